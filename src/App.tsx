@@ -1,0 +1,113 @@
+import {
+  ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined, IdcardOutlined,
+} from "@ant-design/icons";
+import { ErrorComponent, ThemedLayout, ThemedSider, useNotificationProvider } from "@refinedev/antd";
+import "@refinedev/antd/dist/reset.css";
+import { Authenticated, Refine } from "@refinedev/core";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import { App as AntdApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { AppHeader } from "./components/AppHeader";
+import { AppTitle } from "./components/AppTitle";
+import { PageLoading } from "./components/PageLoading";
+import { accessControlProvider } from "./providers/access";
+import { authProvider } from "./providers/auth";
+import { dataProvider } from "./providers/data";
+import { getLocale, i18nProvider, onLocaleChange, t } from "./providers/i18n";
+import { LoginPage } from "./pages/login";
+
+const DashboardPage = lazy(() => import("./pages/dashboard"));
+const AccountPage = lazy(() => import("./pages/account"));
+const OrgTreePage = lazy(() => import("./resources/org-units/tree"));
+const TeamList = lazy(() => import("./resources/teams/list"));
+const TeamRoster = lazy(() => import("./resources/teams/roster"));
+const VolunteerList = lazy(() => import("./resources/volunteers/list"));
+const VolunteerCreate = lazy(() => import("./resources/volunteers/create"));
+const VolunteerEdit = lazy(() => import("./resources/volunteers/edit"));
+const VolunteerShow = lazy(() => import("./resources/volunteers/show"));
+const StaffList = lazy(() => import("./resources/role-grants/list"));
+
+export default function App() {
+  const [locale, setLocaleState] = useState(getLocale());
+  useEffect(() => onLocaleChange(setLocaleState), []);
+
+  const resources = useMemo(
+    () => [
+      { name: "dashboard", list: "/", meta: { label: t("nav.dashboard"), icon: <DashboardOutlined /> } },
+      { name: "org_units", list: "/org-units", meta: { label: t("nav.orgTree"), icon: <ApartmentOutlined /> } },
+      { name: "teams", list: "/teams", show: "/teams/:id", meta: { label: t("nav.teams"), icon: <TeamOutlined /> } },
+      {
+        name: "volunteers", list: "/volunteers", create: "/volunteers/create", edit: "/volunteers/edit/:id",
+        show: "/volunteers/show/:id", meta: { label: t("nav.volunteers"), icon: <IdcardOutlined /> },
+      },
+      { name: "role_grants", list: "/staff", meta: { label: t("nav.staff"), icon: <SafetyCertificateOutlined /> } },
+      { name: "account", list: "/account", meta: { label: t("nav.account"), icon: <UserOutlined /> } },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [locale],
+  );
+
+  return (
+    <BrowserRouter>
+      <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#c0392b" } }}>
+        <AntdApp>
+          <Refine
+            key={locale}
+            dataProvider={dataProvider}
+            authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
+            i18nProvider={i18nProvider}
+            routerProvider={routerProvider}
+            notificationProvider={useNotificationProvider}
+            resources={resources}
+            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: 1 } } } } }}
+          >
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+                    <ThemedLayout Header={AppHeader} Title={AppTitle} Sider={(p) => <ThemedSider {...p} render={({ items, logout }) => <>{items}{logout}</>} />}>
+                      <Suspense fallback={<PageLoading />}>
+                        <Outlet />
+                      </Suspense>
+                    </ThemedLayout>
+                  </Authenticated>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="/org-units" element={<OrgTreePage />} />
+                <Route path="/teams">
+                  <Route index element={<TeamList />} />
+                  <Route path=":id" element={<TeamRoster />} />
+                </Route>
+                <Route path="/volunteers">
+                  <Route index element={<VolunteerList />} />
+                  <Route path="create" element={<VolunteerCreate />} />
+                  <Route path="edit/:id" element={<VolunteerEdit />} />
+                  <Route path="show/:id" element={<VolunteerShow />} />
+                </Route>
+                <Route path="/staff" element={<StaffList />} />
+                <Route path="/account" element={<AccountPage />} />
+                <Route path="*" element={<ErrorComponent />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="auth-pages" fallback={<Outlet />}>
+                    <NavigateToResource resource="dashboard" />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+            <UnsavedChangesNotifier />
+            <DocumentTitleHandler handler={({ resource }) => `${(resource?.meta?.label as string) ?? ""}${t("documentTitle.suffix")}`} />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,29 @@
+import { useGetIdentity, useTranslate } from "@refinedev/core";
+import { Layout, Segmented, Space, Tag, Typography } from "antd";
+import type { Locale } from "../locales";
+import { getLocale, setLocale } from "../providers/i18n";
+import { useScope } from "../providers/scope";
+
+export function AppHeader() {
+  const translate = useTranslate();
+  const { data: user } = useGetIdentity<{ name: string; email: string }>();
+  const { scope } = useScope();
+  return (
+    <Layout.Header style={{ background: "#fff", display: "flex", justifyContent: "flex-end", alignItems: "center", padding: "0 24px", height: 56, borderBottom: "1px solid #f0f0f0" }}>
+      <Space size="middle">
+        {scope.map((g) => (
+          <Tag color="red" key={g.grant_id}>
+            {translate(`roles.${g.role}`)} · {g.unit_name}
+          </Tag>
+        ))}
+        <Typography.Text data-testid="current-user">{user?.name}</Typography.Text>
+        <Segmented<Locale>
+          size="small"
+          value={getLocale()}
+          options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]}
+          onChange={(v) => setLocale(v)}
+        />
+      </Space>
+    </Layout.Header>
+  );
+}

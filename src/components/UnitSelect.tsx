@@ -1,0 +1,40 @@
+// Picks an org unit of given levels from the tree the user may read (optionally only managed ones).
+import { useList, useTranslate } from "@refinedev/core";
+import { Select, type SelectProps } from "antd";
+import { useMemo } from "react";
+import { manages, type OrgLevel } from "../domain/scope";
+import { useScope } from "../providers/scope";
+import type { OrgUnit } from "../types/app";
+
+interface Props extends Omit<SelectProps<number>, "options"> {
+  levels: OrgLevel[];
+  managedOnly?: boolean;
+  streetId?: number;
+}
+
+export function useOrgUnits() {
+  const { result, query } = useList<OrgUnit>({
+    resource: "org_units",
+    pagination: { mode: "off" },
+    sorters: [{ field: "path", order: "asc" }],
+    meta: { select: "id,parent_id,level,name,description,established_on,district_id,street_id,community_id,active_member_count,sort_order" },
+  });
+  return { units: result?.data ?? [], loading: query.isLoading };
+}
+
+export function UnitSelect({ levels, managedOnly, streetId, ...rest }: Props) {
+  const translate = useTranslate();
+  const { units, loading } = useOrgUnits();
+  const { scope } = useScope();
+  const options = useMemo(() => {
+    const byId = new Map(units.map((u) => [u.id, u]));
+    return units
+      .filter((u) => levels.includes(u.level) && (!managedOnly || manages(scope, u)) && (!streetId || u.street_id === streetId))
+      .map((u) => {
+        const parent = u.parent_id ? byId.get(u.parent_id) : undefined;
+        const prefix = u.level === "team" || u.level === "community" ? `${parent?.name ?? ""} / ` : "";
+        return { value: u.id, label: `${prefix}${u.name}`, title: translate(`levels.${u.level}`) };
+      });
+  }, [units, levels, managedOnly, scope, streetId, translate]);
+  return <Select<number> showSearch optionFilterProp="label" loading={loading} options={options} allowClear {...rest} />;
+}

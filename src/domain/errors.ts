@@ -1,0 +1,60 @@
+// One mapping from what PostgREST / supabase-js / the network report to a message key in the
+// user's language. The database is the guard; this only says clearly what it refused.
+
+export interface BackendError {
+  code?: string;
+  message?: string;
+  details?: string | null;
+  hint?: string | null;
+}
+
+/** Raised by the data provider when an update or delete touched no row (RLS hides it, or it is gone). */
+export const NO_ROWS = "NO_ROWS";
+
+const BY_NAME: [RegExp, string][] = [
+  [/team_memberships_one_captain/, "errors.oneCaptain"],
+  [/team_memberships_one_active/, "errors.alreadyMember"],
+  [/team_memberships_left_after_joined/, "errors.leftBeforeJoined"],
+  [/team_memberships_fixed/, "errors.membershipFixed"],
+  [/team_memberships_team/, "errors.notATeam"],
+  [/role_grants_one_active/, "errors.grantExists"],
+  [/role_grants_role_level/, "errors.roleLevel"],
+  [/role_grants_immutable/, "errors.grantImmutable"],
+  [/org_units_unique_name_per_parent/, "errors.duplicateName"],
+  [/org_units_level_order/, "errors.levelOrder"],
+  [/volunteer_contacts_phone_check/, "errors.phone"],
+  [/volunteers_home_community/, "errors.homeCommunity"],
+  [/volunteers_birth_year_check/, "errors.birthYear"],
+];
+
+export function errorKey(e: BackendError | null | undefined): string {
+  if (!e) return "errors.unknown";
+  const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""}`;
+  if (e.code === NO_ROWS) return "errors.noRows";
+  if (/Failed to fetch|fetch failed|NetworkError|Load failed|ECONNREFUSED/i.test(text) || e.code === "NETWORK") {
+    return "errors.network";
+  }
+  for (const [re, key] of BY_NAME) if (re.test(text)) return key;
+  switch (e.code) {
+    case "42501":
+      return "errors.forbidden";
+    case "23505":
+      return "errors.unique";
+    case "23514":
+      return "errors.check";
+    case "23503":
+      return /still referenced|is still referenced/.test(text) ? "errors.inUse" : "errors.foreignKey";
+    case "23502":
+      return "errors.required";
+    case "22P02":
+    case "22007":
+    case "22008":
+    case "22003":
+      return "errors.invalidInput";
+    case "PGRST301":
+    case "PGRST302":
+      return "errors.sessionExpired";
+    default:
+      return "errors.unknown";
+  }
+}

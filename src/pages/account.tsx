@@ -1,0 +1,76 @@
+import { useGetIdentity, useTranslate } from "@refinedev/core";
+import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Tag } from "antd";
+import { useEffect, useState } from "react";
+import { errorKey } from "../domain/errors";
+import type { Locale } from "../locales";
+import { getLocale, setLocale, t } from "../providers/i18n";
+import { useScope } from "../providers/scope";
+import { supabaseClient } from "../providers/supabase";
+
+export default function AccountPage() {
+  const translate = useTranslate();
+  const { message } = App.useApp();
+  const { data: user } = useGetIdentity<{ id: string; email: string; name: string }>();
+  const { scope } = useScope();
+  const [nameForm] = Form.useForm<{ display_name: string }>();
+  const [pwForm] = Form.useForm<{ password: string }>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!user?.id) return;
+    supabaseClient.from("staff_profiles").select("display_name").eq("user_id", user.id).maybeSingle()
+      .then(({ data }) => nameForm.setFieldsValue({ display_name: data?.display_name ?? "" }));
+  }, [user?.id, nameForm]);
+
+  const saveName = async ({ display_name }: { display_name: string }) => {
+    setSaving(true);
+    const { error, data } = await supabaseClient.from("staff_profiles").update({ display_name }).eq("user_id", user!.id).select();
+    if (!error) await supabaseClient.auth.updateUser({ data: { display_name } });
+    setSaving(false);
+    if (error || !data?.length) message.error(t(errorKey(error ?? { code: "NO_ROWS" }), { message: error?.message }));
+    else message.success(translate("account.saved"));
+  };
+
+  const savePassword = async ({ password }: { password: string }) => {
+    const { error } = await supabaseClient.auth.updateUser({ password });
+    if (error) message.error(error.message);
+    else {
+      message.success(translate("account.saved"));
+      pwForm.resetFields();
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} size="large">
+      <Card title={translate("account.title")}>
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={translate("account.email")}>{user?.email}</Descriptions.Item>
+          <Descriptions.Item label={translate("account.grants")}>
+            {scope.map((g) => (
+              <Tag color="red" key={g.grant_id}>{translate(`roles.${g.role}`)} · {g.unit_name}</Tag>
+            ))}
+          </Descriptions.Item>
+          <Descriptions.Item label={translate("account.language")}>
+            <Segmented<Locale> value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "English", value: "en" }]} onChange={setLocale} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={translate("account.displayName")}>
+        <Form form={nameForm} layout="inline" onFinish={saveName}>
+          <Form.Item name="display_name" rules={[{ max: 40 }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={saving}>{translate("buttons.save")}</Button>
+        </Form>
+      </Card>
+      <Card title={translate("account.changePassword")}>
+        <Form form={pwForm} layout="inline" onFinish={savePassword}>
+          <Form.Item name="password" rules={[{ required: true, min: 6, message: translate("account.passwordHint") }]}>
+            <Input.Password style={{ width: 280 }} placeholder={translate("account.newPassword")} autoComplete="new-password" />
+          </Form.Item>
+          <Button htmlType="submit">{translate("buttons.save")}</Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

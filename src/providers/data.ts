@@ -1,0 +1,52 @@
+// @refinedev/supabase's data provider with two additions: every refusal becomes one clear message
+// in the user's language, and an update or delete that touched no row (RLS hides the row, or it is
+// gone) is reported instead of passing as success.
+import type { DataProvider, HttpError } from "@refinedev/core";
+import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
+import { errorKey, NO_ROWS, type BackendError } from "../domain/errors";
+import { t } from "./i18n";
+import { supabaseClient } from "./supabase";
+
+export function toHttpError(e: unknown): HttpError {
+  const err = (e ?? {}) as BackendError & { statusCode?: number };
+  const key = errorKey(err);
+  return {
+    message: t(key, { message: err.message ?? String(e) }),
+    statusCode: Number.parseInt(String(err.code ?? ""), 10) || err.statusCode || 400,
+    errors: {},
+    ...{ code: err.code, key },
+  } as HttpError;
+}
+
+const base = supabaseDataProvider(supabaseClient) as unknown as Required<DataProvider>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function guarded<F extends (...a: any[]) => Promise<unknown>>(fn: F): F {
+  return (async (...a: Parameters<F>) => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      throw toHttpError(e);
+    }
+  }) as F;
+}
+
+export const dataProvider: DataProvider = {
+  ...base,
+  getList: guarded(base.getList),
+  getMany: guarded(base.getMany) as DataProvider["getMany"],
+  getOne: guarded(base.getOne),
+  create: guarded(base.create),
+  update: guarded((async (params: Parameters<typeof base.update>[0]) => {
+    const r = await base.update(params);
+    if (!r.data) throw { code: NO_ROWS };
+    return r;
+  }) as typeof base.update),
+  deleteOne: guarded((async ({ resource, id }: Parameters<typeof base.deleteOne>[0]) => {
+    const { data, error } = await supabaseClient.from(resource).delete().eq("id", id).select();
+    if (error) throw error;
+    if (!data?.length) throw { code: NO_ROWS };
+    return { data: data[0] };
+  }) as typeof base.deleteOne),
+  custom: undefined,
+};

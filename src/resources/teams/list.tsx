@@ -1,0 +1,85 @@
+// Teams of the caller's scope: filter by street and community, search by name, member counts.
+import { List, useTable } from "@refinedev/antd";
+import { useTranslate, type CrudFilter } from "@refinedev/core";
+import { Button, Form, Input, Space, Table } from "antd";
+import { Link } from "react-router";
+import { ExportButton } from "../../components/ExportButton";
+import { UnitSelect } from "../../components/UnitSelect";
+import { scopeFilters } from "../../domain/scope";
+import { useScope } from "../../providers/scope";
+import type { OrgUnit } from "../../types/app";
+
+type TeamRow = OrgUnit & { community?: { name: string } | null; street?: { name: string } | null };
+const SELECT = "*, community:org_units!community_id(name), street:org_units!street_id(name)";
+
+export default function TeamList() {
+  const translate = useTranslate();
+  const { scope, loading } = useScope();
+  const scoped = scopeFilters(scope, { street: "street_id", community: "community_id", team: "id" }) ?? [];
+  const permanent: CrudFilter[] = [
+    { field: "level", operator: "eq", value: "team" },
+    ...(scoped.length > 1 ? [{ operator: "or" as const, value: scoped }] : scoped),
+  ];
+  const { tableProps, searchFormProps, filters, sorters } = useTable<TeamRow, never, { q?: string; street_id?: number; community_id?: number }>({
+    resource: "org_units",
+    meta: { select: SELECT },
+    filters: { permanent },
+    sorters: { initial: [{ field: "id", order: "asc" }] },
+    pagination: { pageSize: 20 },
+    queryOptions: { enabled: !loading },
+    onSearch: (v) => [
+      { field: "name", operator: "contains", value: v.q || undefined },
+      { field: "street_id", operator: "eq", value: v.street_id },
+      { field: "community_id", operator: "eq", value: v.community_id },
+    ],
+    syncWithLocation: true,
+  });
+  const streetId = Form.useWatch("street_id", searchFormProps.form);
+
+  return (
+    <List
+      title={translate("teams.title")}
+      headerButtons={() => (
+        <ExportButton<TeamRow>
+          resource="org_units"
+          filters={filters}
+          sorters={sorters}
+          select={SELECT}
+          filename="teams"
+          columns={[
+            { title: translate("common.name"), value: (r) => r.name },
+            { title: translate("common.street"), value: (r) => r.street?.name },
+            { title: translate("common.community"), value: (r) => r.community?.name },
+            { title: translate("teams.members"), value: (r) => r.active_member_count },
+            { title: translate("orgTree.established"), value: (r) => r.established_on },
+          ]}
+        />
+      )}
+    >
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="q">
+          <Input.Search placeholder={translate("teams.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="street_id">
+          <UnitSelect levels={["street"]} placeholder={translate("teams.filterStreet")} style={{ width: 180 }} onChange={() => searchFormProps.form?.setFieldValue("community_id", undefined)} />
+        </Form.Item>
+        <Form.Item name="community_id">
+          <UnitSelect levels={["community"]} streetId={streetId} placeholder={translate("teams.filterCommunity")} style={{ width: 220 }} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">{translate("buttons.filter")}</Button>
+          <Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{translate("buttons.reset")}</Button>
+        </Space>
+      </Form>
+      <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
+        <Table.Column<TeamRow> dataIndex="name" title={translate("common.name")} sorter render={(v, r) => <Link to={`/teams/${r.id}`}>{v}</Link>} />
+        <Table.Column<TeamRow> dataIndex={["street", "name"]} title={translate("common.street")} />
+        <Table.Column<TeamRow> dataIndex={["community", "name"]} title={translate("common.community")} />
+        <Table.Column<TeamRow> dataIndex="active_member_count" title={translate("teams.members")} sorter align="right" />
+        <Table.Column<TeamRow> dataIndex="established_on" title={translate("orgTree.established")} sorter />
+        <Table.Column<TeamRow> title={translate("table.actions")} render={(_, r) => <Link to={`/teams/${r.id}`}>{translate("teams.roster")}</Link>} />
+      </Table>
+    </List>
+  );
+}

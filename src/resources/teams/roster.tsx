@@ -1,0 +1,251 @@
+// One team's roster: add members, change roles, record leaving. History stays (left_on).
+import { PlusOutlined } from "@ant-design/icons";
+import { Show } from "@refinedev/antd";
+import { useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useParams } from "react-router";
+import { UnitSelect } from "../../components/UnitSelect";
+import { errorKey } from "../../domain/errors";
+import { canEditRoster, manages } from "../../domain/scope";
+import { captainConflict, MEMBER_ROLES, PHONE_PATTERN, type MemberRole } from "../../domain/volunteer";
+import { t } from "../../providers/i18n";
+import { useScope } from "../../providers/scope";
+import { supabaseClient } from "../../providers/supabase";
+import type { Membership, OrgUnit } from "../../types/app";
+
+const ROLE_COLORS: Record<MemberRole, string> = { captain: "red", vice_captain: "orange", liaison: "blue", member: "default" };
+
+interface AddForm {
+  mode: "new" | "existing";
+  volunteer_id?: string;
+  name?: string;
+  gender?: "male" | "female";
+  birth_year?: number;
+  phone?: string;
+  home_community_id?: number;
+  is_party_member?: boolean;
+  role: MemberRole;
+  joined_on: dayjs.Dayjs;
+}
+
+export default function TeamRoster() {
+  const translate = useTranslate();
+  const { message } = App.useApp();
+  const teamId = Number(useParams().id);
+  const { scope } = useScope();
+  const invalidate = useInvalidate();
+  const [showHistory, setShowHistory] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [leaving, setLeaving] = useState<Membership>();
+  const [addForm] = Form.useForm<AddForm>();
+  const [leaveForm] = Form.useForm<{ left_on: dayjs.Dayjs; left_reason?: string }>();
+  const { result: team, query: teamQuery } = useOne<OrgUnit>({ resource: "org_units", id: teamId });
+  const { result: roster, query } = useList<Membership>({
+    resource: "team_memberships",
+    filters: [{ field: "team_id", operator: "eq", value: teamId }, ...(showHistory ? [] : [{ field: "left_on", operator: "null" as const, value: true }])],
+    sorters: [{ field: "left_on", order: "desc" }, { field: "id", order: "asc" }],
+    pagination: { mode: "off" },
+    meta: { select: "*, volunteers(id, name, gender, birth_year, is_party_member, volunteer_contacts(phone))" },
+  });
+  const { mutateAsync: update } = useUpdate<Membership>();
+  const members = roster?.data ?? [];
+  const editable = !!team && canEditRoster(scope, team);
+  const isAdminHere = !!team && manages(scope, team);
+  const mode = Form.useWatch("mode", addForm);
+  const chosenRole = Form.useWatch("role", addForm);
+  const activeCaptain = captainConflict(members, null, "captain");
+
+  const refresh = () => {
+    invalidate({ resource: "team_memberships", invalidates: ["list"] });
+    invalidate({ resource: "org_units", invalidates: ["detail", "list"], id: teamId });
+  };
+
+  const changeRole = async (m: Membership, role: MemberRole) => {
+    const blocker = captainConflict(members, m.id, role);
+    if (blocker) {
+      message.warning(translate("roster.captainRule", { name: blocker.volunteers?.name ?? "" }));
+      return;
+    }
+    await update({ resource: "team_memberships", id: m.id, values: { role }, successNotification: () => ({ type: "success", message: translate("notifications.success") }) });
+  };
+
+  const submitAdd = async (v: AddForm) => {
+    setSaving(true);
+    const joined_on = v.joined_on.format("YYYY-MM-DD");
+    const { error } =
+      v.mode === "existing"
+        ? await supabaseClient.from("team_memberships").insert({ team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on })
+        : await supabaseClient.rpc("enrol_new_volunteer", {
+            p_team_id: teamId,
+            p_volunteer: { name: v.name?.trim(), gender: v.gender, birth_year: v.birth_year ?? null, home_community_id: v.home_community_id, is_party_member: !!v.is_party_member },
+            p_role: v.role,
+            p_phone: v.phone?.trim() || null,
+            p_joined_on: joined_on,
+          });
+    setSaving(false);
+    if (error) {
+      // the form stays open with what was typed
+      message.error(t(errorKey(error), { message: error.message }));
+      return;
+    }
+    message.success(translate("notifications.success"));
+    setAdding(false);
+    addForm.resetFields();
+    refresh();
+  };
+
+  const submitLeave = async (v: { left_on: dayjs.Dayjs; left_reason?: string }) => {
+    if (!leaving) return;
+    await update({
+      resource: "team_memberships", id: leaving.id,
+      values: { left_on: v.left_on.format("YYYY-MM-DD"), left_reason: v.left_reason || null },
+      successNotification: () => ({ type: "success", message: translate("notifications.success") }),
+    });
+    setLeaving(undefined);
+    refresh();
+  };
+
+  return (
+    <Show
+      isLoading={teamQuery.isLoading}
+      title={`${team?.name ?? ""} · ${translate("roster.title")}`}
+      canEdit={false}
+      canDelete={false}
+      headerButtons={() => (
+        <Space>
+          <Checkbox checked={showHistory} onChange={(e) => setShowHistory(e.target.checked)}>{translate("roster.showHistory")}</Checkbox>
+          {editable && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="roster-add" onClick={() => {
+              addForm.setFieldsValue({ mode: "new", role: "member", joined_on: dayjs(), home_community_id: team?.community_id ?? undefined });
+              setAdding(true);
+            }}>
+              {translate("roster.add")}
+            </Button>
+          )}
+        </Space>
+      )}
+    >
+      {!editable && team && <Alert type="info" showIcon message={translate("roster.readOnly")} style={{ marginBottom: 16 }} />}
+      <Table<Membership> dataSource={members} rowKey="id" loading={query.isLoading} pagination={false} data-testid="roster-table"
+        locale={{ emptyText: translate("common.empty") }}>
+        <Table.Column<Membership> title={translate("volunteers.name")} render={(_, m) => (
+          <Space>
+            {m.volunteers?.name ?? "—"}
+            {m.volunteers?.is_party_member && <Tag color="red">党员</Tag>}
+            {m.left_on && <Tag>{translate("roster.former")}</Tag>}
+          </Space>
+        )} />
+        <Table.Column<Membership> title={translate("volunteers.gender")} render={(_, m) => (m.volunteers ? translate(`gender.${m.volunteers.gender}`) : "")} />
+        <Table.Column<Membership> title={translate("volunteers.birthYear")} render={(_, m) => m.volunteers?.birth_year ?? ""} />
+        <Table.Column<Membership> title={translate("roster.phone")} render={(_, m) =>
+          m.volunteers?.volunteer_contacts?.phone ?? <Typography.Text type="secondary">{translate("roster.noPhone")}</Typography.Text>} />
+        <Table.Column<Membership> title={translate("roster.role")} render={(_, m) =>
+          editable && !m.left_on ? (
+            <Select<MemberRole> size="small" value={m.role} style={{ width: 110 }} aria-label={translate("roster.changeRole")}
+              options={MEMBER_ROLES.map((r) => ({ value: r, label: translate(`memberRoles.${r}`) }))}
+              onChange={(r) => changeRole(m, r)} />
+          ) : (
+            <Tag color={ROLE_COLORS[m.role]}>{translate(`memberRoles.${m.role}`)}</Tag>
+          )} />
+        <Table.Column<Membership> dataIndex="joined_on" title={translate("roster.joined")} />
+        <Table.Column<Membership> title={translate("roster.left")} render={(_, m) => (m.left_on ? `${m.left_on}${m.left_reason ? `（${m.left_reason}）` : ""}` : "")} />
+        {editable && (
+          <Table.Column<Membership> title={translate("table.actions")} render={(_, m) =>
+            !m.left_on && (
+              <Space>
+                <Button size="small" onClick={() => { leaveForm.setFieldsValue({ left_on: dayjs(), left_reason: "" }); setLeaving(m); }}>
+                  {translate("roster.markLeft")}
+                </Button>
+              </Space>
+            )} />
+        )}
+      </Table>
+
+      <Modal open={adding} title={translate("roster.add")} onCancel={() => setAdding(false)} onOk={() => addForm.submit()} confirmLoading={saving} okText={translate("buttons.save")} forceRender>
+        <Form form={addForm} layout="vertical" onFinish={submitAdd}>
+          {isAdminHere && (
+            <Form.Item name="mode">
+              <Radio.Group optionType="button" options={[{ value: "new", label: translate("roster.addNew") }, { value: "existing", label: translate("roster.addExisting") }]} />
+            </Form.Item>
+          )}
+          {mode === "existing" ? (
+            <Form.Item name="volunteer_id" label={translate("roster.pickVolunteer")} rules={[{ required: true }]}>
+              <VolunteerPicker />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item name="name" label={translate("volunteers.name")} rules={[{ required: true, whitespace: true, max: 30 }]}>
+                <Input data-testid="new-volunteer-name" />
+              </Form.Item>
+              <Space wrap>
+                <Form.Item name="gender" label={translate("volunteers.gender")} rules={[{ required: true }]}>
+                  <Radio.Group options={[{ value: "male", label: translate("gender.male") }, { value: "female", label: translate("gender.female") }]} />
+                </Form.Item>
+                <Form.Item name="birth_year" label={translate("volunteers.birthYear")} rules={[{ type: "number", min: 1920, max: 2010 }]}>
+                  <InputNumber style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name="is_party_member" valuePropName="checked" label=" ">
+                  <Checkbox>{translate("volunteers.partyMember")}</Checkbox>
+                </Form.Item>
+              </Space>
+              <Form.Item name="phone" label={translate("volunteers.phone")} tooltip={translate("volunteers.phoneHint")}
+                rules={[{ pattern: PHONE_PATTERN, message: translate("errors.phone") }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="home_community_id" label={translate("volunteers.homeCommunity")} rules={[{ required: true }]}>
+                <UnitSelect levels={["community"]} />
+              </Form.Item>
+            </>
+          )}
+          <Space wrap>
+            <Form.Item name="role" label={translate("roster.role")} rules={[{ required: true }]}>
+              <Select<MemberRole> style={{ width: 140 }} options={MEMBER_ROLES.map((r) => ({ value: r, label: translate(`memberRoles.${r}`) }))} />
+            </Form.Item>
+            <Form.Item name="joined_on" label={translate("roster.joined")} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+          </Space>
+          {chosenRole === "captain" && activeCaptain && (
+            <Alert type="warning" showIcon message={translate("roster.captainRule", { name: activeCaptain.volunteers?.name ?? "" })} />
+          )}
+        </Form>
+      </Modal>
+
+      <Modal open={!!leaving} title={`${translate("roster.markLeft")} · ${leaving?.volunteers?.name ?? ""}`} onCancel={() => setLeaving(undefined)}
+        footer={[
+          <Button key="c" onClick={() => setLeaving(undefined)}>{translate("buttons.cancel")}</Button>,
+          <Popconfirm key="ok" title={translate("roster.leaveConfirm", { name: leaving?.volunteers?.name ?? "" })} onConfirm={() => leaveForm.submit()}>
+            <Button type="primary" danger>{translate("roster.markLeft")}</Button>
+          </Popconfirm>,
+        ]} forceRender>
+        <Form form={leaveForm} layout="vertical" onFinish={submitLeave}>
+          <Form.Item name="left_on" label={translate("roster.left")} rules={[{ required: true },
+            { validator: (_, v: dayjs.Dayjs) => (leaving && v && v.format("YYYY-MM-DD") < leaving.joined_on ? Promise.reject(translate("errors.leftBeforeJoined")) : Promise.resolve()) }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="left_reason" label={translate("roster.leftReason")} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Show>
+  );
+}
+
+/** Server-side search of the talent pool the admin can read. */
+function VolunteerPicker(props: { value?: string; onChange?: (v: string) => void }) {
+  const [q, setQ] = useState("");
+  const { result, query } = useList<{ id: string; name: string; birth_year: number | null; home_community?: { name: string } }>({
+    resource: "volunteers",
+    filters: q ? [{ field: "name", operator: "contains", value: q }] : [],
+    pagination: { pageSize: 20 },
+    meta: { select: "id, name, birth_year, home_community:org_units!home_community_id(name)" },
+  });
+  return (
+    <Select showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} {...props}
+      options={(result?.data ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.birth_year ?? "?"}，${v.home_community?.name ?? ""}）` }))} />
+  );
+}

@@ -1,0 +1,33 @@
+import { Create, useForm } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
+import { App } from "antd";
+import { errorKey } from "../../domain/errors";
+import { t } from "../../providers/i18n";
+import { supabaseClient } from "../../providers/supabase";
+import type { Volunteer } from "../../types/app";
+import { savePhone, VolunteerForm } from "./form";
+
+export default function VolunteerCreate() {
+  const translate = useTranslate();
+  const { message } = App.useApp();
+  const { formProps, saveButtonProps, onFinish } = useForm<Volunteer>({ resource: "volunteers", redirect: "show" });
+  return (
+    <Create title={translate("volunteers.title")} saveButtonProps={saveButtonProps}>
+      <VolunteerForm
+        managedOnly
+        formProps={{
+          ...formProps,
+          onFinish: async (values) => {
+            const { phone, ...rest } = values as Volunteer & { phone?: string };
+            const r = await onFinish(rest);
+            const id = (r as { data?: Volunteer } | undefined)?.data?.id;
+            if (id && phone) {
+              const err = await savePhone(supabaseClient, id, phone);
+              if (err) message.error(t(errorKey(err), { message: err.message }));
+            }
+          },
+        }}
+      />
+    </Create>
+  );
+}

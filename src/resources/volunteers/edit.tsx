@@ -1,0 +1,44 @@
+import { Edit, useForm } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
+import { App } from "antd";
+import { useEffect } from "react";
+import { errorKey } from "../../domain/errors";
+import { manages } from "../../domain/scope";
+import { t } from "../../providers/i18n";
+import { useScope } from "../../providers/scope";
+import { supabaseClient } from "../../providers/supabase";
+import type { Volunteer } from "../../types/app";
+import { VOLUNTEER_SELECT } from "./list";
+import { savePhone, VolunteerForm } from "./form";
+
+export default function VolunteerEdit() {
+  const translate = useTranslate();
+  const { message } = App.useApp();
+  const { scope } = useScope();
+  const { formProps, saveButtonProps, onFinish, query, form } = useForm<Volunteer>({
+    resource: "volunteers", redirect: "show", meta: { select: VOLUNTEER_SELECT },
+  });
+  const record = query?.data?.data;
+  useEffect(() => {
+    if (record) form.setFieldValue("phone", record.volunteer_contacts?.phone ?? "");
+  }, [record, form]);
+  return (
+    <Edit title={translate("volunteers.title")} saveButtonProps={saveButtonProps} canDelete={!!record && manages(scope, { id: record.home_community_id, street_id: record.home_street_id })}>
+      <VolunteerForm
+        managedOnly={false}
+        formProps={{
+          ...formProps,
+          onFinish: async (values) => {
+            const { phone, home_community, home_street, volunteer_contacts, in_talent_pool, ...rest } = values as Volunteer & { phone?: string };
+            void home_community; void home_street; void volunteer_contacts; void in_talent_pool;
+            await onFinish(rest);
+            if ((record?.volunteer_contacts?.phone ?? "") !== (phone ?? "").trim()) {
+              const err = await savePhone(supabaseClient, record!.id, phone);
+              if (err) message.error(t(errorKey(err), { message: err.message }));
+            }
+          },
+        }}
+      />
+    </Edit>
+  );
+}

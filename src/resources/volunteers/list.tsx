@@ -1,0 +1,127 @@
+// The talent pool: server-side search by name, filters by category, street, post and status,
+// sorting, pagination and CSV export. Phone numbers appear only where the database returns them.
+import { EditButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { useTranslate, type CrudFilter } from "@refinedev/core";
+import { Button, Form, Input, Select, Space, Table, Tag } from "antd";
+import { ExportButton } from "../../components/ExportButton";
+import { UnitSelect } from "../../components/UnitSelect";
+import { scopeFilters } from "../../domain/scope";
+import { COMMUNITY_POSTS, maskPhone } from "../../domain/volunteer";
+import { useScope } from "../../providers/scope";
+import type { Volunteer } from "../../types/app";
+import { useLookups } from "./lookups";
+
+export const VOLUNTEER_SELECT =
+  "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone)";
+
+interface Search {
+  q?: string;
+  category?: number;
+  street_id?: number;
+  post?: string;
+  status?: string;
+  pool?: boolean;
+}
+
+export default function VolunteerList() {
+  const translate = useTranslate();
+  const { scope, loading } = useScope();
+  const { categories, categoryName } = useLookups();
+  const scoped = scopeFilters(scope, { street: "home_street_id", community: "home_community_id" }) ?? [];
+  const permanent: CrudFilter[] = scoped.length > 1 ? [{ operator: "or", value: scoped }] : scoped;
+  const { tableProps, searchFormProps, filters, sorters } = useTable<Volunteer, never, Search>({
+    resource: "volunteers",
+    meta: { select: VOLUNTEER_SELECT },
+    filters: { permanent },
+    sorters: { initial: [{ field: "created_at", order: "desc" }] },
+    pagination: { pageSize: 20 },
+    queryOptions: { enabled: !loading },
+    syncWithLocation: true,
+    onSearch: (v) => [
+      { field: "name", operator: "contains", value: v.q?.trim() || undefined },
+      { field: "talent_category_ids", operator: "ina", value: v.category ? [v.category] : undefined },
+      { field: "home_street_id", operator: "eq", value: v.street_id },
+      { field: "community_posts", operator: "ina", value: v.post ? [v.post] : undefined },
+      { field: "status", operator: "eq", value: v.status },
+      { field: "in_talent_pool", operator: "eq", value: v.pool },
+    ],
+  });
+
+  return (
+    <List
+      title={translate("volunteers.title")}
+      headerButtons={({ defaultButtons }) => (
+        <>
+          <ExportButton<Volunteer>
+            resource="volunteers"
+            filters={filters}
+            sorters={sorters}
+            select={VOLUNTEER_SELECT}
+            filename="volunteers"
+            columns={[
+              { title: translate("volunteers.name"), value: (r) => r.name },
+              { title: translate("volunteers.gender"), value: (r) => translate(`gender.${r.gender}`) },
+              { title: translate("volunteers.birthYear"), value: (r) => r.birth_year },
+              { title: translate("volunteers.homeStreet"), value: (r) => r.home_street?.name },
+              { title: translate("volunteers.homeCommunity"), value: (r) => r.home_community?.name },
+              { title: translate("volunteers.phone"), value: (r) => r.volunteer_contacts?.phone },
+              { title: translate("volunteers.formerUnit"), value: (r) => r.former_unit },
+              { title: translate("volunteers.formerPost"), value: (r) => r.former_post },
+              { title: translate("volunteers.partyMember"), value: (r) => (r.is_party_member ? translate("common.yes") : translate("common.no")) },
+              { title: translate("volunteers.categories"), value: (r) => r.talent_category_ids.map((c) => categoryName.get(c)).join("、") },
+              { title: translate("volunteers.posts"), value: (r) => r.community_posts.map((p) => translate(`posts.${p}`)).join("、") },
+              { title: translate("volunteers.status"), value: (r) => translate(`status.${r.status}`) },
+            ]}
+          />
+          {defaultButtons}
+        </>
+      )}
+    >
+      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="q">
+          <Input.Search placeholder={translate("volunteers.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 200 }} data-testid="volunteer-search" />
+        </Form.Item>
+        <Form.Item name="category">
+          <Select allowClear placeholder={translate("volunteers.categories")} style={{ width: 150 }} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name="street_id">
+          <UnitSelect levels={["street"]} placeholder={translate("volunteers.homeStreet")} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="post">
+          <Select allowClear placeholder={translate("volunteers.posts")} style={{ width: 160 }} options={COMMUNITY_POSTS.map((p) => ({ value: p, label: translate(`posts.${p}`) }))} />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select allowClear placeholder={translate("volunteers.status")} style={{ width: 110 }} options={["active", "paused", "withdrawn"].map((s) => ({ value: s, label: translate(`status.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="pool">
+          <Select allowClear placeholder={translate("volunteers.inPool")} style={{ width: 120 }} options={[{ value: true, label: translate("common.yes") }, { value: false, label: translate("common.no") }]} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">{translate("buttons.filter")}</Button>
+          <Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{translate("buttons.reset")}</Button>
+        </Space>
+      </Form>
+      <Table {...tableProps} rowKey="id" scroll={{ x: 1100 }} locale={{ emptyText: translate("common.empty") }}
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
+        <Table.Column<Volunteer> dataIndex="name" title={translate("volunteers.name")} sorter fixed="left"
+          render={(v, r) => <Space>{v}{r.is_party_member && <Tag color="red">党员</Tag>}</Space>} />
+        <Table.Column<Volunteer> dataIndex="gender" title={translate("volunteers.gender")} render={(g) => translate(`gender.${g}`)} />
+        <Table.Column<Volunteer> dataIndex="birth_year" title={translate("volunteers.birthYear")} sorter />
+        <Table.Column<Volunteer> dataIndex={["home_street", "name"]} title={translate("volunteers.homeStreet")} />
+        <Table.Column<Volunteer> dataIndex={["home_community", "name"]} title={translate("volunteers.homeCommunity")} />
+        <Table.Column<Volunteer> title={translate("volunteers.phone")} render={(_, r) => (r.volunteer_contacts?.phone ? maskPhone(r.volunteer_contacts.phone) : "—")} />
+        <Table.Column<Volunteer> dataIndex="talent_category_ids" title={translate("volunteers.categories")}
+          render={(ids: number[]) => ids.map((c) => <Tag key={c} color="geekblue">{categoryName.get(c)}</Tag>)} />
+        <Table.Column<Volunteer> dataIndex="community_posts" title={translate("volunteers.posts")}
+          render={(ps: string[]) => ps.map((p) => <Tag key={p} color="gold">{translate(`posts.${p}`)}</Tag>)} />
+        <Table.Column<Volunteer> dataIndex="status" title={translate("volunteers.status")} render={(s) => <Tag color={s === "active" ? "green" : "default"}>{translate(`status.${s}`)}</Tag>} />
+        <Table.Column<Volunteer> title={translate("table.actions")} fixed="right" render={(_, r) => (
+          <Space>
+            <ShowButton hideText size="small" recordItemId={r.id} />
+            <EditButton hideText size="small" recordItemId={r.id} />
+          </Space>
+        )} />
+      </Table>
+    </List>
+  );
+}
