@@ -42,6 +42,8 @@ export function errorKey(e: BackendError | null | undefined): string {
       return "errors.unique";
     case "23514":
       return "errors.check";
+    case "23001":
+      return "errors.inUse";
     case "23503":
       return /still referenced|is still referenced/.test(text) ? "errors.inUse" : "errors.foreignKey";
     case "23502":

@@ -58,7 +58,16 @@ export function manages(scope: readonly ScopeGrant[], unit: UnitRef): boolean {
 
 /** Like the org_units policies: a unit is changed by an admin of a scope strictly above it. */
 export function managesStrictly(scope: readonly ScopeGrant[], unit: UnitRef & { parent_id?: number | null }): boolean {
-  return manages(scope, unit) && (unit.parent_id == null || manages(scope, { ...unit, id: unit.parent_id }));
+  if (!manages(scope, unit)) return false;
+  if (unit.parent_id == null) return true;
+  const notSelf = (id: number | null | undefined) => (id === unit.id ? null : id);
+  const parent: UnitRef = {
+    id: unit.parent_id,
+    district_id: notSelf(unit.district_id),
+    street_id: notSelf(unit.street_id),
+    community_id: notSelf(unit.community_id),
+  };
+  return manages(scope, parent);
 }
 
 export function leads(scope: readonly ScopeGrant[], teamId: number): boolean {

@@ -65,6 +65,19 @@ create trigger team_memberships_count after insert or update or delete on public
 
 alter table public.team_memberships enable row level security;
 
+-- Whether the caller may read a volunteer (the volunteers select policy, asked from another table's
+-- policy without recursing back into team_memberships).
+create or replace function private.can_read_volunteer(p_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (select 1 from public.volunteers v
+                  where v.id = p_id
+                    and (v.home_community_id = any (private.readable_unit_ids()) or v.created_by = (select auth.uid())))
+      or exists (select 1 from public.team_memberships m
+                  where m.volunteer_id = p_id and m.team_id = any (private.readable_unit_ids()))
+$$;
+revoke all on function private.can_read_volunteer(uuid) from public;
+grant execute on function private.can_read_volunteer(uuid) to authenticated;
+
 -- Rosters are read inside any role's scope (finance reads them, without phone numbers).
 create policy team_memberships_select on public.team_memberships for select to authenticated
   using (team_id = any ((select private.readable_unit_ids())::bigint[]));
@@ -72,7 +85,7 @@ create policy team_memberships_select on public.team_memberships for select to a
 create policy team_memberships_insert on public.team_memberships for insert to authenticated
   with check (
     (team_id = any ((select private.managed_unit_ids())::bigint[]) or team_id = any ((select private.led_team_ids())::bigint[]))
-    and volunteer_id in (select v.id from public.volunteers v)
+    and private.can_read_volunteer(volunteer_id)
   );
 create policy team_memberships_update on public.team_memberships for update to authenticated
   using (team_id = any ((select private.managed_unit_ids())::bigint[]) or team_id = any ((select private.led_team_ids())::bigint[]))
