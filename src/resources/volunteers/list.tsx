@@ -79,7 +79,7 @@ export default function VolunteerList() {
     >
       <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q">
-          <Input.Search placeholder={translate("volunteers.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 200 }} data-testid="volunteer-search" />
+          <Input.Search placeholder={translate("volunteers.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="category">
           <Select allowClear placeholder={translate("volunteers.categories")} style={{ width: 150 }} options={categories.map((c) => ({ value: c.id, label: c.name }))} />

@@ -1,0 +1,28 @@
+// The app as the browser tests meet it: a fresh local stack with the demo seed (own ports and data
+// directory), the production build, and `vite preview` serving it.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startStack } from "../supabase/local/stack.ts";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-e2e-"));
+fs.chmodSync(dataDir, 0o755);
+process.env.SUPABASE_DB_FAST = "1";
+const stack = await startStack({ dataDir, apiPort: 56421, dbPort: 56422, restPort: 56430, restAdminPort: 56431 });
+const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
+const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });
+if (build.status !== 0) {
+  await stack.stop();
+  process.exit(1);
+}
+const port = process.env.E2E_WEB_PORT ?? "4174";
+const preview = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--outDir", "dist-e2e", "--port", port, "--strictPort"], { env, stdio: "inherit" });
+const stop = async () => {
+  preview.kill("SIGTERM");
+  await stack.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
