@@ -12,6 +12,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",
+    reducedMotion: "reduce",
     viewport: { width: 1440, height: 900 },
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,3 +1,4 @@
+import { HeartFilled } from "@ant-design/icons";
 import { useLogin, useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Form, Input, List, Segmented, Typography } from "antd";
 import { useState } from "react";
@@ -25,7 +26,7 @@ export function LoginPage() {
           <Segmented<Locale> size="small" value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]} onChange={setLocale} />
         </div>
         <Typography.Title level={3} style={{ textAlign: "center", marginTop: 8 }}>
-          🎗️ {translate("app.title")}
+          <HeartFilled style={{ color: "#c0392b" }} /> {translate("app.title")}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
           {translate("app.subtitle")}

@@ -1,0 +1,59 @@
+// `npm test`: the whole suite, as CI runs it.
+//   1. typecheck (tsc --noEmit)
+//   2. vitest: unit tests of src/domain, then database tests against a fresh local stack
+//   3. Playwright on Debian's Chromium (installed with apt-get when missing) against the built app
+// Ends with one line "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+
+function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n━━ ${title} ━━`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) ok = false;
+  return r.status === 0;
+}
+
+function ensureChromium() {
+  const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+  const hasCjk = fs.existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+  if (hasChromium && hasCjk) return;
+  if (process.getuid?.() !== 0) {
+    console.error("Chromium or fonts-noto-cjk missing: install them with `apt-get install -y chromium fonts-noto-cjk`");
+    return;
+  }
+  console.log("installing chromium and fonts-noto-cjk with apt-get…");
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+}
+
+fs.mkdirSync("test-results", { recursive: true });
+const typecheck = run("typecheck", "npx", ["tsc", "--noEmit"]);
+results[typecheck ? "passed" : "failed"] += 1;
+
+run("unit + database tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+if (fs.existsSync("test-results/vitest.json")) {
+  const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+  results.passed += v.numPassedTests;
+  results.failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
+  results.skipped += v.numPendingTests + v.numTodoTests;
+} else results.failed += 1;
+
+ensureChromium();
+fs.rmSync("test-results/e2e.json", { force: true });
+run("browser tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
+if (fs.existsSync("test-results/e2e.json")) {
+  const p = JSON.parse(fs.readFileSync("test-results/e2e.json", "utf8"));
+  results.passed += p.stats.expected + p.stats.flaky;
+  results.failed += p.stats.unexpected;
+  results.skipped += p.stats.skipped;
+} else results.failed += 1;
+
+if (results.failed > 0) ok = false;
+console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+process.exit(ok ? 0 : 1);
