@@ -9,7 +9,7 @@ import { startStack } from "../supabase/local/stack.ts";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-e2e-"));
 fs.chmodSync(dataDir, 0o755);
 process.env.SUPABASE_DB_FAST = "1";
-const stack = await startStack({ dataDir, apiPort: 56421, dbPort: 56422, restPort: 56430, restAdminPort: 56431 });
+const stack = await startStack({ dataDir, apiPort: 26421, dbPort: 26422, restPort: 26430, restAdminPort: 26431 });
 const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
 const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });
 if (build.status !== 0) {

@@ -20,10 +20,10 @@ export default async function setup(project: TestProject) {
   process.env.SUPABASE_DB_FAST = "1";
   const stack = await startStack({
     dataDir,
-    apiPort: Number(process.env.TEST_API_PORT ?? 55421),
-    dbPort: Number(process.env.TEST_DB_PORT ?? 55422),
-    restPort: Number(process.env.TEST_REST_PORT ?? 55430),
-    restAdminPort: Number(process.env.TEST_REST_ADMIN_PORT ?? 55431),
+    apiPort: Number(process.env.TEST_API_PORT ?? 25421),
+    dbPort: Number(process.env.TEST_DB_PORT ?? 25422),
+    restPort: Number(process.env.TEST_REST_PORT ?? 25430),
+    restAdminPort: Number(process.env.TEST_REST_ADMIN_PORT ?? 25431),
     withSeed: true,
   });
   project.provide("apiUrl", stack.apiUrl);
