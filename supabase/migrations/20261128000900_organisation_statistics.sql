@@ -1,11 +1,13 @@
 -- Organisation statistics for the overview page, computed in SQL with the caller's rights
--- (security_invoker), so every figure covers exactly what the caller may read.
+-- (security_invoker), so every figure covers exactly what the caller may read. The tree itself is
+-- readable by every role, so team figures are limited to the teams of the caller's scope.
 create view public.street_team_summary with (security_invoker = true) as
 select s.id as street_id, s.name as street_name, s.sort_order,
        count(t.id)::int as team_count,
        coalesce(sum(t.active_member_count), 0)::int as active_members
 from public.org_units s
 left join public.org_units t on t.street_id = s.id and t.level = 'team'
+  and t.id = any ((select private.readable_unit_ids())::bigint[])
 where s.level = 'street'
 group by s.id, s.name, s.sort_order;
 

@@ -143,6 +143,16 @@ describe("statistics respect the caller's scope", () => {
   });
 });
 
+describe("street_team_summary", () => {
+  it("counts only the teams of the caller's scope", async () => {
+    const leader = await (await as("leader")).from("street_team_summary").select("team_count, active_members").gt("team_count", 0);
+    const [own] = await sql<{ n: number }>("select active_member_count as n from org_units where id = $1", [OWN_TEAM]);
+    expect(leader.data).toEqual([{ team_count: 1, active_members: own.n }]);
+    const org = await (await as("org")).from("street_team_summary").select("team_count");
+    expect(org.data!.reduce((a, r) => a + r.team_count, 0)).toBe(await count("select 1 from org_units where level = 'team'"));
+  });
+});
+
 describe("schema guards", () => {
   it("every table in public has row-level security enabled", async () => {
     const rows = await sql<{ relname: string }>(

@@ -103,7 +103,7 @@ export default function VolunteerList() {
       </Form>
       <Table {...tableProps} rowKey="id" scroll={{ x: 1100 }} locale={{ emptyText: translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
-        <Table.Column<Volunteer> dataIndex="name" title={translate("volunteers.name")} sorter fixed="left"
+        <Table.Column<Volunteer> dataIndex="name" title={translate("volunteers.name")} sorter fixed="left" width={150}
           render={(v, r) => <Space>{v}{r.is_party_member && <Tag color="red">党员</Tag>}</Space>} />
         <Table.Column<Volunteer> dataIndex="gender" title={translate("volunteers.gender")} render={(g) => translate(`gender.${g}`)} />
         <Table.Column<Volunteer> dataIndex="birth_year" title={translate("volunteers.birthYear")} sorter />
