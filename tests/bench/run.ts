@@ -53,7 +53,7 @@ async function signIn(email: string): Promise<SupabaseClient> {
   return sb;
 }
 
-const TEAM_SELECT = "*, community:org_units!community_id(name), street:org_units!street_id(name)";
+
 const VOL_SELECT = "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone)";
 
 console.log(`\nList pages through the gateway (${N} sequential requests each, count=exact, page of 20)`);
@@ -62,9 +62,9 @@ const street = await signIn("street@demo.local");
 const org = await signIn("org@demo.local");
 
 await time("leader · teams list, scope filter id=in.(1001)", () =>
-  leader.from("org_units").select(TEAM_SELECT, { count: "exact" }).eq("level", "team").in("id", [1001]).order("id").range(0, 19));
+  leader.from("team_list").select("*", { count: "exact" }).in("id", [1001]).order("id").range(0, 19));
 await time("leader · teams list, policy only", () =>
-  leader.from("org_units").select(TEAM_SELECT, { count: "exact" }).eq("level", "team").order("id").range(0, 19));
+  leader.from("team_list").select("*", { count: "exact" }).order("id").range(0, 19));
 await time("leader · roster of own team (team_memberships + volunteers + phones)", () =>
   leader.from("team_memberships").select("*, volunteers(id, name, gender, birth_year, is_party_member, volunteer_contacts(phone))").eq("team_id", 1001).is("left_on", null));
 await time("leader · volunteers list (policy only)", () =>
@@ -78,7 +78,7 @@ await time("street · volunteers list, policy only", () =>
 await time("org · volunteers list, category + post filters", () =>
   org.from("volunteers").select(VOL_SELECT, { count: "exact" }).contains("talent_category_ids", [2]).order("name").range(0, 19));
 await time("org · teams list, street filter", () =>
-  org.from("org_units").select(TEAM_SELECT, { count: "exact" }).eq("level", "team").eq("street_id", 3).order("id").range(0, 19));
+  org.from("team_list").select("*", { count: "exact" }).eq("street_id", 3).order("id").range(0, 19));
 
 await stack.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });

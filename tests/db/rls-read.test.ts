@@ -143,6 +143,15 @@ describe("statistics respect the caller's scope", () => {
   });
 });
 
+describe("team_list", () => {
+  it("names each team's community and street, and anon sees none", async () => {
+    const { data } = await (await as("leader")).from("team_list").select("id, community_name, street_name").eq("id", OWN_TEAM);
+    expect(data).toEqual([{ id: OWN_TEAM, community_name: "宁夏路社区", street_name: "八大湖街道" }]);
+    const anon = await (await as("anon")).from("team_list").select("id");
+    expect(anon.error?.code ?? (anon.data!.length === 0 ? "empty" : "rows")).not.toBe("rows");
+  });
+});
+
 describe("street_team_summary", () => {
   it("counts only the teams of the caller's scope", async () => {
     const leader = await (await as("leader")).from("street_team_summary").select("team_count, active_members").gt("team_count", 0);

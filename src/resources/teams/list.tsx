@@ -9,20 +9,15 @@ import { scopeFilters } from "../../domain/scope";
 import { useScope } from "../../providers/scope";
 import type { OrgUnit } from "../../types/app";
 
-type TeamRow = OrgUnit & { community?: { name: string } | null; street?: { name: string } | null };
-const SELECT = "*, community:org_units!community_id(name), street:org_units!street_id(name)";
+type TeamRow = OrgUnit & { community_name: string; street_name: string };
 
 export default function TeamList() {
   const translate = useTranslate();
   const { scope, loading } = useScope();
   const scoped = scopeFilters(scope, { street: "street_id", community: "community_id", team: "id" }) ?? [];
-  const permanent: CrudFilter[] = [
-    { field: "level", operator: "eq", value: "team" },
-    ...(scoped.length > 1 ? [{ operator: "or" as const, value: scoped }] : scoped),
-  ];
+  const permanent: CrudFilter[] = scoped.length > 1 ? [{ operator: "or", value: scoped }] : scoped;
   const { tableProps, searchFormProps, filters, sorters } = useTable<TeamRow, never, { q?: string; street_id?: number; community_id?: number }>({
-    resource: "org_units",
-    meta: { select: SELECT },
+    resource: "team_list",
     filters: { permanent },
     sorters: { initial: [{ field: "id", order: "asc" }] },
     pagination: { pageSize: 20 },
@@ -41,15 +36,14 @@ export default function TeamList() {
       title={translate("teams.title")}
       headerButtons={() => (
         <ExportButton<TeamRow>
-          resource="org_units"
+          resource="team_list"
           filters={filters}
           sorters={sorters}
-          select={SELECT}
           filename="teams"
           columns={[
             { title: translate("common.name"), value: (r) => r.name },
-            { title: translate("common.street"), value: (r) => r.street?.name },
-            { title: translate("common.community"), value: (r) => r.community?.name },
+            { title: translate("common.street"), value: (r) => r.street_name },
+            { title: translate("common.community"), value: (r) => r.community_name },
             { title: translate("teams.members"), value: (r) => r.active_member_count },
             { title: translate("orgTree.established"), value: (r) => r.established_on },
           ]}
@@ -74,8 +68,8 @@ export default function TeamList() {
       <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
         <Table.Column<TeamRow> dataIndex="name" title={translate("common.name")} sorter render={(v, r) => <Link to={`/teams/${r.id}`}>{v}</Link>} />
-        <Table.Column<TeamRow> dataIndex={["street", "name"]} title={translate("common.street")} />
-        <Table.Column<TeamRow> dataIndex={["community", "name"]} title={translate("common.community")} />
+        <Table.Column<TeamRow> dataIndex="street_name" title={translate("common.street")} />
+        <Table.Column<TeamRow> dataIndex="community_name" title={translate("common.community")} />
         <Table.Column<TeamRow> dataIndex="active_member_count" title={translate("teams.members")} sorter align="right" />
         <Table.Column<TeamRow> dataIndex="established_on" title={translate("orgTree.established")} sorter />
         <Table.Column<TeamRow> title={translate("table.actions")} render={(_, r) => <Link to={`/teams/${r.id}`}>{translate("teams.roster")}</Link>} />
