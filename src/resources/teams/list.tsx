@@ -1,9 +1,10 @@
 // Teams of the caller's scope: filter by street and community, search by name, member counts.
 import { List, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
-import { Button, Form, Input, Space, Table } from "antd";
+import { Form, Input, Table } from "antd";
 import { Link } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
+import { FilterActions } from "../../components/FilterActions";
 import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
 import { useScope } from "../../providers/scope";
@@ -60,10 +61,7 @@ export default function TeamList() {
         <Form.Item name="community_id">
           <UnitSelect levels={["community"]} streetId={streetId} placeholder={translate("teams.filterCommunity")} style={{ width: 220 }} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">{translate("buttons.filter")}</Button>
-          <Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{translate("buttons.reset")}</Button>
-        </Space>
+        <FilterActions form={searchFormProps.form} />
       </Form>
       <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>

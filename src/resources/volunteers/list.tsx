@@ -2,8 +2,9 @@
 // sorting, pagination and CSV export. Phone numbers appear only where the database returns them.
 import { EditButton, List, ShowButton, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
-import { Button, Form, Input, Select, Space, Table, Tag } from "antd";
+import { Form, Input, Select, Space, Table, Tag } from "antd";
 import { ExportButton } from "../../components/ExportButton";
+import { FilterActions } from "../../components/FilterActions";
 import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
 import { COMMUNITY_POSTS, maskPhone } from "../../domain/volunteer";
@@ -96,10 +97,7 @@ export default function VolunteerList() {
         <Form.Item name="pool">
           <Select allowClear placeholder={translate("volunteers.inPool")} style={{ width: 120 }} options={[{ value: true, label: translate("common.yes") }, { value: false, label: translate("common.no") }]} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">{translate("buttons.filter")}</Button>
-          <Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{translate("buttons.reset")}</Button>
-        </Space>
+        <FilterActions form={searchFormProps.form} />
       </Form>
       <Table {...tableProps} rowKey="id" scroll={{ x: 1100 }} locale={{ emptyText: translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
