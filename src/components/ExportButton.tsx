@@ -27,7 +27,7 @@ export function ExportButton<T>({ resource, filters, sorters, select, columns, f
       const rows: T[] = [];
       for (let page = 1; ; page++) {
         const r = await getProvider().getList<T & Record<string, unknown>>({
-          resource, filters, sorters, pagination: { currentPage: page, pageSize: PAGE }, meta: { select, count: page === 1 ? "exact" : undefined },
+          resource, filters, sorters, pagination: { currentPage: page, pageSize: PAGE }, meta: { select },
         });
         rows.push(...r.data);
         if (r.data.length < PAGE) break;

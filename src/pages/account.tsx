@@ -1,9 +1,10 @@
 import { useGetIdentity, useTranslate } from "@refinedev/core";
 import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
-import { errorKey } from "../domain/errors";
+import { NO_ROWS } from "../domain/errors";
 import type { Locale } from "../locales";
-import { getLocale, setLocale, t } from "../providers/i18n";
+import { errorMessage } from "../providers/data";
+import { getLocale, setLocale } from "../providers/i18n";
 import { useScope } from "../providers/scope";
 import { supabaseClient } from "../providers/supabase";
 
@@ -27,7 +28,7 @@ export default function AccountPage() {
     const { error, data } = await supabaseClient.from("staff_profiles").update({ display_name }).eq("user_id", user!.id).select();
     if (!error) await supabaseClient.auth.updateUser({ data: { display_name } });
     setSaving(false);
-    if (error || !data?.length) message.error(t(errorKey(error ?? { code: "NO_ROWS" }), { message: error?.message }));
+    if (error || !data?.length) message.error(errorMessage(error ?? { code: NO_ROWS }));
     else message.success(translate("account.saved"));
   };
 

@@ -7,14 +7,19 @@ import { errorKey, NO_ROWS, type BackendError } from "../domain/errors";
 import { t } from "./i18n";
 import { supabaseClient } from "./supabase";
 
+/** The one refusal → message mapping, in the user's language; pages call it for direct supabase calls. */
+export function errorMessage(e: unknown): string {
+  const err = (e ?? {}) as BackendError;
+  return t(errorKey(err), { message: err.message ?? String(e) });
+}
+
 export function toHttpError(e: unknown): HttpError {
   const err = (e ?? {}) as BackendError & { statusCode?: number };
-  const key = errorKey(err);
   return {
-    message: t(key, { message: err.message ?? String(e) }),
+    message: errorMessage(e),
     statusCode: Number.parseInt(String(err.code ?? ""), 10) || err.statusCode || 400,
     errors: {},
-    ...{ code: err.code, key },
+    code: err.code,
   } as HttpError;
 }
 

@@ -7,10 +7,9 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { UnitSelect } from "../../components/UnitSelect";
-import { errorKey } from "../../domain/errors";
 import { canEditRoster, manages } from "../../domain/scope";
 import { captainConflict, MEMBER_ROLES, PHONE_PATTERN, type MemberRole } from "../../domain/volunteer";
-import { t } from "../../providers/i18n";
+import { errorMessage } from "../../providers/data";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { Membership, OrgUnit } from "../../types/app";
@@ -88,7 +87,7 @@ export default function TeamRoster() {
     setSaving(false);
     if (error) {
       // the form stays open with what was typed
-      message.error(t(errorKey(error), { message: error.message }));
+      message.error(errorMessage(error));
       return;
     }
     message.success(translate("notifications.success"));

@@ -1,8 +1,7 @@
 import { Create, useForm } from "@refinedev/antd";
 import { useTranslate } from "@refinedev/core";
 import { App } from "antd";
-import { errorKey } from "../../domain/errors";
-import { t } from "../../providers/i18n";
+import { errorMessage } from "../../providers/data";
 import { supabaseClient } from "../../providers/supabase";
 import type { Volunteer } from "../../types/app";
 import { savePhone, VolunteerForm } from "./form";
@@ -23,7 +22,7 @@ export default function VolunteerCreate() {
             const id = (r as { data?: Volunteer } | undefined)?.data?.id;
             if (id && phone) {
               const err = await savePhone(supabaseClient, id, phone);
-              if (err) message.error(t(errorKey(err), { message: err.message }));
+              if (err) message.error(errorMessage(err));
             }
           },
         }}

@@ -2,9 +2,8 @@ import { Edit, useForm } from "@refinedev/antd";
 import { useTranslate } from "@refinedev/core";
 import { App } from "antd";
 import { useEffect } from "react";
-import { errorKey } from "../../domain/errors";
 import { manages } from "../../domain/scope";
-import { t } from "../../providers/i18n";
+import { errorMessage } from "../../providers/data";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { Volunteer } from "../../types/app";
@@ -34,7 +33,7 @@ export default function VolunteerEdit() {
             await onFinish(rest);
             if ((record?.volunteer_contacts?.phone ?? "") !== (phone ?? "").trim()) {
               const err = await savePhone(supabaseClient, record!.id, phone);
-              if (err) message.error(t(errorKey(err), { message: err.message }));
+              if (err) message.error(errorMessage(err));
             }
           },
         }}
