@@ -58,8 +58,10 @@ export function service(): SupabaseClient {
 
 let pool: pg.Pool | undefined;
 export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  pool ??= new pg.Pool({ connectionString: inject("dbUrl"), max: 3 });
-  pool.on("error", () => undefined);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: inject("dbUrl"), max: 3 });
+    pool.on("error", () => undefined);
+  }
   return (await pool.query<T>(text, params)).rows;
 }
 
@@ -93,4 +95,48 @@ let seq = 0;
 export function unique(prefix: string): string {
   seq += 1;
   return `${prefix}${Date.now().toString(36)}${seq}`;
+}
+
+/** A new person on a team's roster since 2020 (superuser fixture), so tests own their figures. */
+export async function newMember(teamId: number): Promise<string> {
+  const [team] = await sql<{ community_id: string }>("select community_id from org_units where id = $1", [teamId]);
+  const [v] = await sql<{ id: string }>(
+    "insert into volunteers (name, gender, home_community_id) values ($1, 'female', $2) returning id",
+    [unique("测试"), team.community_id],
+  );
+  await sql("insert into team_memberships (team_id, volunteer_id, joined_on) values ($1, $2, '2020-01-01')", [teamId, v.id]);
+  return v.id;
+}
+
+let dayOffset = 0;
+/** Approved service for a person, one record a day on distinct past days (superuser fixture: the
+ *  triggers run as they do for an approval, so totals, queue and passbook follow). */
+export async function approvedHours(volunteerId: string, teamId: number, hours: number[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const h of hours) {
+    dayOffset += 1;
+    const [a] = await sql<{ id: string }>(
+      "insert into service_activities (team_id, title, service_date) values ($1, '测试活动', date '2021-01-01' + $2::int) returning id",
+      [teamId, dayOffset],
+    );
+    const [r] = await sql<{ id: string }>(
+      `insert into service_records (activity_id, volunteer_id, team_id, service_date, hours, status, reviewed_at)
+       values ($1, $2, $3, date '2021-01-01' + $4::int, $5, 'approved', now()) returning id`,
+      [a.id, volunteerId, teamId, dayOffset, h],
+    );
+    ids.push(Number(r.id));
+  }
+  return ids;
+}
+
+export async function balanceOf(volunteerId: string): Promise<number> {
+  const [r] = await sql<{ b: string }>("select coalesce(sum(points), 0) as b from points_ledger where volunteer_id = $1", [volunteerId]);
+  return Number(r.b);
+}
+
+/** A day in the past that no other test uses, as YYYY-MM-DD. */
+export function pastDay(): string {
+  dayOffset += 1;
+  const d = new Date(Date.UTC(2021, 0, 1) + dayOffset * 86400000);
+  return d.toISOString().slice(0, 10);
 }
