@@ -1,13 +1,14 @@
 import {
-  ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined, IdcardOutlined,
+  ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined, IdcardOutlined, FieldTimeOutlined,
+  StarOutlined, GiftOutlined, TrophyOutlined, FlagOutlined, SmileOutlined,
 } from "@ant-design/icons";
 import { ErrorComponent, ThemedLayout, ThemedSider, useNotificationProvider } from "@refinedev/antd";
 import "@refinedev/antd/dist/reset.css";
 import { Authenticated, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { AppHeader } from "./components/AppHeader";
@@ -29,6 +30,14 @@ const VolunteerCreate = lazy(() => import("./resources/volunteers/create"));
 const VolunteerEdit = lazy(() => import("./resources/volunteers/edit"));
 const VolunteerShow = lazy(() => import("./resources/volunteers/show"));
 const StaffList = lazy(() => import("./resources/role-grants/list"));
+const ServiceRecordList = lazy(() => import("./resources/service-records/list"));
+const StarAwardList = lazy(() => import("./resources/star-awards/list"));
+const RewardList = lazy(() => import("./resources/rewards/list"));
+const RatingList = lazy(() => import("./resources/ratings/list"));
+const RoleModelWall = lazy(() => import("./resources/role-models/list"));
+const PassbookPage = lazy(() => import("./pages/passbook"));
+const CertificatePage = lazy(() => import("./pages/certificate"));
+const HonoursPage = lazy(() => import("./pages/honours"));
 
 export default function App() {
   const [locale, setLocaleState] = useState(getLocale());
@@ -43,6 +52,13 @@ export default function App() {
         name: "volunteers", list: "/volunteers", create: "/volunteers/create", edit: "/volunteers/edit/:id",
         show: "/volunteers/show/:id", meta: { label: t("nav.volunteers"), icon: <IdcardOutlined /> },
       },
+      { name: "service_records", list: "/service", meta: { label: t("nav.service"), icon: <FieldTimeOutlined /> } },
+      { name: "star_awards", list: "/stars", meta: { label: t("nav.starAwards"), icon: <StarOutlined /> } },
+      { name: "rewards", list: "/rewards", meta: { label: t("nav.rewards"), icon: <GiftOutlined /> } },
+      { name: "passbook", list: "/passbook/:volunteerId", meta: { label: t("passbook.title"), hide: true } },
+      { name: "ratings", list: "/ratings", meta: { label: t("nav.ratings"), icon: <TrophyOutlined /> } },
+      { name: "honours", list: "/honours", meta: { label: t("nav.honours"), icon: <FlagOutlined /> } },
+      { name: "role_models", list: "/role-models", meta: { label: t("nav.roleModels"), icon: <SmileOutlined /> } },
       { name: "role_grants", list: "/staff", meta: { label: t("nav.staff"), icon: <SafetyCertificateOutlined /> } },
       { name: "account", list: "/account", meta: { label: t("nav.account"), icon: <UserOutlined /> } },
     ],
@@ -89,6 +105,14 @@ export default function App() {
                   <Route path="edit/:id" element={<VolunteerEdit />} />
                   <Route path="show/:id" element={<VolunteerShow />} />
                 </Route>
+                <Route path="/service" element={<ServiceRecordList />} />
+                <Route path="/stars" element={<StarAwardList />} />
+                <Route path="/rewards" element={<RewardList />} />
+                <Route path="/passbook/:volunteerId" element={<PassbookPage />} />
+                <Route path="/certificates/:kind/:id" element={<CertificatePage />} />
+                <Route path="/ratings" element={<RatingList />} />
+                <Route path="/honours" element={<HonoursPage />} />
+                <Route path="/role-models" element={<RoleModelWall />} />
                 <Route path="/staff" element={<StaffList />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="*" element={<ErrorComponent />} />

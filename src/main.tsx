@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./App";
 import "./providers/dayjs";
+import "./print.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -2,13 +2,15 @@
 import { useList, useTranslate } from "@refinedev/core";
 import { Select, type SelectProps } from "antd";
 import { useMemo } from "react";
-import { manages, type OrgLevel } from "../domain/scope";
+import { canEditRoster, manages, type OrgLevel } from "../domain/scope";
 import { useScope } from "../providers/scope";
 import type { OrgUnit } from "../types/app";
 
 interface Props extends Omit<SelectProps<number>, "options"> {
   levels: OrgLevel[];
   managedOnly?: boolean;
+  /** only teams whose roster and service the user keeps (admins of the scope, the team's leaders) */
+  keptOnly?: boolean;
   streetId?: number;
 }
 
@@ -22,19 +24,20 @@ export function useOrgUnits() {
   return { units: result?.data ?? [], loading: query.isLoading };
 }
 
-export function UnitSelect({ levels, managedOnly, streetId, ...rest }: Props) {
+export function UnitSelect({ levels, managedOnly, keptOnly, streetId, ...rest }: Props) {
   const translate = useTranslate();
   const { units, loading } = useOrgUnits();
   const { scope } = useScope();
   const options = useMemo(() => {
     const byId = new Map(units.map((u) => [u.id, u]));
     return units
-      .filter((u) => levels.includes(u.level) && (!managedOnly || manages(scope, u)) && (!streetId || u.street_id === streetId))
+      .filter((u) => levels.includes(u.level) && (!managedOnly || manages(scope, u)) && (!keptOnly || canEditRoster(scope, u))
+        && (!streetId || u.street_id === streetId))
       .map((u) => {
         const parent = u.parent_id ? byId.get(u.parent_id) : undefined;
         const prefix = u.level === "team" || u.level === "community" ? `${parent?.name ?? ""} / ` : "";
         return { value: u.id, label: `${prefix}${u.name}`, title: translate(`levels.${u.level}`) };
       });
-  }, [units, levels, managedOnly, scope, streetId, translate]);
+  }, [units, levels, managedOnly, keptOnly, scope, streetId, translate]);
   return <Select<number> showSearch optionFilterProp="label" loading={loading} options={options} allowClear {...rest} />;
 }

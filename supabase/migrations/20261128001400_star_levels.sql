@@ -30,6 +30,17 @@ create index volunteer_service_totals_level on public.volunteer_service_totals (
 create index volunteer_service_totals_hours on public.volunteer_service_totals (approved_hours desc);
 create index volunteer_service_totals_last on public.volunteer_service_totals (last_service_on);
 
+-- Everyone has a totals row from enrolment on (0 hours, no star), so lists can filter by star level.
+create or replace function private.volunteers_totals_row() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  insert into public.volunteer_service_totals (volunteer_id) values (new.id) on conflict do nothing;
+  return null;
+end $$;
+create trigger volunteers_totals_row after insert on public.volunteers
+  for each row execute function private.volunteers_totals_row();
+insert into public.volunteer_service_totals (volunteer_id) select id from public.volunteers on conflict do nothing;
+
 create type public.star_award_status as enum ('queued', 'confirmed');
 create sequence public.star_certificate_seq;
 

@@ -76,9 +76,11 @@ begin
 
   delete from public.volunteer_service_totals;
   insert into public.volunteer_service_totals (volunteer_id, approved_hours, approved_records, last_service_on, star_level)
-  select volunteer_id, sum(hours), sum(sign(hours))::int, max(service_date) filter (where kind = 'service'),
-         public.star_level_for(sum(hours))
-    from public.service_records where status = 'approved' group by volunteer_id;
+  select v.id, coalesce(sum(r.hours), 0), coalesce(sum(sign(r.hours)), 0)::int, max(r.service_date) filter (where r.kind = 'service'),
+         public.star_level_for(coalesce(sum(r.hours), 0))
+    from public.volunteers v
+    left join public.service_records r on r.volunteer_id = v.id and r.status = 'approved'
+   group by v.id;
 
   insert into public.star_awards (volunteer_id, level, hours_at_eligibility, eligible_on)
   select t.volunteer_id, t.star_level, t.approved_hours, coalesce(t.last_service_on, current_date)

@@ -119,7 +119,7 @@ describe("concurrent redemptions", () => {
   it("50 redemptions fired at once for a balance that covers exactly 10 end with exactly 10 successes", async () => {
     const v = await memberWith(OWN_TEAM, 500);
     // five different rewards, so that nothing but the person's own lock stands between the calls
-    const rewards = [];
+    const rewards: number[] = [];
     for (let i = 0; i < 5; i++) rewards.push(await newReward(50, 200));
     const sb = await as("leader");
     const results = await Promise.all(

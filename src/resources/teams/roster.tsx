@@ -1,5 +1,5 @@
 // One team's roster: add members, change roles, record leaving. History stays (left_on).
-import { PlusOutlined } from "@ant-design/icons";
+import { FieldTimeOutlined, PlusOutlined } from "@ant-design/icons";
 import { Show } from "@refinedev/antd";
 import { useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from "antd";
@@ -12,7 +12,10 @@ import { captainConflict, MEMBER_ROLES, PHONE_PATTERN, type MemberRole } from ".
 import { errorMessage } from "../../providers/data";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
-import type { Membership, OrgUnit } from "../../types/app";
+import type { Membership, OrgUnit, PointsBalance } from "../../types/app";
+import { stars } from "../../domain/stars";
+import { Link } from "react-router";
+import { RecordServiceModal } from "../service-records/record-modal";
 
 const ROLE_COLORS: Record<MemberRole, string> = { captain: "red", vice_captain: "orange", liaison: "blue", member: "default" };
 
@@ -47,8 +50,16 @@ export default function TeamRoster() {
     filters: [{ field: "team_id", operator: "eq", value: teamId }, ...(showHistory ? [] : [{ field: "left_on", operator: "null" as const, value: true }])],
     sorters: [{ field: "left_on", order: "desc" }, { field: "id", order: "asc" }],
     pagination: { mode: "off" },
-    meta: { select: "*, volunteers(id, name, gender, birth_year, is_party_member, volunteer_contacts(phone))" },
+    meta: { select: "*, volunteers(id, name, gender, birth_year, is_party_member, volunteer_contacts(phone), volunteer_service_totals(approved_hours, star_level))" },
   });
+  const { result: balances } = useList<PointsBalance>({
+    resource: "points_balances",
+    filters: [{ field: "volunteer_id", operator: "in", value: (roster?.data ?? []).map((m) => m.volunteer_id) }],
+    pagination: { mode: "off" },
+    queryOptions: { enabled: (roster?.data ?? []).length > 0 },
+  });
+  const balanceOf = new Map((balances?.data ?? []).map((b) => [b.volunteer_id, Number(b.balance)]));
+  const [recording, setRecording] = useState(false);
   const { mutateAsync: update } = useUpdate<Membership>();
   const members = roster?.data ?? [];
   const editable = !!team && canEditRoster(scope, team);
@@ -117,6 +128,9 @@ export default function TeamRoster() {
         <Space>
           <Checkbox checked={showHistory} onChange={(e) => setShowHistory(e.target.checked)}>{translate("roster.showHistory")}</Checkbox>
           {editable && (
+            <Button icon={<FieldTimeOutlined />} data-testid="roster-record" onClick={() => setRecording(true)}>{translate("service.record")}</Button>
+          )}
+          {editable && (
             <Button type="primary" icon={<PlusOutlined />} data-testid="roster-add" onClick={() => {
               addForm.setFieldsValue({ mode: "new", role: "member", joined_on: dayjs(), home_community_id: team?.community_id ?? undefined });
               setAdding(true);
@@ -149,6 +163,13 @@ export default function TeamRoster() {
           ) : (
             <Tag color={ROLE_COLORS[m.role]}>{translate(`memberRoles.${m.role}`)}</Tag>
           )} />
+        <Table.Column<Membership> title={translate("roster.star")} render={(_, m) => (
+          <Typography.Text style={{ color: "#d48806", whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+        )} />
+        <Table.Column<Membership> title={translate("roster.hours")} align="right" render={(_, m) => Number(m.volunteers?.volunteer_service_totals?.approved_hours ?? 0)} />
+        <Table.Column<Membership> title={translate("roster.points")} align="right" render={(_, m) => (
+          <Link to={`/passbook/${m.volunteer_id}`} data-testid={`points-${m.volunteers?.name}`}>{balanceOf.get(m.volunteer_id) ?? 0}</Link>
+        )} />
         <Table.Column<Membership> dataIndex="joined_on" title={translate("roster.joined")} />
         <Table.Column<Membership> title={translate("roster.left")} render={(_, m) => (m.left_on ? `${m.left_on}${m.left_reason ? `（${m.left_reason}）` : ""}` : "")} />
         {editable && (
@@ -230,6 +251,8 @@ export default function TeamRoster() {
           </Form.Item>
         </Form>
       </Modal>
+      <RecordServiceModal open={recording} teamId={teamId} onClose={() => setRecording(false)}
+        onRecorded={() => invalidate({ resource: "service_records", invalidates: ["list"] })} />
     </Show>
   );
 }

@@ -2,18 +2,20 @@
 // sorting, pagination and CSV export. Phone numbers appear only where the database returns them.
 import { EditButton, List, ShowButton, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
-import { Form, Input, Select, Space, Table, Tag } from "antd";
+import { Link, useSearchParams } from "react-router";
+import { Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterActions } from "../../components/FilterActions";
 import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
+import { stars } from "../../domain/stars";
 import { COMMUNITY_POSTS, maskPhone } from "../../domain/volunteer";
 import { useScope } from "../../providers/scope";
 import type { Volunteer } from "../../types/app";
 import { useLookups } from "./lookups";
 
 export const VOLUNTEER_SELECT =
-  "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone)";
+  "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone), volunteer_service_totals!inner(star_level, approved_hours)";
 
 interface Search {
   q?: string;
@@ -22,18 +24,22 @@ interface Search {
   post?: string;
   status?: string;
   pool?: boolean;
+  star?: number;
 }
 
 export default function VolunteerList() {
   const translate = useTranslate();
   const { scope, loading } = useScope();
   const { categories, categoryName } = useLookups();
+  // ?star=N, from the dashboard's star distribution
+  const [params] = useSearchParams();
+  const starParam = params.get("star") === null ? undefined : Number(params.get("star"));
   const scoped = scopeFilters(scope, { street: "home_street_id", community: "home_community_id" }) ?? [];
   const permanent: CrudFilter[] = scoped.length > 1 ? [{ operator: "or", value: scoped }] : scoped;
   const { tableProps, searchFormProps, filters, sorters } = useTable<Volunteer, never, Search>({
     resource: "volunteers",
     meta: { select: VOLUNTEER_SELECT },
-    filters: { permanent },
+    filters: { permanent, initial: starParam === undefined ? [] : [{ field: "volunteer_service_totals.star_level", operator: "eq", value: starParam }] },
     sorters: { initial: [{ field: "created_at", order: "desc" }] },
     pagination: { pageSize: 20 },
     queryOptions: { enabled: !loading },
@@ -45,6 +51,7 @@ export default function VolunteerList() {
       { field: "community_posts", operator: "ina", value: v.post ? [v.post] : undefined },
       { field: "status", operator: "eq", value: v.status },
       { field: "in_talent_pool", operator: "eq", value: v.pool },
+      { field: "volunteer_service_totals.star_level", operator: "eq", value: v.star },
     ],
   });
 
@@ -97,6 +104,10 @@ export default function VolunteerList() {
         <Form.Item name="pool">
           <Select allowClear placeholder={translate("volunteers.inPool")} style={{ width: 120 }} options={[{ value: true, label: translate("common.yes") }, { value: false, label: translate("common.no") }]} />
         </Form.Item>
+        <Form.Item name="star" initialValue={starParam}>
+          <Select allowClear placeholder={translate("stars.level")} style={{ width: 120 }} data-testid="filter-star"
+            options={[0, 1, 2, 3, 4, 5].map((l) => ({ value: l, label: l === 0 ? translate("dashboard.noStar") : translate("dashboard.starLabel", { n: l }) }))} />
+        </Form.Item>
         <FilterActions form={searchFormProps.form} />
       </Form>
       <Table {...tableProps} rowKey="id" scroll={{ x: 1100 }} locale={{ emptyText: translate("common.empty") }}
@@ -112,6 +123,12 @@ export default function VolunteerList() {
           render={(ids: number[]) => ids.map((c) => <Tag key={c} color="geekblue">{categoryName.get(c)}</Tag>)} />
         <Table.Column<Volunteer> dataIndex="community_posts" title={translate("volunteers.posts")}
           render={(ps: string[]) => ps.map((p) => <Tag key={p} color="gold">{translate(`posts.${p}`)}</Tag>)} />
+        <Table.Column<Volunteer> title={translate("stars.level")} render={(_, r) => (
+          <Typography.Text style={{ color: "#d48806", whiteSpace: "nowrap" }}>{stars(r.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+        )} />
+        <Table.Column<Volunteer> title={translate("roster.hours")} align="right" render={(_, r) => (
+          <Link to={`/passbook/${r.id}`}>{Number(r.volunteer_service_totals?.approved_hours ?? 0)}</Link>
+        )} />
         <Table.Column<Volunteer> dataIndex="status" title={translate("volunteers.status")} render={(s) => <Tag color={s === "active" ? "green" : "default"}>{translate(`status.${s}`)}</Tag>} />
         <Table.Column<Volunteer> title={translate("table.actions")} fixed="right" render={(_, r) => (
           <Space>

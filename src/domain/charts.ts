@@ -1,0 +1,48 @@
+// Shaping of SQL aggregates for the charts (no aggregation of raw rows happens in the browser).
+
+export interface MonthHours {
+  month: string; // YYYY-MM-01
+  hours: number | string;
+}
+
+export interface YearOverYearRow {
+  month: number; // 1–12
+  thisYear: number | null;
+  lastYear: number;
+}
+
+/** Twelve months of `year` beside the same months of the year before. Future months of the
+ *  current year are null (no line), not zero. */
+export function yearOverYear(rows: readonly MonthHours[], year: number, today = new Date()): YearOverYearRow[] {
+  const by = new Map(rows.map((r) => [r.month.slice(0, 7), Number(r.hours)]));
+  const key = (y: number, m: number) => `${y}-${String(m).padStart(2, "0")}`;
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = i + 1;
+    const future = year > today.getFullYear() || (year === today.getFullYear() && m > today.getMonth() + 1);
+    return { month: m, thisYear: future ? null : by.get(key(year, m)) ?? 0, lastYear: by.get(key(year - 1, m)) ?? 0 };
+  });
+}
+
+export interface StarCount {
+  star_level: number;
+  volunteers: number | string;
+}
+
+export function withShares(rows: readonly StarCount[]): { star_level: number; volunteers: number; share: number }[] {
+  const total = rows.reduce((a, r) => a + Number(r.volunteers), 0);
+  return rows.map((r) => ({
+    star_level: r.star_level,
+    volunteers: Number(r.volunteers),
+    share: total === 0 ? 0 : Math.round((Number(r.volunteers) / total) * 1000) / 10,
+  }));
+}
+
+/** First and last day of the month range covering [from, to], as YYYY-MM-DD. */
+export function monthBounds(from: Date, to: Date): { from: string; to: string } {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const last = new Date(to.getFullYear(), to.getMonth() + 1, 0);
+  return {
+    from: `${from.getFullYear()}-${pad(from.getMonth() + 1)}-01`,
+    to: `${last.getFullYear()}-${pad(last.getMonth() + 1)}-${pad(last.getDate())}`,
+  };
+}

@@ -1,0 +1,76 @@
+// Star-level upgrades (星级晋升): volunteers who reached a new level wait here until an admin of their
+// scope confirms it and a certificate is issued; issued certificates print from here.
+import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
+import { List, useTable } from "@refinedev/antd";
+import { useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { App, Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Link } from "react-router";
+import { isAdmin } from "../../domain/scope";
+import { stars, type StarLevel } from "../../domain/stars";
+import { errorMessage } from "../../providers/data";
+import { useScope } from "../../providers/scope";
+import { supabaseClient } from "../../providers/supabase";
+import type { StarAward } from "../../types/app";
+
+type Row = StarAward & { volunteers: StarAward["volunteers"] & { volunteer_service_totals?: { approved_hours: number } | null } };
+const SELECT = "*, volunteers!inner(name, gender, home_street_id, home_community_id, volunteer_service_totals(approved_hours))";
+
+export default function StarAwardList() {
+  const translate = useTranslate();
+  const { message } = App.useApp();
+  const { scope } = useScope();
+  const invalidate = useInvalidate();
+  const [tab, setTab] = useState<"queued" | "confirmed">("queued");
+  const { result: levels } = useList<StarLevel>({ resource: "star_levels", pagination: { mode: "off" }, sorters: [{ field: "level", order: "asc" }] });
+  const { tableProps, setFilters } = useTable<Row>({
+    resource: "star_awards",
+    meta: { select: SELECT },
+    filters: { permanent: [{ field: "status", operator: "eq", value: tab }] },
+    sorters: { initial: [{ field: tab === "queued" ? "eligible_on" : "confirmed_at", order: tab === "queued" ? "asc" : "desc" }] },
+    pagination: { pageSize: 20 },
+    syncWithLocation: false,
+  });
+  const levelName = (l: number) => levels?.data.find((x) => x.level === l)?.name ?? `${l}`;
+
+  const confirm = async (a: Row) => {
+    const { data, error } = await supabaseClient.rpc("confirm_star_award", { p_award_id: a.id });
+    if (error) message.error(errorMessage(error));
+    else message.success(translate("stars.confirmOk", { no: data }));
+    invalidate({ resource: "star_awards", invalidates: ["list"] });
+  };
+
+  return (
+    <List title={translate("stars.title")}>
+      <Typography.Paragraph type="secondary">
+        {translate("stars.levels")}：{(levels?.data ?? []).map((l) => `${l.name} ${l.min_hours} ${translate("dashboard.hoursUnit")}`).join(" · ")}
+      </Typography.Paragraph>
+      <Tabs activeKey={tab} onChange={(k) => setTab(k as "queued" | "confirmed")}
+        items={[{ key: "queued", label: translate("stars.queue") }, { key: "confirmed", label: translate("stars.confirmed") }]} />
+      <Input.Search allowClear placeholder={translate("service.searchVolunteer")} style={{ width: 220, marginBottom: 12 }}
+        onSearch={(q) => setFilters([{ field: "volunteers.name", operator: "contains", value: q.trim() || undefined }], "replace")} />
+      <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }} data-testid="star-awards"
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
+        <Table.Column<Row> title={translate("volunteers.name")} render={(_, a) => <Link to={`/passbook/${a.volunteer_id}`}>{a.volunteers?.name}</Link>} />
+        <Table.Column<Row> dataIndex="level" title={translate("stars.level")} sorter render={(l: number) => (
+          <Space><Typography.Text style={{ color: "#d48806" }}>{stars(l)}</Typography.Text><Tag>{levelName(l)}</Tag></Space>
+        )} />
+        <Table.Column<Row> dataIndex="hours_at_eligibility" title={translate("stars.hours")} align="right" />
+        <Table.Column<Row> title={translate("stars.hoursNow")} align="right" render={(_, a) => a.volunteers?.volunteer_service_totals?.approved_hours ?? 0} />
+        <Table.Column<Row> dataIndex="eligible_on" title={translate("stars.eligibleOn")} sorter />
+        {tab === "confirmed" && <Table.Column<Row> dataIndex="certificate_no" title={translate("stars.certificateNo")} />}
+        {tab === "confirmed" && <Table.Column<Row> dataIndex="confirmed_at" title={translate("stars.confirmedAt")} render={(d: string) => d?.slice(0, 10)} />}
+        <Table.Column<Row> title={translate("table.actions")} render={(_, a) =>
+          a.status === "queued" ? (
+            isAdmin(scope) && (
+              <Popconfirm title={translate("stars.confirm")} onConfirm={() => confirm(a)}>
+                <Button size="small" type="primary" icon={<CheckOutlined />}>{translate("stars.confirm")}</Button>
+              </Popconfirm>
+            )
+          ) : (
+            <Link to={`/certificates/star/${a.id}`}><Button size="small" icon={<PrinterOutlined />}>{translate("stars.print")}</Button></Link>
+          )} />
+      </Table>
+    </List>
+  );
+}
