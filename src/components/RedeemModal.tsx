@@ -89,7 +89,7 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
         </Form.Item>
       </Form>
       {volunteerId && reward && (
-        <Descriptions size="small" column={3} bordered>
+        <Descriptions size="small" column={3} bordered layout="vertical">
           <Descriptions.Item label={translate("rewards.balance")}>{balance}</Descriptions.Item>
           <Descriptions.Item label={translate("rewards.cost")}>{cost}</Descriptions.Item>
           <Descriptions.Item label={translate("rewards.afterRedeem")}>{balance - cost}</Descriptions.Item>

@@ -30,6 +30,11 @@ const en: Shape<typeof zhCN> = {
       fields: { email: "Email", password: "Password" },
       buttons: { rememberMe: "Remember me", forgotPassword: "Forgot password?", noAccount: "No account?", haveAccount: "Have an account?" },
       errors: { requiredEmail: "Enter your email", validEmail: "Not a valid email", requiredPassword: "Enter your password" },
+      demo: "Demo accounts (password demo123456)", failed: "Wrong email or password",
+    },
+    error: { info: "This page does not exist", backHome: "Back home", 404: "Not found" },
+  },
+  errors: {
     dailyLimit: "More than 24 hours on one day for this person (pending records count)", notOnRoster: "The volunteer was not on this team's roster that day",
     futureDay: "Service cannot be recorded for a future day", recordFinal: "A reviewed record cannot be changed or deleted; reverse it instead",
     ownEntry: "You cannot review your own entry; another admin must", noMembers: "Choose at least one member", reasonRequired: "Please give a reason",
@@ -39,11 +44,6 @@ const en: Shape<typeof zhCN> = {
     starHours: "The volunteer's approved hours no longer reach this level", starConfirmed: "This level is already confirmed",
     roundClosed: "This rating round is closed", ratingLocked: "A reviewed rating can no longer be changed", scoreRange: "A score is outside the criterion's range",
     noCriteria: "The round has no criteria yet", ownReview: "You cannot review your own assessment", notReviewed: "Review before awarding", outsideRound: "The subject lies outside the round's organisation",
-      demo: "Demo accounts (password demo123456)", failed: "Wrong email or password",
-    },
-    error: { info: "This page does not exist", backHome: "Back home", 404: "Not found" },
-  },
-  errors: {
     forbidden: "Not allowed: the database refused this (outside your scope)",
     unique: "Duplicates an existing record", check: "The data breaks a rule", foreignKey: "A referenced record does not exist",
     inUse: "Still referenced by other data (sub-units or roster history): cannot delete",

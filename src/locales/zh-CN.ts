@@ -26,6 +26,11 @@ const zhCN = {
       fields: { email: "邮箱", password: "密码" },
       buttons: { rememberMe: "记住我", forgotPassword: "忘记密码？", noAccount: "没有账号？", haveAccount: "已有账号？" },
       errors: { requiredEmail: "请输入邮箱", validEmail: "邮箱格式不正确", requiredPassword: "请输入密码" },
+      demo: "演示账号（密码 demo123456）", failed: "邮箱或密码不正确",
+    },
+    error: { info: "您访问的页面不存在", backHome: "返回首页", 404: "页面不存在" },
+  },
+  errors: {
     dailyLimit: "超过每人每天 24 小时的上限（含待审核记录）", notOnRoster: "该志愿者在服务当天不在本队名册中",
     futureDay: "不能登记未来日期的服务", recordFinal: "已审核的记录不能修改或删除，如有错误请冲正",
     ownEntry: "不能审核自己登记的记录，请由其他管理员审核", noMembers: "请至少选择一名成员", reasonRequired: "请填写原因",
@@ -35,11 +40,6 @@ const zhCN = {
     starHours: "该志愿者当前的有效时长已不足此星级", starConfirmed: "该星级已确认过",
     roundClosed: "该评定轮次已结束", ratingLocked: "已评审的结果不能再修改", scoreRange: "得分超出该指标的分值范围",
     noCriteria: "该轮次还没有评分指标", ownReview: "不能评审自己提交的自评", notReviewed: "请先评审再授星", outsideRound: "评定对象不在该轮次的范围内",
-      demo: "演示账号（密码 demo123456）", failed: "邮箱或密码不正确",
-    },
-    error: { info: "您访问的页面不存在", backHome: "返回首页", 404: "页面不存在" },
-  },
-  errors: {
     forbidden: "没有权限：数据库拒绝了此操作（超出您的管理范围）",
     unique: "与已有记录重复", check: "数据不符合规则", foreignKey: "引用的记录不存在",
     inUse: "该记录仍被其他数据引用（如下级单位或成员记录），无法删除",

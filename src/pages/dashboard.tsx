@@ -87,7 +87,6 @@ export default function DashboardPage() {
   })), [starRows.data, translate]);
   const monthData = useMemo(() => yearOverYear(months.data ?? [], year).map((r) => ({ ...r, label: translate("dashboard.monthLabel", { m: r.month }) })), [months.data, year, translate]);
   const teamCount = (structure?.data ?? []).reduce((a, s) => a + s.team_count, 0);
-  const members = (structure?.data ?? []).reduce((a, s) => a + s.active_members, 0);
   const canOpenVolunteers = allowed(scope, "volunteers", "list");
   const serviceLink = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams({ status: "approved", from: bounds.from, to: bounds.to });
@@ -125,7 +124,7 @@ export default function DashboardPage() {
           const stat = (
             <Card size="small" hoverable={!!link} data-testid={`kpi-${key.split(".")[1]}`}>
               <Statistic title={translate(key)} value={value ?? "—"} suffix={value === undefined ? undefined : unit} loading={!k && !!ready}
-                groupSeparator="," precision={key.includes("hours") ? 1 : 0} />
+                groupSeparator="," precision={0} valueStyle={{ fontSize: 22, whiteSpace: "nowrap" }} />
             </Card>
           );
           return <Col xs={12} md={6} xl={3} key={key}>{link ? <Link to={link}>{stat}</Link> : stat}</Col>;
@@ -233,9 +232,6 @@ export default function DashboardPage() {
           </Col>
         )}
       </Row>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        {translate("dashboard.activeMembers")}：{members} {translate("dashboard.peopleUnit")}
-      </Typography.Paragraph>
     </div>
   );
 }
