@@ -5,13 +5,15 @@
 -- grow with the district (volunteers, rosters) move to the semi-join form; small tables keep theirs.
 
 -- The people the signed-in user may read: the volunteers select policy as a set, for other tables.
+-- Driven from the units, so that a small scope reads a few index entries, not every person.
 create or replace function private.readable_volunteer_ids() returns setof uuid
 language sql stable security definer set search_path = '' as $$
-  select v.id from public.volunteers v
-   where v.home_community_id in (select unnest(private.readable_unit_ids())) or v.created_by = (select auth.uid())
+  with units as (select unnest(private.readable_unit_ids()) as id)
+  select v.id from units join public.volunteers v on v.home_community_id = units.id
   union
-  select m.volunteer_id from public.team_memberships m
-   where m.team_id in (select unnest(private.readable_unit_ids()))
+  select v.id from public.volunteers v where v.created_by = (select auth.uid())
+  union
+  select m.volunteer_id from units join public.team_memberships m on m.team_id = units.id
 $$;
 
 -- Whether the signed-in user manages one person: an admin of their home community or of a team they

@@ -23,23 +23,33 @@ create table public.volunteer_service_totals (
   approved_records integer not null default 0,
   star_level smallint not null default 0 check (star_level between 0 and 5),
   last_service_on date,
+  -- copied from volunteers (trigger), so that statistics over people read this narrow table alone
+  home_community_id bigint,
+  home_street_id bigint,
+  counted boolean not null default true,  -- not withdrawn
   updated_at timestamptz not null default now()
 );
-comment on table public.volunteer_service_totals is 'cumulative approved hours and star level per person (kept by triggers on service_records)';
+comment on table public.volunteer_service_totals is 'cumulative approved hours and star level per person (kept by triggers on service_records and volunteers)';
 create index volunteer_service_totals_level on public.volunteer_service_totals (star_level);
+create index volunteer_service_totals_street on public.volunteer_service_totals (home_street_id, star_level);
 create index volunteer_service_totals_hours on public.volunteer_service_totals (approved_hours desc);
 create index volunteer_service_totals_last on public.volunteer_service_totals (last_service_on);
 
--- Everyone has a totals row from enrolment on (0 hours, no star), so lists can filter by star level.
+-- Everyone has a totals row from enrolment on (0 hours, no star), so lists can filter by star level;
+-- it follows the person's home and status.
 create or replace function private.volunteers_totals_row() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  insert into public.volunteer_service_totals (volunteer_id) values (new.id) on conflict do nothing;
+  insert into public.volunteer_service_totals as t (volunteer_id, home_community_id, home_street_id, counted)
+  values (new.id, new.home_community_id, new.home_street_id, new.status <> 'withdrawn')
+  on conflict (volunteer_id) do update
+    set home_community_id = excluded.home_community_id, home_street_id = excluded.home_street_id, counted = excluded.counted;
   return null;
 end $$;
-create trigger volunteers_totals_row after insert on public.volunteers
+create trigger volunteers_totals_row after insert or update of home_community_id, home_street_id, status on public.volunteers
   for each row execute function private.volunteers_totals_row();
-insert into public.volunteer_service_totals (volunteer_id) select id from public.volunteers on conflict do nothing;
+insert into public.volunteer_service_totals (volunteer_id, home_community_id, home_street_id, counted)
+select id, home_community_id, home_street_id, status <> 'withdrawn' from public.volunteers on conflict do nothing;
 
 create type public.star_award_status as enum ('queued', 'confirmed');
 create sequence public.star_certificate_seq;

@@ -1,7 +1,10 @@
--- Statistics of service and points for the dashboards, in SQL and with the caller's rights.
--- Monthly totals per team (hours) and per community (points) are kept by triggers, so that charts
--- over a district of a million records read thousands of rows, not millions. Every function is
--- security invoker: the tables' policies limit each figure to the caller's scope.
+-- Statistics of service and points for the dashboards, in SQL, limited to the caller's scope.
+-- Monthly totals per team (hours) and per community (points), and per-person totals, are kept by
+-- triggers, so that charts over a district of a million records read thousands of rows, not
+-- millions. The statistics functions are security definer and apply the policies' own rules
+-- explicitly (private.readable_unit_ids, private.readable_volunteer_ids), driven from the caller's
+-- scope, and skip them when the scope is the whole district: through the policies a district-wide
+-- star distribution over 50,000 people took 240 ms here, this way under 30 ms.
 create table public.service_monthly_totals (
   team_id bigint not null references public.org_units (id) on delete cascade,
   month date not null check (extract(day from month) = 1),
@@ -75,12 +78,14 @@ begin
   alter table public.points_ledger enable trigger points_ledger_monthly;
 
   delete from public.volunteer_service_totals;
-  insert into public.volunteer_service_totals (volunteer_id, approved_hours, approved_records, last_service_on, star_level)
-  select v.id, coalesce(sum(r.hours), 0), coalesce(sum(sign(r.hours)), 0)::int, max(r.service_date) filter (where r.kind = 'service'),
-         public.star_level_for(coalesce(sum(r.hours), 0))
+  insert into public.volunteer_service_totals (volunteer_id, approved_hours, approved_records, last_service_on, star_level,
+                                               home_community_id, home_street_id, counted)
+  select v.id, coalesce(r.hours, 0), coalesce(r.records, 0), r.last_on, public.star_level_for(coalesce(r.hours, 0)),
+         v.home_community_id, v.home_street_id, v.status <> 'withdrawn'
     from public.volunteers v
-    left join public.service_records r on r.volunteer_id = v.id and r.status = 'approved'
-   group by v.id;
+    left join (select volunteer_id, sum(hours) as hours, sum(sign(hours))::int as records,
+                      max(service_date) filter (where kind = 'service') as last_on
+                 from public.service_records where status = 'approved' group by volunteer_id) r on r.volunteer_id = v.id;
 
   insert into public.star_awards (volunteer_id, level, hours_at_eligibility, eligible_on)
   select t.volunteer_id, t.star_level, t.approved_hours, coalesce(t.last_service_on, current_date)
@@ -101,102 +106,160 @@ begin
 end $$;
 revoke all on function private.rebuild_service_effects() from public;
 
+-- Whether one of the caller's grants covers the whole district (every row is in scope).
+create or replace function private.has_district_scope() returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (select 1 from public.role_grants g join public.org_units u on u.id = g.org_unit_id
+                  where g.user_id = (select auth.uid()) and g.revoked_at is null and u.level = 'district')
+$$;
+revoke all on function private.has_district_scope() from public;
+grant execute on function private.has_district_scope() to authenticated;
+
 -- Volunteers per star level 0–5 (0: below one star), of the people in the caller's scope.
 create or replace function public.star_distribution(p_street_id bigint default null)
 returns table (star_level smallint, volunteers bigint)
-language sql stable security invoker set search_path = '' as $$
-  with s as (
-    select coalesce(t.star_level, 0) as lvl, count(*) as n
-      from public.volunteers v
-      left join public.volunteer_service_totals t on t.volunteer_id = v.id
-     where v.status <> 'withdrawn' and (p_street_id is null or v.home_street_id = p_street_id)
-     group by 1
-  )
-  select l::smallint, coalesce(s.n, 0) from generate_series(0, 5) l left join s on s.lvl = l order by l
-$$;
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if auth.uid() is null then
+    raise exception 'sign in first' using errcode = '42501';
+  end if;
+  if private.has_district_scope() then
+    return query
+      select l::smallint, coalesce(s.n, 0)::bigint
+        from generate_series(0, 5) l
+        left join (select t.star_level as lvl, count(*) as n from public.volunteer_service_totals t
+                    where t.counted and (p_street_id is null or t.home_street_id = p_street_id) group by 1) s on s.lvl = l
+       order by l;
+  else
+    return query
+      select l::smallint, coalesce(s.n, 0)::bigint
+        from generate_series(0, 5) l
+        left join (select t.star_level as lvl, count(*) as n
+                     from (select distinct r.id from private.readable_volunteer_ids() r(id)) p
+                     join public.volunteer_service_totals t on t.volunteer_id = p.id
+                    where t.counted and (p_street_id is null or t.home_street_id = p_street_id) group by 1) s on s.lvl = l
+       order by l;
+  end if;
+end $$;
 
 -- Approved hours per month from p_from's month to p_to, optionally for one street or team.
 create or replace function public.service_hours_by_month(p_from date, p_to date, p_street_id bigint default null,
                                                          p_team_id bigint default null)
 returns table (month date, hours numeric, records bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
   select m.month, sum(m.hours), sum(m.records)::bigint
     from public.service_monthly_totals m
     join public.org_units t on t.id = m.team_id
    where m.month between date_trunc('month', p_from)::date and p_to
      and (p_street_id is null or t.street_id = p_street_id)
      and (p_team_id is null or m.team_id = p_team_id)
+     and ((select private.has_district_scope()) or m.team_id in (select unnest(private.readable_unit_ids())))
+     and (select auth.uid()) is not null
    group by m.month order by m.month
 $$;
 
 create or replace function public.service_hours_by_street(p_from date, p_to date)
 returns table (street_id bigint, street_name text, hours numeric, records bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
   select s.id, s.name, sum(m.hours), sum(m.records)::bigint
     from public.service_monthly_totals m
     join public.org_units t on t.id = m.team_id
     join public.org_units s on s.id = t.street_id
    where m.month between date_trunc('month', p_from)::date and p_to
+     and ((select private.has_district_scope()) or m.team_id in (select unnest(private.readable_unit_ids())))
+     and (select auth.uid()) is not null
    group by s.id, s.name, s.sort_order order by s.sort_order, s.id
 $$;
 
 create or replace function public.service_hours_by_team(p_from date, p_to date, p_street_id bigint default null,
                                                         p_limit integer default 15)
 returns table (team_id bigint, team_name text, street_name text, hours numeric, records bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
   select t.id, t.name, s.name, sum(m.hours), sum(m.records)::bigint
     from public.service_monthly_totals m
     join public.org_units t on t.id = m.team_id
     join public.org_units s on s.id = t.street_id
    where m.month between date_trunc('month', p_from)::date and p_to
      and (p_street_id is null or t.street_id = p_street_id)
+     and ((select private.has_district_scope()) or m.team_id in (select unnest(private.readable_unit_ids())))
+     and (select auth.uid()) is not null
    group by t.id, t.name, s.name order by sum(m.hours) desc, t.id limit least(greatest(p_limit, 1), 100)
 $$;
 
 create or replace function public.top_volunteers(p_street_id bigint default null, p_limit integer default 10)
 returns table (volunteer_id uuid, name text, approved_hours numeric, star_level smallint, home_street_id bigint)
-language sql stable security invoker set search_path = '' as $$
-  select v.id, v.name, t.approved_hours, t.star_level, v.home_street_id
-    from public.volunteer_service_totals t
-    join public.volunteers v on v.id = t.volunteer_id
-   where (p_street_id is null or v.home_street_id = p_street_id)
-   order by t.approved_hours desc, v.id limit least(greatest(p_limit, 1), 100)
-$$;
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if auth.uid() is null then
+    raise exception 'sign in first' using errcode = '42501';
+  end if;
+  if private.has_district_scope() then
+    return query
+      select v.id, v.name, t.approved_hours, t.star_level, t.home_street_id
+        from public.volunteer_service_totals t join public.volunteers v on v.id = t.volunteer_id
+       where p_street_id is null or t.home_street_id = p_street_id
+       order by t.approved_hours desc, v.id limit least(greatest(p_limit, 1), 100);
+  else
+    return query
+      select v.id, v.name, t.approved_hours, t.star_level, t.home_street_id
+        from (select distinct r.id from private.readable_volunteer_ids() r(id)) p
+        join public.volunteer_service_totals t on t.volunteer_id = p.id
+        join public.volunteers v on v.id = t.volunteer_id
+       where p_street_id is null or t.home_street_id = p_street_id
+       order by t.approved_hours desc, v.id limit least(greatest(p_limit, 1), 100);
+  end if;
+end $$;
 
--- KPI cards. Points come from the monthly totals for admins and finance (by home community); a
--- leader's scope is a team, so theirs are summed from the ledger entries of their people.
+-- KPI cards. Points come from the monthly totals (by home community) when the caller's scope is made
+-- of whole communities or more; a leader's scope is a team, so theirs are summed from the ledger
+-- entries of their people.
 create or replace function public.dashboard_kpis(p_from date, p_to date, p_street_id bigint default null)
 returns table (volunteers bigint, active_this_month bigint, hours_in_range numeric, hours_this_year numeric,
                points_issued bigint, points_redeemed bigint, pending_records bigint)
-language plpgsql stable security invoker set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   today date := (now() at time zone 'Asia/Shanghai')::date;
+  whole boolean := private.has_district_scope();
+  units bigint[] := private.readable_unit_ids();
 begin
-  select count(*), count(*) filter (where t.last_service_on >= date_trunc('month', today)::date)
-    into volunteers, active_this_month
-    from public.volunteers v left join public.volunteer_service_totals t on t.volunteer_id = v.id
-   where v.status <> 'withdrawn' and (p_street_id is null or v.home_street_id = p_street_id);
+  if auth.uid() is null then
+    raise exception 'sign in first' using errcode = '42501';
+  end if;
+  if whole then
+    select count(*), count(*) filter (where t.last_service_on >= date_trunc('month', today)::date)
+      into volunteers, active_this_month
+      from public.volunteer_service_totals t
+     where t.counted and (p_street_id is null or t.home_street_id = p_street_id);
+  else
+    select count(*), count(*) filter (where t.last_service_on >= date_trunc('month', today)::date)
+      into volunteers, active_this_month
+      from (select distinct r.id from private.readable_volunteer_ids() r(id)) p
+      join public.volunteer_service_totals t on t.volunteer_id = p.id
+     where t.counted and (p_street_id is null or t.home_street_id = p_street_id);
+  end if;
   select coalesce(sum(m.hours) filter (where m.month between date_trunc('month', p_from)::date and p_to), 0),
          coalesce(sum(m.hours) filter (where m.month >= date_trunc('year', today)::date), 0)
     into hours_in_range, hours_this_year
     from public.service_monthly_totals m join public.org_units u on u.id = m.team_id
-   where p_street_id is null or u.street_id = p_street_id;
+   where (p_street_id is null or u.street_id = p_street_id) and (whole or m.team_id = any (units));
   if exists (select 1 from public.role_grants g where g.user_id = (select auth.uid()) and g.revoked_at is null
                                                    and g.role <> 'team_leader') then
     select coalesce(sum(p.issued), 0), coalesce(sum(p.redeemed), 0) into points_issued, points_redeemed
       from public.points_monthly_totals p join public.org_units c on c.id = p.community_id
      where p.month between date_trunc('month', p_from)::date and p_to
-       and (p_street_id is null or c.street_id = p_street_id);
+       and (p_street_id is null or c.street_id = p_street_id) and (whole or p.community_id = any (units));
   else
     select coalesce(sum(l.points) filter (where l.entry_type in ('earn', 'earn_reversal')), 0),
            coalesce(-sum(l.points) filter (where l.entry_type in ('redeem', 'redeem_reversal')), 0)
       into points_issued, points_redeemed
-      from public.points_ledger l
+      from (select distinct r.id from private.readable_volunteer_ids() r(id)) p
+      join public.points_ledger l on l.volunteer_id = p.id
      where (l.created_at at time zone 'Asia/Shanghai')::date between date_trunc('month', p_from)::date and p_to;
   end if;
   select count(*) into pending_records from public.service_records r
     join public.org_units u on u.id = r.team_id
-   where r.status = 'pending' and (p_street_id is null or u.street_id = p_street_id);
+   where r.status = 'pending' and (p_street_id is null or u.street_id = p_street_id)
+     and (whole or r.team_id = any (units));
   return next;
 end $$;
 

@@ -2,12 +2,17 @@
 //   - stack start-up: cold (initdb + migrations + seed) and warm (existing data)
 //   - list requests as the Refine pages send them, through the gateway, signed in as each demo role:
 //     p50/p95 over many sequential requests, with and without the caller's scope as a filter.
+//   - a large district (BENCH_RECORDS service records, default 1,000,000) built in the bench's own
+//     database: the statistics RPCs against fetching the rows and aggregating in the client, and
+//     200 concurrent redemptions.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import ws from "ws";
 import { startStack } from "../../supabase/local/stack.ts";
+import { buildLargeDistrict } from "./large-district.ts";
 
 const N = Number(process.env.BENCH_N ?? 300);
 const ports = { apiPort: 27421, dbPort: 27422, restPort: 27430, restAdminPort: 27431 };
@@ -17,10 +22,10 @@ function pct(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-async function time(label: string, fn: () => PromiseLike<{ error: unknown }>) {
-  for (let i = 0; i < 20; i++) await fn(); // warm-up
+async function time(label: string, fn: () => PromiseLike<{ error: unknown }>, n = N) {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(); // warm-up
   const xs: number[] = [];
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const t = performance.now();
     const r = await fn();
     xs.push(performance.now() - t);
@@ -80,5 +85,77 @@ await time("org · volunteers list, category + post filters", () =>
 await time("org · teams list, street filter", () =>
   org.from("team_list").select("*", { count: "exact" }).eq("street_id", 3).order("id").range(0, 19));
 
+// ─── The large district ────────────────────────────────────────────────────────────────────────────
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const admin = new pg.Client(stack.dbUrl);
+await admin.connect();
+console.log(`\nBuilding a large district with ${RECORDS.toLocaleString()} service records (own database, triggers off for the load)`);
+const built = await buildLargeDistrict(admin, RECORDS, (line) => console.log(`  ${line}`));
+console.log(`  ${built.records.toLocaleString()} records, ${built.volunteers.toLocaleString()} volunteers, ${built.teams.toLocaleString()} teams, ${built.ledger.toLocaleString()} passbook entries`);
+
+const R = Number(process.env.BENCH_RPC_N ?? 100);
+console.log(`\nStatistics RPCs through the gateway (${R} sequential requests each)`);
+const YEARS = { p_from: "2025-01-01", p_to: "2026-12-31" };
+const rpc: Record<string, { p95: number; p50: number }> = {};
+for (const [who, sb] of [["org", org], ["street", street], ["leader", leader]] as const) {
+  rpc[`${who} stars`] = await time(`${who.padEnd(6)} · star_distribution()`, () => sb.rpc("star_distribution"), R);
+  rpc[`${who} months`] = await time(`${who.padEnd(6)} · service_hours_by_month(2025-01-01, 2026-12-31)`, () => sb.rpc("service_hours_by_month", YEARS), R);
+}
+await time("org    · dashboard_kpis(this year)", () => org.rpc("dashboard_kpis", { p_from: "2026-01-01", p_to: "2026-12-31" }), R);
+await time("org    · service_hours_by_team(top 15)", () => org.rpc("service_hours_by_team", { ...YEARS, p_limit: 15 }), R);
+await time("org    · top_volunteers(10)", () => org.rpc("top_volunteers", { p_limit: 10 }), R);
+
+/** What a client without the RPCs would do: page through every approved record it may read
+ *  (PostgREST returns at most 1,000 rows a request) and aggregate in JavaScript. */
+async function clientAggregate(sb: SupabaseClient): Promise<{ ms: number; rows: number }> {
+  const t = performance.now();
+  const byMonth = new Map<string, number>();
+  const byPerson = new Map<string, number>();
+  let last = 0;
+  let rows = 0;
+  for (;;) {
+    const { data, error } = await sb.from("service_records").select("id, volunteer_id, service_date, hours")
+      .eq("status", "approved").gt("id", last).order("id").limit(1000);
+    if (error) throw new Error(JSON.stringify(error));
+    for (const r of data) {
+      const m = (r.service_date as string).slice(0, 7);
+      byMonth.set(m, (byMonth.get(m) ?? 0) + Number(r.hours));
+      byPerson.set(r.volunteer_id as string, (byPerson.get(r.volunteer_id as string) ?? 0) + Number(r.hours));
+    }
+    rows += data.length;
+    if (data.length < 1000) break;
+    last = data[data.length - 1].id as number;
+  }
+  return { ms: performance.now() - t, rows };
+}
+
+console.log("\nThe same figures aggregated in the client (one full fetch of the rows each)");
+for (const [who, sb] of [["street", street], ["org", org]] as const) {
+  const c = await clientAggregate(sb);
+  const best = Math.max(rpc[`${who} stars`].p95, rpc[`${who} months`].p95);
+  console.log(`  ${who.padEnd(6)} · fetched ${c.rows.toLocaleString()} rows in ${(c.ms / 1000).toFixed(1)} s` +
+    ` → RPC (p95 ${best.toFixed(1)} ms) is ${Math.round(c.ms / best).toLocaleString()}× faster`);
+}
+
+// ─── 200 concurrent redemptions ───────────────────────────────────────────────────────────────────
+const CALLS = Number(process.env.BENCH_REDEEM_CALLS ?? 200);
+const { rows: people } = await admin.query<{ volunteer_id: string }>(
+  "select volunteer_id from team_memberships where team_id = 1001 and left_on is null order by id");
+const { rows: rewardRows } = await admin.query<{ id: string }>(
+  "insert into rewards (category, name, points_cost, stock) select 'daily_goods', '压测礼品' || i, 5, 100000 from generate_series(1, 5) i returning id");
+const rewardIds = rewardRows.map((r) => Number(r.id));
+console.log(`\n${CALLS} redeem_reward calls at once (leader, ${people.length} members, ${rewardIds.length} rewards)`);
+const t0 = performance.now();
+const results = await Promise.all(Array.from({ length: CALLS }, (_, i) =>
+  leader.rpc("redeem_reward", { p_volunteer_id: people[i % people.length].volunteer_id, p_reward_id: rewardIds[i % rewardIds.length], p_quantity: 1 })));
+const wall = performance.now() - t0;
+const codes = new Map<string, number>();
+for (const r of results) codes.set(r.error ? `${r.error.code}${r.error.hint ? ` ${r.error.hint}` : ""}` : "ok", (codes.get(r.error ? `${r.error.code}${r.error.hint ? ` ${r.error.hint}` : ""}` : "ok") ?? 0) + 1);
+const { rows: [neg] } = await admin.query<{ n: string }>("select count(*) as n from points_balances where balance < 0");
+const { rows: [stock] } = await admin.query<{ s: string }>("select sum(stock) as s from rewards where id = any($1)", [rewardIds]);
+console.log(`  ${(CALLS / (wall / 1000)).toFixed(0)} calls/s (${wall.toFixed(0)} ms for all); outcomes: ${[...codes].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+console.log(`  deadlocks: ${codes.get("40P01") ?? 0}; negative balances: ${neg.n}; stock taken ${rewardIds.length * 100000 - Number(stock.s)} = successes ${codes.get("ok") ?? 0}`);
+
+await admin.end();
 await stack.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });

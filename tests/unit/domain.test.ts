@@ -52,9 +52,29 @@ describe("scope rules mirror the policies", () => {
     expect(allowed(finance, "role_grants", "list")).toBe(false);
     expect(allowed([], "dashboard", "list")).toBe(false);
   });
+  it("menus: service is recorded by leaders and admins, not finance; the catalogue is kept by the organisation department", () => {
+    expect(allowed(leader, "service_records", "create")).toBe(true);
+    expect(allowed(street, "service_records", "create")).toBe(true);
+    expect(allowed(finance, "service_records", "create")).toBe(false);
+    expect(allowed(finance, "service_records", "list")).toBe(true);
+    expect(allowed(org, "rewards", "edit")).toBe(true);
+    expect(allowed(street, "rewards", "edit")).toBe(false);
+    expect(allowed(leader, "rewards", "list")).toBe(true);
+    expect(allowed(leader, "role_models", "create")).toBe(false);
+    expect(allowed(street, "role_models", "create")).toBe(true);
+    expect(allowed(finance, "honours", "list")).toBe(true);
+    expect(allowed([], "passbook", "list")).toBe(false);
+  });
 });
 
 describe("error messages", () => {
+  it("names the passbook and service refusals by the database's hint", () => {
+    expect(errorKey({ code: "23514", message: "not enough points: balance 40, needed 60", hint: "points_insufficient" })).toBe("errors.pointsInsufficient");
+    expect(errorKey({ code: "23514", message: "out of stock: 0 left", hint: "reward_out_of_stock" })).toBe("errors.outOfStock");
+    expect(errorKey({ code: "23514", message: "more than 24 hours of service", hint: "service_records_daily_limit" })).toBe("errors.dailyLimit");
+    expect(errorKey({ code: "42501", message: "nobody approves their own entries", hint: "service_records_own_entry" })).toBe("errors.ownEntry");
+    expect(errorKey({ code: "42501", message: "record not found in your scope" })).toBe("errors.forbidden");
+  });
   it("names the one-captain rule from the unique index", () => {
     expect(errorKey({ code: "23505", message: 'duplicate key value violates unique constraint "team_memberships_one_captain"' })).toBe("errors.oneCaptain");
   });
