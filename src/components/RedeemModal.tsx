@@ -1,10 +1,10 @@
 // Redeems a reward for a volunteer through redeem_reward (scope, balance and stock checked under row
 // locks in the database). Shows the balance before and after; the database has the last word.
 import { useList, useTranslate } from "@refinedev/core";
-import { Alert, App, Descriptions, Form, InputNumber, Modal, Select } from "antd";
+import { Alert, Descriptions, Form, InputNumber, Modal, Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { redemptionProblem } from "../domain/passbook";
-import { errorMessage } from "../providers/data";
+import { useRpcAction } from "../providers/rpc";
 import { supabaseClient } from "../providers/supabase";
 import type { PointsBalance, Reward } from "../types/app";
 
@@ -24,7 +24,7 @@ interface Values {
 
 export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Props) {
   const translate = useTranslate();
-  const { message } = App.useApp();
+  const run = useRpcAction();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
@@ -59,13 +59,10 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
 
   const submit = async (v: Values) => {
     setSaving(true);
-    const { error } = await supabaseClient.rpc("redeem_reward", { p_volunteer_id: v.volunteer_id, p_reward_id: v.reward_id, p_quantity: v.quantity });
+    const r = await run("redeem_reward", { p_volunteer_id: v.volunteer_id, p_reward_id: v.reward_id, p_quantity: v.quantity },
+      () => translate("rewards.redeemOk", { points: cost }));
     setSaving(false);
-    if (error) {
-      message.error(errorMessage(error));
-      return;
-    }
-    message.success(translate("rewards.redeemOk", { points: cost }));
+    if (!r.ok) return;
     onDone();
     onClose();
   };

@@ -2,7 +2,7 @@
 // passbook; redeem from here, and undo a mistaken redemption by a reversing entry.
 import { PrinterOutlined, RollbackOutlined, ShoppingOutlined } from "@ant-design/icons";
 import { useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
-import { Alert, App, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
@@ -11,14 +11,13 @@ import { RedeemModal } from "../components/RedeemModal";
 import { passbookLines, type PassbookLine } from "../domain/passbook";
 import { isAdmin, hasRole } from "../domain/scope";
 import { starProgress, stars } from "../domain/stars";
-import { errorMessage } from "../providers/data";
+import { useRpcAction } from "../providers/rpc";
 import { useScope } from "../providers/scope";
-import { supabaseClient } from "../providers/supabase";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
 
 export default function PassbookPage() {
   const translate = useTranslate();
-  const { message } = App.useApp();
+  const run = useRpcAction();
   const navigate = useNavigate();
   const volunteerId = useParams().volunteerId!;
   const { scope } = useScope();
@@ -117,13 +116,9 @@ export default function PassbookPage() {
       <ReasonModal open={!!undoing} title={translate("passbook.undo")} label={translate("passbook.undoReason")} hint={translate("passbook.undoHint")}
         onClose={() => setUndoing(undefined)}
         onSubmit={async (reason) => {
-          const { error } = await supabaseClient.rpc("reverse_redemption", { p_entry_id: undoing!.id, p_reason: reason });
-          if (error) {
-            message.error(errorMessage(error));
-            return false;
-          }
-          refresh();
-          return true;
+          const r = await run("reverse_redemption", { p_entry_id: undoing!.id, p_reason: reason }, () => translate("notifications.success"));
+          if (r.ok) refresh();
+          return r.ok;
         }} />
     </div>
   );

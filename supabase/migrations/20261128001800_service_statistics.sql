@@ -15,6 +15,16 @@ create table public.service_monthly_totals (
 comment on table public.service_monthly_totals is 'approved hours per team and month (kept by a trigger on service_records)';
 create index service_monthly_totals_month on public.service_monthly_totals (month);
 
+-- The same per street: what district-wide charts read (a dozen streets instead of thousands of teams).
+create table public.service_monthly_street_totals (
+  street_id bigint not null references public.org_units (id) on delete cascade,
+  month date not null check (extract(day from month) = 1),
+  hours numeric(14, 2) not null default 0,
+  records integer not null default 0,
+  primary key (street_id, month)
+);
+comment on table public.service_monthly_street_totals is 'approved hours per street and month (kept by triggers on service_records and org_units)';
+
 create table public.points_monthly_totals (
   community_id bigint not null references public.org_units (id) on delete cascade,
   month date not null check (extract(day from month) = 1),
@@ -32,11 +42,32 @@ begin
     values (new.team_id, date_trunc('month', new.service_date)::date, new.hours, sign(new.hours)::int)
     on conflict (team_id, month) do update
       set hours = m.hours + excluded.hours, records = m.records + excluded.records;
+    insert into public.service_monthly_street_totals as m (street_id, month, hours, records)
+    select t.street_id, date_trunc('month', new.service_date)::date, new.hours, sign(new.hours)::int
+      from public.org_units t where t.id = new.team_id
+    on conflict (street_id, month) do update
+      set hours = m.hours + excluded.hours, records = m.records + excluded.records;
   end if;
   return null;
 end $$;
 create trigger service_records_monthly after insert or update of status on public.service_records
   for each row execute function private.service_records_monthly();
+
+-- A team that moves to another street takes its hours along.
+create or replace function private.org_units_move_monthly() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  insert into public.service_monthly_street_totals as s (street_id, month, hours, records)
+  select new.street_id, m.month, m.hours, m.records from public.service_monthly_totals m where m.team_id = new.id
+  on conflict (street_id, month) do update set hours = s.hours + excluded.hours, records = s.records + excluded.records;
+  update public.service_monthly_street_totals s set hours = s.hours - m.hours, records = s.records - m.records
+    from public.service_monthly_totals m
+   where m.team_id = new.id and s.street_id = old.street_id and s.month = m.month;
+  return null;
+end $$;
+create trigger org_units_move_monthly after update on public.org_units
+  for each row when (new.level = 'team' and old.street_id is distinct from new.street_id)
+  execute function private.org_units_move_monthly();
 
 create or replace function private.points_ledger_monthly() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -54,9 +85,12 @@ create trigger points_ledger_monthly after insert on public.points_ledger
   for each row execute function private.points_ledger_monthly();
 
 alter table public.service_monthly_totals enable row level security;
+alter table public.service_monthly_street_totals enable row level security;
 alter table public.points_monthly_totals enable row level security;
 create policy service_monthly_totals_select on public.service_monthly_totals for select to authenticated
   using (team_id in (select unnest(private.readable_unit_ids())));
+create policy service_monthly_street_totals_select on public.service_monthly_street_totals for select to authenticated
+  using (street_id in (select unnest(private.readable_unit_ids())));
 create policy points_monthly_totals_select on public.points_monthly_totals for select to authenticated
   using (community_id in (select unnest(private.readable_unit_ids())));
 
@@ -96,6 +130,11 @@ begin
   insert into public.service_monthly_totals (team_id, month, hours, records)
   select team_id, date_trunc('month', service_date)::date, sum(hours), sum(sign(hours))::int
     from public.service_records where status = 'approved' group by 1, 2;
+
+  delete from public.service_monthly_street_totals;
+  insert into public.service_monthly_street_totals (street_id, month, hours, records)
+  select t.street_id, m.month, sum(m.hours), sum(m.records)
+    from public.service_monthly_totals m join public.org_units t on t.id = m.team_id group by 1, 2;
 
   delete from public.points_monthly_totals;
   insert into public.points_monthly_totals (community_id, month, issued, redeemed)
@@ -142,33 +181,54 @@ begin
   end if;
 end $$;
 
--- Approved hours per month from p_from's month to p_to, optionally for one street or team.
+-- Approved hours per month from p_from's month to p_to, optionally for one street or team. A
+-- district-wide scope reads the street rollup unless one team is asked for.
 create or replace function public.service_hours_by_month(p_from date, p_to date, p_street_id bigint default null,
                                                          p_team_id bigint default null)
 returns table (month date, hours numeric, records bigint)
-language sql stable security definer set search_path = '' as $$
-  select m.month, sum(m.hours), sum(m.records)::bigint
-    from public.service_monthly_totals m
-    join public.org_units t on t.id = m.team_id
-   where m.month between date_trunc('month', p_from)::date and p_to
-     and (p_street_id is null or t.street_id = p_street_id)
-     and (p_team_id is null or m.team_id = p_team_id)
-     and ((select private.has_district_scope()) or m.team_id in (select unnest(private.readable_unit_ids())))
-     and (select auth.uid()) is not null
-   group by m.month order by m.month
-$$;
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if auth.uid() is null then
+    raise exception 'sign in first' using errcode = '42501';
+  end if;
+  if p_team_id is null and private.has_district_scope() then
+    return query
+      select m.month, sum(m.hours), sum(m.records)::bigint
+        from public.service_monthly_street_totals m
+       where m.month between date_trunc('month', p_from)::date and p_to and (p_street_id is null or m.street_id = p_street_id)
+       group by m.month order by m.month;
+  else
+    return query
+      select m.month, sum(m.hours), sum(m.records)::bigint
+        from unnest(private.readable_unit_ids()) u(id)
+        join public.service_monthly_totals m on m.team_id = u.id
+        join public.org_units t on t.id = m.team_id
+       where m.month between date_trunc('month', p_from)::date and p_to
+         and (p_street_id is null or t.street_id = p_street_id)
+         and (p_team_id is null or m.team_id = p_team_id)
+       group by m.month order by m.month;
+  end if;
+end $$;
 
 create or replace function public.service_hours_by_street(p_from date, p_to date)
 returns table (street_id bigint, street_name text, hours numeric, records bigint)
 language sql stable security definer set search_path = '' as $$
   select s.id, s.name, sum(m.hours), sum(m.records)::bigint
-    from public.service_monthly_totals m
+    from public.service_monthly_street_totals m
+    join public.org_units s on s.id = m.street_id
+   where m.month between date_trunc('month', p_from)::date and p_to
+     and (select private.has_district_scope()) and (select auth.uid()) is not null
+   group by s.id, s.name, s.sort_order
+  union all
+  select s.id, s.name, sum(m.hours), sum(m.records)::bigint
+    from unnest(private.readable_unit_ids()) u(id)
+    join public.service_monthly_totals m on m.team_id = u.id
     join public.org_units t on t.id = m.team_id
     join public.org_units s on s.id = t.street_id
    where m.month between date_trunc('month', p_from)::date and p_to
-     and ((select private.has_district_scope()) or m.team_id in (select unnest(private.readable_unit_ids())))
-     and (select auth.uid()) is not null
-   group by s.id, s.name, s.sort_order order by s.sort_order, s.id
+     and not (select private.has_district_scope()) and (select auth.uid()) is not null
+   group by s.id, s.name, s.sort_order
+   order by 1
 $$;
 
 create or replace function public.service_hours_by_team(p_from date, p_to date, p_street_id bigint default null,
@@ -237,11 +297,21 @@ begin
       join public.volunteer_service_totals t on t.volunteer_id = p.id
      where t.counted and (p_street_id is null or t.home_street_id = p_street_id);
   end if;
-  select coalesce(sum(m.hours) filter (where m.month between date_trunc('month', p_from)::date and p_to), 0),
-         coalesce(sum(m.hours) filter (where m.month >= date_trunc('year', today)::date), 0)
-    into hours_in_range, hours_this_year
-    from public.service_monthly_totals m join public.org_units u on u.id = m.team_id
-   where (p_street_id is null or u.street_id = p_street_id) and (whole or m.team_id = any (units));
+  if whole then
+    select coalesce(sum(m.hours) filter (where m.month between date_trunc('month', p_from)::date and p_to), 0),
+           coalesce(sum(m.hours) filter (where m.month >= date_trunc('year', today)::date), 0)
+      into hours_in_range, hours_this_year
+      from public.service_monthly_street_totals m
+     where p_street_id is null or m.street_id = p_street_id;
+  else
+    select coalesce(sum(m.hours) filter (where m.month between date_trunc('month', p_from)::date and p_to), 0),
+           coalesce(sum(m.hours) filter (where m.month >= date_trunc('year', today)::date), 0)
+      into hours_in_range, hours_this_year
+      from unnest(units) u(id)
+      join public.service_monthly_totals m on m.team_id = u.id
+      join public.org_units t on t.id = m.team_id
+     where p_street_id is null or t.street_id = p_street_id;
+  end if;
   if exists (select 1 from public.role_grants g where g.user_id = (select auth.uid()) and g.revoked_at is null
                                                    and g.role <> 'team_leader') then
     select coalesce(sum(p.issued), 0), coalesce(sum(p.redeemed), 0) into points_issued, points_redeemed

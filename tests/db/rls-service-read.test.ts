@@ -13,7 +13,7 @@ const NEW_TABLES = [
   "projects", "service_activities", "service_records", "star_levels", "volunteer_service_totals", "star_awards",
   "points_rules", "alliance_partners", "rewards", "points_ledger", "points_balances", "rating_rounds", "rating_criteria",
   "ratings", "rating_scores", "rating_honours", "role_models", "role_model_awards", "service_monthly_totals",
-  "points_monthly_totals",
+  "service_monthly_street_totals", "points_monthly_totals",
 ];
 
 // people the leader may read: on the roster of the led team (any time) or registered by the leader
@@ -126,6 +126,26 @@ describe("statistics respect the caller's scope", () => {
     expect(data.map((r: { street_id: number }) => r.street_id)).toEqual([OWN_STREET]);
     const { data: months } = await (await as("org")).rpc("service_hours_by_month", { p_from: "2025-01-01", p_to: "2026-11-30" });
     expect(months).toHaveLength(23);
+  });
+
+  it("hours by street (read from the street rollup) follow a team that moves to another street", async () => {
+    const byTeams = async () => Object.fromEntries((await sql<{ street_id: string; hours: string }>(
+      `select t.street_id, sum(r.hours)::text as hours from service_records r join org_units t on t.id = r.team_id
+        where r.status = 'approved' and r.service_date >= '2025-01-01' group by 1`)).map((r) => [Number(r.street_id), Number(r.hours)]));
+    const viaRpc = async () => {
+      const { data } = await (await as("org")).rpc("service_hours_by_street", { p_from: "2025-01-01", p_to: "2026-12-31" });
+      return Object.fromEntries(data.map((r: { street_id: number; hours: number }) => [r.street_id, Number(r.hours)]));
+    };
+    expect(await viaRpc()).toEqual(await byTeams());
+    const [{ id: team, parent_id: home }] = await sql<{ id: string; parent_id: string }>(
+      "select id, parent_id from org_units where level = 'team' and street_id = 4 and active_member_count > 0 order by id limit 1");
+    await sql("update org_units set parent_id = (select id from org_units where level = 'community' and street_id = 5 order by id limit 1) where id = $1", [team]);
+    try {
+      expect(await viaRpc()).toEqual(await byTeams());
+    } finally {
+      await sql("update org_units set parent_id = $2 where id = $1", [team, home]);
+    }
+    expect(await viaRpc()).toEqual(await byTeams());
   });
 
   it("top volunteers of a leader are the team's own people", async () => {

@@ -13,6 +13,7 @@ import { commended, ratingStar, type RatingStatus } from "../../domain/rating";
 import { canEditRoster, isAdmin, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
 import { errorMessage } from "../../providers/data";
+import { useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
@@ -70,15 +71,11 @@ export default function RatingList() {
   const unitRef = (r: Rating) => ({ id: r.unit_id, street_id: r.unit?.street_id, community_id: r.unit?.community_id, district_id: r.unit?.district_id });
   const refresh = () => invalidate({ resource: "ratings", invalidates: ["list"] });
 
+  const run = useRpcAction();
   const call = async (fn: string, args: Record<string, unknown>, ok: (data: unknown) => string) => {
-    const { data, error } = await supabaseClient.rpc(fn, args);
-    if (error) {
-      message.error(errorMessage(error));
-      return false;
-    }
-    message.success(ok(data));
-    refresh();
-    return true;
+    const r = await run(fn, args, ok);
+    if (r.ok) refresh();
+    return r.ok;
   };
 
   const submitScores = async (v: { subject?: string; scores: Record<string, number> }) => {

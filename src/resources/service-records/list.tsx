@@ -16,6 +16,7 @@ import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
 import { canReverse, canReview, SERVICE_STATUSES, type ServiceStatus } from "../../domain/service";
 import { errorMessage } from "../../providers/data";
+import { useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { ServiceRecord } from "../../types/app";
@@ -48,6 +49,7 @@ function searchFilters(v: Search): CrudFilter[] {
 export default function ServiceRecordList() {
   const translate = useTranslate();
   const { message } = App.useApp();
+  const run = useRpcAction();
   const { scope, loading } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
   const invalidate = useInvalidate();
@@ -207,14 +209,9 @@ export default function ServiceRecordList() {
       <ReasonModal open={!!reversing} title={translate("service.reverse")} label={translate("service.reverseReason")} hint={translate("service.reverseHint")}
         onClose={() => setReversing(undefined)}
         onSubmit={async (reason) => {
-          const { error } = await supabaseClient.rpc("reverse_service_record", { p_record_id: reversing!.id, p_reason: reason });
-          if (error) {
-            message.error(errorMessage(error));
-            return false;
-          }
-          message.success(translate("notifications.success"));
-          refresh();
-          return true;
+          const r = await run("reverse_service_record", { p_record_id: reversing!.id, p_reason: reason }, () => translate("notifications.success"));
+          if (r.ok) refresh();
+          return r.ok;
         }} />
     </List>
   );

@@ -1,13 +1,12 @@
 // Records one activity (date, place, activity or project, hours) for many members of a team at once
 // (RPC record_service: one transaction, under the caller's RLS). What was typed stays on refusal.
 import { useList, useTranslate } from "@refinedev/core";
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
 import { MAX_HOURS_PER_DAY, validServiceHours } from "../../domain/service";
-import { errorMessage } from "../../providers/data";
-import { supabaseClient } from "../../providers/supabase";
+import { useRpcAction } from "../../providers/rpc";
 import type { Membership, NamedRef } from "../../types/app";
 
 interface Values {
@@ -30,7 +29,7 @@ interface Props {
 
 export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props) {
   const translate = useTranslate();
-  const { message } = App.useApp();
+  const run = useRpcAction();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const team = Form.useWatch("team_id", form);
@@ -54,16 +53,13 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
 
   const submit = async (v: Values) => {
     setSaving(true);
-    const { error } = await supabaseClient.rpc("record_service", {
+    const r = await run("record_service", {
       p_team_id: v.team_id, p_service_date: v.service_date.format("YYYY-MM-DD"), p_title: v.title.trim(), p_hours: v.hours,
       p_volunteer_ids: v.volunteer_ids, p_place: v.place?.trim() || null, p_project_id: v.project_id ?? null, p_note: v.note?.trim() || null,
-    });
+    }, () => translate("service.recordedOk", { n: v.volunteer_ids.length }));
     setSaving(false);
-    if (error) {
-      message.error(errorMessage(error));
-      return;
-    }
-    message.success(translate("service.recordedOk", { n: v.volunteer_ids.length }));
+    // on refusal the dialog stays open with what was typed
+    if (!r.ok) return;
     form.resetFields();
     onRecorded();
     onClose();

@@ -3,14 +3,13 @@
 import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useInvalidate, useList, useTranslate } from "@refinedev/core";
-import { App, Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { isAdmin } from "../../domain/scope";
 import { stars, type StarLevel } from "../../domain/stars";
-import { errorMessage } from "../../providers/data";
+import { useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
-import { supabaseClient } from "../../providers/supabase";
 import type { StarAward } from "../../types/app";
 
 type Row = StarAward & { volunteers: StarAward["volunteers"] & { volunteer_service_totals?: { approved_hours: number } | null } };
@@ -18,7 +17,7 @@ const SELECT = "*, volunteers!inner(name, gender, home_street_id, home_community
 
 export default function StarAwardList() {
   const translate = useTranslate();
-  const { message } = App.useApp();
+  const run = useRpcAction();
   const { scope } = useScope();
   const invalidate = useInvalidate();
   const [tab, setTab] = useState<"queued" | "confirmed">("queued");
@@ -34,9 +33,7 @@ export default function StarAwardList() {
   const levelName = (l: number) => levels?.data.find((x) => x.level === l)?.name ?? `${l}`;
 
   const confirm = async (a: Row) => {
-    const { data, error } = await supabaseClient.rpc("confirm_star_award", { p_award_id: a.id });
-    if (error) message.error(errorMessage(error));
-    else message.success(translate("stars.confirmOk", { no: data }));
+    await run<string>("confirm_star_award", { p_award_id: a.id }, (no) => translate("stars.confirmOk", { no }));
     invalidate({ resource: "star_awards", invalidates: ["list"] });
   };
 
