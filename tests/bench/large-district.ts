@@ -61,6 +61,7 @@ export async function buildLargeDistrict(db: pg.Client, records: number, log: (l
   await step("rebuild passbook, totals, monthly figures", "select private.rebuild_service_effects()");
   // a live database is vacuumed; measuring while autovacuum works through the fresh load is not
   await step("vacuum analyze", "vacuum (analyze)");
+  await step("checkpoint (flush the load before measuring)", "checkpoint");
   const { rows: [n] } = await db.query<{ t: string; v: string; r: string; l: string }>(`
     select (select count(*) from org_units where level = 'team') t, (select count(*) from volunteers) v,
            (select count(*) from service_records) r, (select count(*) from points_ledger) l`);
