@@ -90,12 +90,14 @@ export default function RewardList() {
         <Table.Column<Reward> dataIndex="stock" title={translate("rewards.stock")} sorter align="right"
           render={(s: number) => (s === 0 ? <Tag>{translate("rewards.outOfStock")}</Tag> : s)} />
         <Table.Column<Reward> dataIndex="active" title={translate("rewards.active")} render={(a: boolean) => (a ? <Tag color="green">{translate("common.yes")}</Tag> : <Tag>{translate("rewards.inactive")}</Tag>)} />
-        <Table.Column<Reward> title={translate("table.actions")} render={(_, r) => (
-          <Space>
-            {mayRedeem && r.active && r.stock > 0 && <Button size="small" onClick={() => setRedeemFor(r.id)}>{translate("rewards.redeem")}</Button>}
-            {canEdit?.can && <Button size="small" icon={<EditOutlined />} onClick={() => edit.show(r.id)} />}
-          </Space>
-        )} />
+        {(mayRedeem || canEdit?.can) && (
+          <Table.Column<Reward> title={translate("table.actions")} render={(_, r) => (
+            <Space>
+              {mayRedeem && r.active && r.stock > 0 && <Button size="small" onClick={() => setRedeemFor(r.id)}>{translate("rewards.redeem")}</Button>}
+              {canEdit?.can && <Button size="small" icon={<EditOutlined />} onClick={() => edit.show(r.id)} />}
+            </Space>
+          )} />
+        )}
       </Table>
       <Modal {...modalProps} title={translate("rewards.add")}>{form(formProps)}</Modal>
       <Modal {...edit.modalProps} title={translate("buttons.edit")}>{form(edit.formProps)}</Modal>
