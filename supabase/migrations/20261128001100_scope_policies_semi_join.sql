@@ -5,15 +5,17 @@
 -- grow with the district (volunteers, rosters) move to the semi-join form; small tables keep theirs.
 
 -- The people the signed-in user may read: the volunteers select policy as a set, for other tables.
--- Driven from the units, so that a small scope reads a few index entries, not every person.
+-- Looked up from the units through the indexes: `= any(…)` as an index condition reads only the
+-- scope's entries (a street: 13 ms; a team: 0.4 ms, against 66 ms joining the unnested units, which
+-- the planner did by hashing every person). As a per-row filter `= any` is slow (above); as an index
+-- condition it is the fast form.
 create or replace function private.readable_volunteer_ids() returns setof uuid
-language sql stable security definer set search_path = '' as $$
-  with units as (select unnest(private.readable_unit_ids()) as id)
-  select v.id from units join public.volunteers v on v.home_community_id = units.id
+language sql stable security definer rows 100 set search_path = '' as $$
+  select v.id from public.volunteers v where v.home_community_id = any (private.readable_unit_ids())
   union
   select v.id from public.volunteers v where v.created_by = (select auth.uid())
   union
-  select m.volunteer_id from units join public.team_memberships m on m.team_id = units.id
+  select m.volunteer_id from public.team_memberships m where m.team_id = any (private.readable_unit_ids())
 $$;
 
 -- Whether the signed-in user manages one person: an admin of their home community or of a team they

@@ -200,10 +200,10 @@ begin
   else
     return query
       select m.month, sum(m.hours), sum(m.records)::bigint
-        from unnest(private.readable_unit_ids()) u(id)
-        join public.service_monthly_totals m on m.team_id = u.id
+        from public.service_monthly_totals m
         join public.org_units t on t.id = m.team_id
-       where m.month between date_trunc('month', p_from)::date and p_to
+       where m.team_id = any (private.readable_unit_ids())
+         and m.month between date_trunc('month', p_from)::date and p_to
          and (p_street_id is null or t.street_id = p_street_id)
          and (p_team_id is null or m.team_id = p_team_id)
        group by m.month order by m.month;
@@ -221,11 +221,11 @@ language sql stable security definer set search_path = '' as $$
    group by s.id, s.name, s.sort_order
   union all
   select s.id, s.name, sum(m.hours), sum(m.records)::bigint
-    from unnest(private.readable_unit_ids()) u(id)
-    join public.service_monthly_totals m on m.team_id = u.id
+    from public.service_monthly_totals m
     join public.org_units t on t.id = m.team_id
     join public.org_units s on s.id = t.street_id
-   where m.month between date_trunc('month', p_from)::date and p_to
+   where m.team_id = any (private.readable_unit_ids())
+     and m.month between date_trunc('month', p_from)::date and p_to
      and not (select private.has_district_scope()) and (select auth.uid()) is not null
    group by s.id, s.name, s.sort_order
    order by 1
@@ -307,10 +307,9 @@ begin
     select coalesce(sum(m.hours) filter (where m.month between date_trunc('month', p_from)::date and p_to), 0),
            coalesce(sum(m.hours) filter (where m.month >= date_trunc('year', today)::date), 0)
       into hours_in_range, hours_this_year
-      from unnest(units) u(id)
-      join public.service_monthly_totals m on m.team_id = u.id
+      from public.service_monthly_totals m
       join public.org_units t on t.id = m.team_id
-     where p_street_id is null or t.street_id = p_street_id;
+     where m.team_id = any (units) and (p_street_id is null or t.street_id = p_street_id);
   end if;
   if exists (select 1 from public.role_grants g where g.user_id = (select auth.uid()) and g.revoked_at is null
                                                    and g.role <> 'team_leader') then

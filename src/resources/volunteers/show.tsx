@@ -1,6 +1,7 @@
 import { Show } from "@refinedev/antd";
 import { useList, useShow, useTranslate } from "@refinedev/core";
-import { Descriptions, Table, Tag } from "antd";
+import { Descriptions, Table, Tag, Typography } from "antd";
+import { stars } from "../../domain/stars";
 import { Link } from "react-router";
 import type { Membership, Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
@@ -35,6 +36,12 @@ export default function VolunteerShow() {
           <Descriptions.Item label={translate("volunteers.posts")}>{v.community_posts.map((p) => <Tag key={p} color="gold">{translate(`posts.${p}`)}</Tag>)}</Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.groups")}>{v.guidance_group_ids.map((g) => <Tag key={g}>{groupName.get(g)}</Tag>)}</Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.skills")}>{v.skills.join("、")}</Descriptions.Item>
+          <Descriptions.Item label={translate("stars.level")}>
+            <Typography.Text style={{ color: "#d48806" }}>{stars(v.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={translate("stars.hours")}>
+            {Number(v.volunteer_service_totals?.approved_hours ?? 0)} {translate("dashboard.hoursUnit")} · <Link to={`/passbook/${v.id}`}>{translate("passbook.open")}</Link>
+          </Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.note")} span={2}>{v.note}</Descriptions.Item>
         </Descriptions>
       )}
