@@ -118,3 +118,38 @@ test("the dashboard's star distribution opens the talent pool filtered by that l
   expect(stars.length).toBeGreaterThan(0);
   for (const row of stars) expect(row).toContain("★★★★★");
 });
+
+test("a street admin confirms a star upgrade and prints its certificate", async ({ page }, info) => {
+  await signIn(page, "street@demo.local");
+  await page.goto("/stars");
+  const rows = page.getByTestId("star-awards").locator("tbody tr.ant-table-row");
+  await expect(rows.first()).toBeVisible();
+  const name = await rows.first().locator("td").first().innerText();
+  await rows.first().getByRole("button", { name: "确认晋升并发证" }).click();
+  await page.locator(".ant-popover:visible").getByRole("button", { name: /确\s?定|OK/ }).click();
+  const toast = page.getByText(/已颁发证书 SN\d{4}-\d-\d{5}/);
+  await expect(toast).toBeVisible();
+  const number = (await toast.innerText()).match(/SN\d{4}-\d-\d{5}/)![0];
+
+  await page.getByRole("tab", { name: "已颁发证书" }).click();
+  const issued = page.getByTestId("star-awards").locator("tbody tr.ant-table-row").filter({ hasText: number });
+  await expect(issued).toHaveCount(1);
+  await issued.getByRole("button", { name: "打印证书" }).click();
+  const certificate = page.getByTestId("certificate");
+  await expect(certificate).toContainText(name.trim());
+  await expect(certificate).toContainText(number);
+  await expect(certificate).toContainText("志愿服务星级证书");
+  await page.screenshot({ path: info.outputPath("star-certificate.png"), fullPage: true });
+});
+
+test("finance reads service records and the catalogue but is offered nothing to change", async ({ page }) => {
+  await signIn(page, "finance@demo.local");
+  await page.goto("/service");
+  await expect(page.getByTestId("service-table").locator("tbody tr.ant-table-row").first()).toBeVisible();
+  await expect(page.getByTestId("record-service")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "通过" })).toHaveCount(0);
+  await page.goto("/rewards");
+  await expect(page.getByText("爱心理发一次")).toBeVisible();
+  await expect(page.getByRole("button", { name: "兑换" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "新增兑换项目" })).toHaveCount(0);
+});

@@ -4,7 +4,7 @@ import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { isAdmin } from "../../domain/scope";
 import { stars, type StarLevel } from "../../domain/stars";
@@ -22,7 +22,7 @@ export default function StarAwardList() {
   const invalidate = useInvalidate();
   const [tab, setTab] = useState<"queued" | "confirmed">("queued");
   const { result: levels } = useList<StarLevel>({ resource: "star_levels", pagination: { mode: "off" }, sorters: [{ field: "level", order: "asc" }] });
-  const { tableProps, setFilters } = useTable<Row>({
+  const { tableProps, setFilters, setSorters } = useTable<Row>({
     resource: "star_awards",
     meta: { select: SELECT },
     filters: { permanent: [{ field: "status", operator: "eq", value: tab }] },
@@ -30,6 +30,10 @@ export default function StarAwardList() {
     pagination: { pageSize: 20 },
     syncWithLocation: false,
   });
+  // the queue oldest first; certificates newest first
+  useEffect(() => {
+    setSorters([tab === "queued" ? { field: "eligible_on", order: "asc" } : { field: "confirmed_at", order: "desc" }]);
+  }, [tab, setSorters]);
   const levelName = (l: number) => levels?.data.find((x) => x.level === l)?.name ?? `${l}`;
 
   const confirm = async (a: Row) => {
