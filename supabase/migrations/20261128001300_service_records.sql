@@ -41,6 +41,9 @@ create table public.service_records (
 );
 comment on table public.service_records is '志愿服务记录: hours of one person at one activity; reversals correct approved records';
 create index service_records_team_date on public.service_records (team_id, service_date desc, id desc);
+-- the records page's order for a wide scope: without it every row is joined to its names and sorted
+-- before the first 20 are taken (850 ms at demo size for the district, against a few ms)
+create index service_records_date on public.service_records (service_date desc, id desc);
 create index service_records_volunteer_date on public.service_records (volunteer_id, service_date);
 create index service_records_activity on public.service_records (activity_id);
 create index service_records_pending on public.service_records (team_id, id) where status = 'pending';

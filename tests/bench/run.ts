@@ -105,6 +105,19 @@ await time("org    · dashboard_kpis(this year)", () => org.rpc("dashboard_kpis"
 await time("org    · service_hours_by_team(top 15)", () => org.rpc("service_hours_by_team", { ...YEARS, p_limit: 15 }), R);
 await time("org    · top_volunteers(10)", () => org.rpc("top_volunteers", { p_limit: 10 }), R);
 
+// The service records page as it asks for a page (newest first, page of 20): embeds join inner only
+// when a filter needs them; a district-wide page without filters asks for an estimated count.
+const recordsPage = (sb: SupabaseClient, count: "exact" | "estimated", teamInner = false) =>
+  sb.from("service_records")
+    .select(`*, volunteers(name), team:org_units!team_id${teamInner ? "!inner" : ""}(name, street_id, community_id, district_id), service_activities(title, place, projects(name))`, { count })
+    .order("service_date", { ascending: false }).order("id", { ascending: false }).range(0, 19);
+console.log(`\nService records page through the gateway (${R} sequential requests each, page of 20)`);
+await time("org    · records page, count=estimated (as the page asks)", () => recordsPage(org, "estimated"), R);
+await time("org    · records page, count=exact", () => recordsPage(org, "exact"), R);
+await time("org    · records page, pending only, count=exact", () => recordsPage(org, "exact").eq("status", "pending"), R);
+await time("street · records page, team.street_id=eq.2, count=exact", () => recordsPage(street, "exact", true).eq("team.street_id", 2), R);
+await time("leader · records page, team_id=in.(1001), count=exact", () => recordsPage(leader, "exact").in("team_id", [1001]), R);
+
 /** What a client without the RPCs would do: page through every approved record it may read
  *  (PostgREST returns at most 1,000 rows a request) and aggregate in JavaScript. */
 async function clientAggregate(sb: SupabaseClient): Promise<{ ms: number; rows: number }> {

@@ -22,8 +22,11 @@ import { supabaseClient } from "../../providers/supabase";
 import type { ServiceRecord } from "../../types/app";
 import { RecordServiceModal } from "./record-modal";
 
-export const SERVICE_SELECT =
-  "*, volunteers!inner(name), team:org_units!team_id!inner(name, street_id, community_id, district_id), service_activities(title, place, projects(name))";
+/** The page's select. Embeds become inner joins only when a filter needs them (a name search, a
+ *  street): an inner join makes every row's embed part of the count. */
+export function serviceSelect(byVolunteerName: boolean, byStreet: boolean): string {
+  return `*, volunteers${byVolunteerName ? "!inner" : ""}(name), team:org_units!team_id${byStreet ? "!inner" : ""}(name, street_id, community_id, district_id), service_activities(title, place, projects(name))`;
+}
 
 const STATUS_COLORS: Record<ServiceStatus, string> = { pending: "gold", approved: "green", rejected: "default" };
 
@@ -67,15 +70,22 @@ export default function ServiceRecordList() {
     range: params.get("from") && params.get("to") ? [dayjs(params.get("from")), dayjs(params.get("to"))] : undefined,
   };
   const scoped = scopeFilters(scope, { street: "team.street_id", community: "team.community_id", team: "team_id" }) ?? [];
+  const [searched, setSearched] = useState<Search>(initial);
+  const select = serviceSelect(!!searched.q?.trim(), !!searched.street_id || scoped.some((f) => f.field.startsWith("team.")));
+  const narrowed = scoped.length > 0 || Object.values(searched).some((v) => v !== undefined && v !== "");
   const { tableProps, searchFormProps, filters, sorters } = useTable<ServiceRecord, never, Search>({
     resource: "service_records",
-    meta: { select: SERVICE_SELECT },
+    // a district-wide page without filters counts by the planner's estimate (an exact count reads every row)
+    meta: { select, count: narrowed ? "exact" : "estimated" },
     filters: { permanent: scoped.length === 1 ? scoped : [], initial: searchFilters(initial).filter((f) => f.value !== undefined) },
     sorters: { initial: [{ field: "service_date", order: "desc" }, { field: "id", order: "desc" }] },
     pagination: { pageSize: 20 },
     queryOptions: { enabled: !loading },
     syncWithLocation: false,
-    onSearch: searchFilters,
+    onSearch: (v) => {
+      setSearched(v);
+      return searchFilters(v);
+    },
   });
   const rows = (tableProps.dataSource ?? []) as ServiceRecord[];
   const reviewable = (r: ServiceRecord) => canReview(scope, me?.id, r);
@@ -115,7 +125,7 @@ export default function ServiceRecordList() {
             </Popconfirm>
           )}
           <ExportButton<ServiceRecord>
-            resource="service_records" filters={filters} sorters={sorters} select={SERVICE_SELECT} filename="service-records"
+            resource="service_records" filters={filters} sorters={sorters} select={select} filename="service-records"
             columns={[
               { title: translate("service.date"), value: (r) => r.service_date },
               { title: translate("service.volunteer"), value: (r) => r.volunteers?.name },
