@@ -4,8 +4,8 @@ import { useList, useTranslate } from "@refinedev/core";
 import { Alert, Descriptions, Form, InputNumber, Modal, Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { redemptionProblem } from "../domain/passbook";
+import { VolunteerPicker } from "./VolunteerPicker";
 import { useRpcAction } from "../providers/rpc";
-import { supabaseClient } from "../providers/supabase";
 import type { PointsBalance, Reward } from "../types/app";
 
 interface Props {
@@ -27,7 +27,6 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
   const run = useRpcAction();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
   const volunteerId = Form.useWatch("volunteer_id", form);
   const chosenReward = Form.useWatch("reward_id", form);
   const quantity = Form.useWatch("quantity", form) ?? 1;
@@ -35,7 +34,6 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue({ volunteer_id: volunteer?.id, reward_id: rewardId, quantity: 1 });
-    if (volunteer) setPeople([{ value: volunteer.id, label: volunteer.name }]);
   }, [open, volunteer, rewardId, form]);
 
   const { result: rewards } = useList<Reward>({
@@ -50,12 +48,6 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
   const balance = Number(balances?.data[0]?.balance ?? 0);
   const cost = (reward?.points_cost ?? 0) * quantity;
   const problem = reward && volunteerId && !balanceQuery.isFetching ? redemptionProblem(balance, reward.stock, reward.points_cost, quantity) : undefined;
-
-  const search = async (q: string) => {
-    if (!q.trim()) return;
-    const { data } = await supabaseClient.from("volunteers").select("id, name").ilike("name", `%${q.trim()}%`).neq("status", "withdrawn").order("name").limit(20);
-    setPeople((data ?? []).map((v) => ({ value: v.id as string, label: v.name as string })));
-  };
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -72,8 +64,7 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
       okButtonProps={{ loading: saving, disabled: !!problem, ...{ "data-testid": "redeem-submit" } }}>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="volunteer_id" label={translate("rewards.volunteer")} rules={[{ required: true }]}>
-          <Select showSearch filterOption={false} onSearch={search} options={people} disabled={!!volunteer}
-            placeholder={translate("rewards.pickVolunteer")} notFoundContent={null} />
+          <VolunteerPicker activeOnly fixed={volunteer} placeholder={translate("rewards.pickVolunteer")} />
         </Form.Item>
         <Form.Item name="reward_id" label={translate("rewards.name")} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={(rewards?.data ?? []).map((r) => ({

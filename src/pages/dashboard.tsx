@@ -4,16 +4,15 @@
 import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
 import { Card, Col, DatePicker, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, LabelList } from "recharts";
 import { UnitSelect } from "../components/UnitSelect";
 import { allowed } from "../domain/access";
 import { monthBounds, withShares, yearOverYear } from "../domain/charts";
 import { stars } from "../domain/stars";
-import { errorMessage } from "../providers/data";
+import { useRpcQuery } from "../providers/rpc";
 import { useScope } from "../providers/scope";
-import { supabaseClient } from "../providers/supabase";
 
 interface Kpis {
   volunteers: number;
@@ -31,24 +30,6 @@ interface StreetRow { street_id: number; street_name: string; team_count: number
 
 const STAR_COLORS = ["#bfbfbf", "#fadb14", "#faad14", "#fa8c16", "#fa541c", "#c0392b"];
 const animate = !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-
-/** Runs one statistics RPC and keeps its rows; refetches when the arguments change. */
-function useRpc<T>(fn: string, args: Record<string, unknown>, enabled = true): { data: T[] | undefined; error?: string } {
-  const [state, setState] = useState<{ data: T[] | undefined; error?: string }>({ data: undefined });
-  const key = JSON.stringify(args);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    setState({ data: undefined });
-    supabaseClient.rpc(fn, JSON.parse(key)).then(({ data, error }) => {
-      if (live) setState(error ? { data: [], error: errorMessage(error) } : { data: (data ?? []) as T[] });
-    });
-    return () => {
-      live = false;
-    };
-  }, [fn, key, enabled]);
-  return state;
-}
 
 function ChartCard({ title, extra, loading, empty, children, testId }: { title: string; extra?: ReactNode; loading: boolean; empty: boolean; children: ReactNode; testId?: string }) {
   const translate = useTranslate();
@@ -71,12 +52,12 @@ export default function DashboardPage() {
   const year = range[1].year();
   const ready = !scopeLoading && scope.length > 0;
 
-  const kpis = useRpc<Kpis>("dashboard_kpis", { p_from: bounds.from, p_to: bounds.to, p_street_id: streetId ?? null }, ready);
-  const starRows = useRpc<{ star_level: number; volunteers: number }>("star_distribution", { p_street_id: streetId ?? null }, ready);
-  const months = useRpc<{ month: string; hours: number }>("service_hours_by_month", { p_from: `${year - 1}-01-01`, p_to: `${year}-12-31`, p_street_id: streetId ?? null }, ready);
-  const streets = useRpc<StreetHours>("service_hours_by_street", { p_from: bounds.from, p_to: bounds.to }, ready);
-  const teams = useRpc<TeamHours>("service_hours_by_team", { p_from: bounds.from, p_to: bounds.to, p_street_id: streetId ?? null, p_limit: 15 }, ready);
-  const top = useRpc<TopVolunteer>("top_volunteers", { p_street_id: streetId ?? null, p_limit: 10 }, ready);
+  const kpis = useRpcQuery<Kpis>("dashboard_kpis", { p_from: bounds.from, p_to: bounds.to, p_street_id: streetId ?? null }, { enabled: ready });
+  const starRows = useRpcQuery<{ star_level: number; volunteers: number }>("star_distribution", { p_street_id: streetId ?? null }, { enabled: ready });
+  const months = useRpcQuery<{ month: string; hours: number }>("service_hours_by_month", { p_from: `${year - 1}-01-01`, p_to: `${year}-12-31`, p_street_id: streetId ?? null }, { enabled: ready });
+  const streets = useRpcQuery<StreetHours>("service_hours_by_street", { p_from: bounds.from, p_to: bounds.to }, { enabled: ready });
+  const teams = useRpcQuery<TeamHours>("service_hours_by_team", { p_from: bounds.from, p_to: bounds.to, p_street_id: streetId ?? null, p_limit: 15 }, { enabled: ready });
+  const top = useRpcQuery<TopVolunteer>("top_volunteers", { p_street_id: streetId ?? null, p_limit: 10 }, { enabled: ready });
   const { result: structure } = useList<StreetRow>({
     resource: "street_team_summary", pagination: { mode: "off" }, sorters: [{ field: "street_id", order: "asc" }], queryOptions: { enabled: ready },
   });
@@ -155,10 +136,10 @@ export default function DashboardPage() {
             <ResponsiveContainer width="100%" height={300}>
               <LineChart data={monthData} margin={{ top: 24, right: 24, left: 8, bottom: 8 }}
                 onClick={(e) => {
-                  const m = (e as { activeLabel?: string; activeTooltipIndex?: number })?.activeTooltipIndex;
+                  const m = (e as { activeTooltipIndex?: number })?.activeTooltipIndex;
                   if (typeof m !== "number") return;
                   const start = dayjs(new Date(year, m, 1));
-                  navigate(`/service?status=approved&from=${start.format("YYYY-MM-DD")}&to=${start.endOf("month").format("YYYY-MM-DD")}${streetId ? `&street=${streetId}` : ""}`);
+                  navigate(serviceLink({ from: start.format("YYYY-MM-DD"), to: start.endOf("month").format("YYYY-MM-DD"), street: streetId }));
                 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" />

@@ -1,7 +1,7 @@
 // One way for pages to call an RPC: the database's refusal becomes the one mapped message in the
 // user's language (errorMessage), success may say what happened, and the caller learns which it was.
 import { App } from "antd";
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "./data";
 import { supabaseClient } from "./supabase";
 
@@ -21,4 +21,29 @@ export function useRpcAction() {
     },
     [message],
   );
+}
+
+/**
+ * Reads the rows of an RPC (statistics) and keeps them; refetches when the arguments change (showing
+ * nothing meanwhile) or when `refreshKey` changes (keeping the last rows until the new ones arrive).
+ */
+export function useRpcQuery<T>(fn: string, args: Record<string, unknown>, options: { enabled?: boolean; refreshKey?: unknown } = {}):
+  { data: T[] | undefined; error?: string } {
+  const { enabled = true, refreshKey } = options;
+  const [state, setState] = useState<{ data: T[] | undefined; error?: string }>({ data: undefined });
+  const key = JSON.stringify(args);
+  const fetched = useRef<string>(undefined);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    if (fetched.current !== key) setState({ data: undefined });
+    fetched.current = key;
+    supabaseClient.rpc(fn, JSON.parse(key)).then(({ data, error }) => {
+      if (live) setState(error ? { data: [], error: errorMessage(error) } : { data: (data ?? []) as T[] });
+    });
+    return () => {
+      live = false;
+    };
+  }, [fn, key, enabled, refreshKey]);
+  return state;
 }

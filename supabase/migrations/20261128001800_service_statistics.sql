@@ -280,10 +280,13 @@ language plpgsql stable security definer set search_path = '' as $$
 declare
   today date := (now() at time zone 'Asia/Shanghai')::date;
   whole boolean := private.has_district_scope();
-  units bigint[] := private.readable_unit_ids();
+  units bigint[];  -- the caller's units, needed only below a district-wide scope
 begin
   if auth.uid() is null then
     raise exception 'sign in first' using errcode = '42501';
+  end if;
+  if not whole then
+    units := private.readable_unit_ids();
   end if;
   if whole then
     select count(*), count(*) filter (where t.last_service_on >= date_trunc('month', today)::date)

@@ -13,7 +13,7 @@ import { commended, ratingStar, type RatingStatus } from "../../domain/rating";
 import { canEditRoster, isAdmin, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
 import { errorMessage } from "../../providers/data";
-import { useRpcAction } from "../../providers/rpc";
+import { useRpcAction, useRpcQuery } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
@@ -34,7 +34,6 @@ export default function RatingList() {
   const [roundId, setRoundId] = useState<number>();
   const [scoring, setScoring] = useState<ScoreMode>();
   const [newRound, setNewRound] = useState(false);
-  const [summary, setSummary] = useState<{ subject_kind: string; star_level: number; ratings: number }[]>([]);
   const [scoreForm] = Form.useForm();
   const [roundForm] = Form.useForm();
 
@@ -56,14 +55,13 @@ export default function RatingList() {
     sorters: { initial: [{ field: "id", order: "asc" }] },
     pagination: { pageSize: 15 }, syncWithLocation: false, queryOptions: { enabled: !!roundId },
   });
-  useEffect(() => {
-    if (!roundId) return;
-    supabaseClient.rpc("rating_star_summary", { p_round_id: roundId }).then(({ data }) => setSummary(data ?? []));
-  }, [roundId, tableProps.dataSource]);
+  // refetched with the table, so a review or an award shows in the chart at once
+  const { data: summary } = useRpcQuery<{ subject_kind: string; star_level: number; ratings: number }>(
+    "rating_star_summary", { p_round_id: roundId }, { enabled: !!roundId, refreshKey: tableProps.dataSource });
   const chart = useMemo(() => [1, 2, 3, 4, 5].map((s) => ({
     star: translate("dashboard.starLabel", { n: s }),
-    project: summary.find((r) => r.subject_kind === "project" && r.star_level === s)?.ratings ?? 0,
-    team: summary.find((r) => r.subject_kind === "team" && r.star_level === s)?.ratings ?? 0,
+    project: summary?.find((r) => r.subject_kind === "project" && r.star_level === s)?.ratings ?? 0,
+    team: summary?.find((r) => r.subject_kind === "team" && r.star_level === s)?.ratings ?? 0,
   })), [summary, translate]);
 
   const maxTotal = (criteria?.data ?? []).reduce((a, c) => a + Number(c.max_score), 0);

@@ -7,6 +7,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { UnitSelect } from "../../components/UnitSelect";
+import { VolunteerPicker } from "../../components/VolunteerPicker";
 import { canEditRoster, manages } from "../../domain/scope";
 import { captainConflict, MEMBER_ROLES, PHONE_PATTERN, type MemberRole } from "../../domain/volunteer";
 import { errorMessage } from "../../providers/data";
@@ -254,20 +255,5 @@ export default function TeamRoster() {
       <RecordServiceModal open={recording} teamId={teamId} onClose={() => setRecording(false)}
         onRecorded={() => invalidate({ resource: "service_records", invalidates: ["list"] })} />
     </Show>
-  );
-}
-
-/** Server-side search of the talent pool the admin can read. */
-function VolunteerPicker(props: { value?: string; onChange?: (v: string) => void }) {
-  const [q, setQ] = useState("");
-  const { result, query } = useList<{ id: string; name: string; birth_year: number | null; home_community?: { name: string } }>({
-    resource: "volunteers",
-    filters: q ? [{ field: "name", operator: "contains", value: q }] : [],
-    pagination: { pageSize: 20 },
-    meta: { select: "id, name, birth_year, home_community:org_units!home_community_id(name)" },
-  });
-  return (
-    <Select showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} {...props}
-      options={(result?.data ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.birth_year ?? "?"}，${v.home_community?.name ?? ""}）` }))} />
   );
 }

@@ -1,0 +1,33 @@
+// Picks a volunteer the user can read, by a server-side search on the name (RLS decides who appears).
+import { useList } from "@refinedev/core";
+import { Select } from "antd";
+import { useState } from "react";
+
+interface Props {
+  value?: string;
+  onChange?: (v: string) => void;
+  /** leave out people who have withdrawn */
+  activeOnly?: boolean;
+  /** a person already chosen by the page: shown, not changeable */
+  fixed?: { id: string; name: string };
+  placeholder?: string;
+}
+
+export function VolunteerPicker({ value, onChange, activeOnly, fixed, placeholder }: Props) {
+  const [q, setQ] = useState("");
+  const { result, query } = useList<{ id: string; name: string; birth_year: number | null; home_community?: { name: string } }>({
+    resource: "volunteers",
+    filters: [
+      ...(q ? [{ field: "name", operator: "contains" as const, value: q }] : []),
+      ...(activeOnly ? [{ field: "status", operator: "ne" as const, value: "withdrawn" }] : []),
+    ],
+    pagination: { pageSize: 20 },
+    meta: { select: "id, name, birth_year, home_community:org_units!home_community_id(name)" },
+    queryOptions: { enabled: !fixed },
+  });
+  if (fixed) return <Select value={fixed.id} disabled options={[{ value: fixed.id, label: fixed.name }]} />;
+  return (
+    <Select showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} value={value} onChange={onChange} placeholder={placeholder}
+      options={(result?.data ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.birth_year ?? "?"}，${v.home_community?.name ?? ""}）` }))} />
+  );
+}
