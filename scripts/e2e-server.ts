@@ -9,7 +9,8 @@ import { startStack } from "../supabase/local/stack.ts";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-e2e-"));
 fs.chmodSync(dataDir, 0o755);
 process.env.SUPABASE_DB_FAST = "1";
-const stack = await startStack({ dataDir, apiPort: 26421, dbPort: 26422, restPort: 26430, restAdminPort: 26431 });
+const base = Number(process.env.E2E_STACK_PORT_BASE ?? 26421); // several checkouts can run the browser tests side by side
+const stack = await startStack({ dataDir, apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 });
 const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
 const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });
 if (build.status !== 0) {
