@@ -518,7 +518,13 @@ async function canaryFindings(lint: Lint): Promise<string[] | "needs superuser">
     const { rows: [me] } = await db.query<{ rolsuper: boolean }>("select rolsuper from pg_roles where rolname = current_user");
     if (lint.canaryNeedsSuperuser && !me.rolsuper) return "needs superuser";
     await db.query("begin");
-    await db.query(lint.canary);
+    try {
+      await db.query(lint.canary);
+    } catch (e) {
+      // A non-superuser connection (as on a hosted-like stack) may not create every canary.
+      if (!me.rolsuper && (e as { code?: string }).code === "42501") return "needs superuser";
+      throw e;
+    }
     const { rows } = await db.query<Finding>(`select distinct object from (${lint.query(CANARY)}) f`);
     return rows.map((r) => r.object);
   } finally {
