@@ -30,7 +30,7 @@ begin
       raise exception 'a role grant cannot be changed, only revoked' using errcode = '23514', hint = 'role_grants_immutable';
     end if;
     if new.user_id is distinct from old.user_id
-       and not (old.user_id is null and new.user_id = private.confirmed_account(old.email)) then
+       and not (old.user_id is null and coalesce(new.user_id = private.confirmed_account(old.email), false)) then
       raise exception 'a role grant cannot be handed to another account' using errcode = '23514', hint = 'role_grants_immutable';
     end if;
     if old.revoked_at is not null then
