@@ -137,7 +137,8 @@ describe("approval", () => {
     const { data: act } = await record("leader", OWN_TEAM, pastDay(), 12, [v]);
     const [r] = await recordsOf(act);
     await review("org", [r.id], "approved");
-    const [rule] = await sql<{ cap: number }>("select cap_per_activity as cap from points_rules order by effective_from desc limit 1");
+    // the rule in force on the record's day (other tests add rules from future dates)
+    const [rule] = await sql<{ cap: number }>("select cap_per_activity as cap from points_rules where effective_from <= (select service_date from service_records where id = $1) order by effective_from desc limit 1", [r.id]);
     expect(await balanceOf(v)).toBe(rule.cap);
   });
 
