@@ -278,3 +278,23 @@ describe("reference data keeps its scope", () => {
     expect((await sql<{ email: string }>("select email from staff_profiles where user_id = $1", [LEADER_USER]))[0].email).toBe("leader@demo.local");
   });
 });
+
+describe("anon reaches no function", () => {
+  it("every RPC of the app is refused before it runs when not signed in", async () => {
+    const anon = await as("anon");
+    for (const [fn, args] of [
+      ["my_scope", {}],
+      ["enrol_new_volunteer", { p_team_id: OWN_TEAM, p_volunteer: { name: "匿名", gender: "male", home_community_id: OWN_COMMUNITY } }],
+      ["record_service", { p_team_id: OWN_TEAM, p_service_date: "2021-01-01", p_title: "x", p_hours: 1, p_volunteer_ids: [] }],
+      ["adjust_reward_stock", { p_reward_id: 1, p_delta: 100 }],
+      ["redeem_reward", { p_volunteer_id: ORG_USER, p_reward_id: 1 }],
+      ["dashboard_kpis", { p_from: "2025-01-01", p_to: "2025-12-31" }],
+      ["star_level_for", { p_hours: 100 }],
+    ] as [string, Record<string, unknown>][]) {
+      const { error } = await anon.rpc(fn, args);
+      expect(error?.code, fn).toBe("42501");
+      expect(error?.message, fn).toMatch(/permission denied for function/);
+    }
+    expect(await count("select 1 from volunteers where name = '匿名'")).toBe(0);
+  });
+});
