@@ -2,7 +2,8 @@
 // made through supabase-js as the demo role would make it, must be refused, and must leave the database
 // (and the attacker's reach) as it was. Where a trigger is the second layer behind the column grants,
 // the same write is also tried as direct SQL, which has every privilege.
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import {
   activeMember, as, count, DISTRICT, OTHER_COMMUNITY_SAME_STREET, OTHER_STREET, OTHER_TEAM_SAME_STREET, OUTSIDE_COMMUNITY,
   OUTSIDE_TEAM, OWN_COMMUNITY, OWN_STREET, OWN_TEAM, sql, unique, volunteerOnlyIn,
@@ -296,5 +297,48 @@ describe("anon reaches no function", () => {
       expect(error?.message, fn).toMatch(/permission denied for function/);
     }
     expect(await count("select 1 from volunteers where name = '匿名'")).toBe(0);
+  });
+});
+
+/** Runs one statement as PostgREST would (role authenticated, the caller's JWT claims) after granting
+ *  something that must never be granted, and rolls it all back: the triggers are the second layer. */
+async function withMistakenGrant<T extends pg.QueryResultRow>(grant: string, sub: string, text: string, params: unknown[]): Promise<T[]> {
+  const c = new pg.Client({ connectionString: inject("dbUrl") });
+  c.on("error", () => undefined);
+  await c.connect();
+  try {
+    await c.query("begin");
+    await c.query(grant);
+    await c.query("set local role authenticated");
+    await c.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub, role: "authenticated" })]);
+    return (await c.query<T>(text, params)).rows;
+  } finally {
+    await c.query("rollback").catch(() => undefined);
+    await c.end();
+  }
+}
+
+describe("defence in depth: a mistaken grant still cannot widen a scope or forge a creator", () => {
+  it("path, ancestor ids and the member count are re-derived even when the columns were granted", async () => {
+    const team = await newTeam(OWN_COMMUNITY);
+    const [row] = await withMistakenGrant<{ path: string; street_id: string; community_id: string; active_member_count: number }>(
+      "grant update (path, street_id, community_id, district_id, active_member_count) on public.org_units to authenticated", STREET_USER,
+      "update public.org_units set path = '1', street_id = $2, community_id = $3, active_member_count = 999 where id = $1 returning path::text, street_id, community_id, active_member_count",
+      [team, OTHER_STREET, OUTSIDE_COMMUNITY]);
+    expect(row).toEqual({ path: `${DISTRICT}.${OWN_STREET}.${OWN_COMMUNITY}.${team}`, street_id: String(OWN_STREET), community_id: String(OWN_COMMUNITY), active_member_count: 0 });
+  });
+
+  it("created_by is the caller even when the column was granted", async () => {
+    const [row] = await withMistakenGrant<{ created_by: string }>(
+      "grant insert (created_by) on public.volunteers to authenticated", LEADER_USER,
+      "insert into public.volunteers (name, gender, home_community_id, created_by) values ($1, 'male', $2, $3) returning created_by",
+      [unique("深"), OWN_COMMUNITY, ORG_USER]);
+    expect(row.created_by).toBe(LEADER_USER);
+  });
+
+  it("a grant is not re-pointed even when user_id was granted", async () => {
+    const [g] = await sql<{ id: string }>("select id from role_grants where email = 'leader@demo.local' and revoked_at is null");
+    await expect(withMistakenGrant("grant update (user_id) on public.role_grants to authenticated", ORG_USER,
+      "update public.role_grants set user_id = $2 where id = $1", [g.id, ORG_USER])).rejects.toThrow(/another account/);
   });
 });
