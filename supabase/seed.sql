@@ -3,7 +3,7 @@
 -- 160+ holding community posts, 240+ in guidance groups. Everything is generated deterministically.
 -- Local stack only (`npm run dev`, `npm run db:reset`): a hosted project gets no demo accounts.
 
-insert into public.talent_categories (id, name, description, sort_order) values
+insert into public.talent_categories (id, name, description, sort_order) overriding system value values
   (1, '政治理论', '理论宣讲、党史学习辅导', 1),
   (2, '历史人文', '地方史志、红色故事、文化传承', 2),
   (3, '经济管理', '创新创业指导、企业经营咨询', 3),
@@ -12,22 +12,22 @@ insert into public.talent_categories (id, name, description, sort_order) values
   (6, '文化艺术', '书画、摄影、文艺演出', 6);
 select setval(pg_get_serial_sequence('public.talent_categories', 'id'), 6);
 
-insert into public.guidance_groups (id, name, description) values
+insert into public.guidance_groups (id, name, description) overriding system value values
   (1, '银龄先锋党建指导团', '指导社区党组织建设'),
   (2, '啄木鸟队', '城市管理与社区治理问题巡查'),
   (3, '银龄宣讲团', '理论宣讲进社区'),
   (4, '关心下一代工作团', '青少年成长辅导');
 select setval(pg_get_serial_sequence('public.guidance_groups', 'id'), 4);
 
-insert into public.org_units (id, level, name, parent_id, established_on, description)
+insert into public.org_units (id, level, name, parent_id, established_on, description) overriding system value
 values (1, 'district', '市南区', null, '2019-03-01', '青岛市市南区离退休干部志愿服务');
 
-insert into public.org_units (id, level, name, parent_id)
+insert into public.org_units (id, level, name, parent_id) overriding system value
 select 1 + ord, 'street', name, 1
 from unnest(array['八大湖街道', '中山路街道', '八大峡街道', '云南路街道', '江苏路街道', '八大关街道',
                   '湛山街道', '香港中路街道', '金湖路街道', '金门路街道', '珠海路街道']) with ordinality t(name, ord);
 
-insert into public.org_units (id, level, name, parent_id)
+insert into public.org_units (id, level, name, parent_id) overriding system value
 select 100 + row_number() over (order by s.ord, c.ord), 'community', c.name, 1 + s.ord
 from (values
   (1, array['宁夏路社区', '南京路社区', '徐州路社区', '延安二路社区', '镇江路社区']),
@@ -45,13 +45,13 @@ from (values
 cross join lateral unnest(s.names) with ordinality c(name, ord);
 
 -- One "银龄先锋" team per community (48), and 23 themed teams spread over the district (71 in all).
-insert into public.org_units (id, level, name, parent_id, established_on)
+insert into public.org_units (id, level, name, parent_id, established_on) overriding system value
 select 1000 + row_number() over (order by c.id), 'team',
        replace(c.name, '社区', '') || '银龄先锋志愿服务队', c.id,
        date '2019-05-01' + (c.id * 37 % 900)::int
 from public.org_units c where c.level = 'community';
 
-insert into public.org_units (id, level, name, parent_id, established_on)
+insert into public.org_units (id, level, name, parent_id, established_on) overriding system value
 select 1048 + ord, 'team', name,
        (select id from public.org_units where level = 'community' order by id offset ((ord * 11) % 48) limit 1),
        date '2020-03-01' + (ord * 53 % 1000)::int
@@ -176,7 +176,7 @@ from (values
 
 -- ─── Projects ─────────────────────────────────────────────────────────────────────────────────────
 -- 7 district-level projects (two named in the report), 10 street-level ones, two in the featured pool.
-insert into public.projects (id, name, level, org_unit_id, project_group, is_featured, description)
+insert into public.projects (id, name, level, org_unit_id, project_group, is_featured, description) overriding system value
 select row_number() over (order by ord), name, 'district', 1, grp::public.project_group, featured, descr
 from (values
   (1, '霞满乡村助力振兴', 'co_building', false, '银龄志愿者结对帮扶乡村，助力乡村振兴'),
@@ -187,7 +187,7 @@ from (values
   (6, '党建带教银龄先锋', 'party_mentoring', false, '退休党员干部带教社区年轻党务工作者'),
   (7, '创业导师进园区', 'innovation_guidance', false, '退休经济管理干部为青年创业者把脉')
 ) p(ord, name, grp, featured, descr);
-insert into public.projects (id, name, level, org_unit_id, project_group, description)
+insert into public.projects (id, name, level, org_unit_id, project_group, description) overriding system value
 select 7 + s.ord, replace(s.name, '街道', '') || (array['邻里守望', '银龄课堂', '文明劝导', '红色物业', '健康驿站',
        '护苗行动', '法律明白人', '老街记忆', '海洋环保', '楼院议事'])[s.ord], 'street', s.id,
        (array['co_building', 'healthy_growth', 'co_building', 'party_mentoring', 'healthy_growth', 'healthy_growth',
@@ -204,7 +204,7 @@ select setval(pg_get_serial_sequence('public.projects', 'id'), 100);
 -- passbook entries, totals, queue and monthly figures exactly as the triggers would.
 set session_replication_role = replica;
 
-insert into public.service_activities (id, team_id, project_id, title, place, service_date, recorded_by, created_at)
+insert into public.service_activities (id, team_id, project_id, title, place, service_date, recorded_by, created_at) overriding system value
 select row_number() over (order by t.id, d.d), t.id,
        case when abs(hashtext('p' || t.id || d.d)) % 10 < 4
             then case when abs(hashtext('q' || t.id || d.d)) % 2 = 0 then 1 + abs(hashtext('r' || t.id || d.d)) % 7
@@ -283,14 +283,14 @@ cross join lateral (select r.level = top.level and (abs(hashtext('queue' || r.vo
 order by r.on_day, r.volunteer_id;
 
 -- ─── Points: the alliance ("6020红色集结号"志愿服务联盟) and its reward catalogue ─────────────────────
-insert into public.alliance_partners (id, name, description) values
+insert into public.alliance_partners (id, name, description) overriding system value values
   (1, '利群集团市南店', '日用物品兑换'), (2, '青岛啤酒博物馆', '文旅优惠'), (3, '海信广场', '日用物品兑换'),
   (4, '青岛市市立医院健康管理中心', '康养服务'), (5, '小鱼山公园', '文旅优惠'), (6, '颐和康养中心', '康养服务'),
   (7, '青岛海洋科技馆', '文旅优惠'), (8, '家佳源超市', '日用物品兑换'), (9, '老舍故居纪念馆', '文旅优惠'),
   (10, '颐寿中医馆', '康养服务'), (11, '市南区爱心理发联盟', '日用物品兑换'), (12, '青岛新华书店', '文旅优惠');
 select setval(pg_get_serial_sequence('public.alliance_partners', 'id'), 12);
 
-insert into public.rewards (id, partner_id, category, name, description, points_cost, stock) values
+insert into public.rewards (id, partner_id, category, name, description, points_cost, stock) overriding system value values
   (1, 1, 'daily_goods', '食用油（5升）', '凭兑换单到店领取', 300, 120),
   (2, 8, 'daily_goods', '大米（10斤）', '凭兑换单到店领取', 200, 150),
   (3, 3, 'daily_goods', '洗衣液套装', '凭兑换单到店领取', 150, 200),
@@ -330,7 +330,7 @@ from picks p join public.rewards r on r.id = p.reward_id
 order by 8;
 
 -- ─── Ratings: the 2025 round is awarded and closed; the 2026 round is under way ────────────────────
-insert into public.rating_rounds (id, name, year, org_unit_id, closed, created_by) values
+insert into public.rating_rounds (id, name, year, org_unit_id, closed, created_by) overriding system value values
   (1, '2025年度志愿服务星级评定', 2025, 1, true, '00000000-0000-4000-8000-000000000001'),
   (2, '2026年度志愿服务星级评定', 2026, 1, false, '00000000-0000-4000-8000-000000000001');
 insert into public.rating_criteria (round_id, name, max_score, sort_order)
@@ -381,7 +381,7 @@ select r.id, c.id,
 from public.ratings r join public.rating_criteria c on c.round_id = r.round_id;
 
 -- ─── Role models (银龄榜样): 20, with 3 provincial and 8 municipal "最美" awards ─────────────────────
-insert into public.role_models (id, volunteer_id, name, title, story, street_id, sort_order)
+insert into public.role_models (id, volunteer_id, name, title, story, street_id, sort_order) overriding system value
 select ord, md5('volunteer-' || (ord * 31))::uuid, (select name from public.volunteers where id = md5('volunteer-' || (ord * 31))::uuid),
        title, story, (select home_street_id from public.volunteers where id = md5('volunteer-' || (ord * 31))::uuid), ord
 from (values

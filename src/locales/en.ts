@@ -58,6 +58,8 @@ const en: Shape<typeof zhCN> = {
     roleLevel: "This role cannot be granted at this level", grantImmutable: "A grant cannot be changed, only revoked",
     duplicateName: "A unit with this name already exists under the same parent", levelOrder: "Wrong level: district → street → community → team",
     phone: "Not a valid mobile or landline number", homeCommunity: "Home must be a community", birthYear: "Implausible birth year",
+    homeScope: "A home is placed or moved only inside your own scope (leaders: the team's street)", projectLevel: "A district project belongs to the district, a street project to a street",
+    roleModelStreet: "A role model belongs to a street", pointsRuleInForce: "A points rule in force is not changed: add a rule from a later date", stockDelta: "The stock change must not be zero",
   },
   nav: { dashboard: "Overview", service: "Service records", starAwards: "Star levels", rewards: "Rewards", ratings: "Ratings", honours: "Commendations", roleModels: "Role models", orgTree: "Organisation", teams: "Teams", volunteers: "Talent pool", staff: "Staff & roles", account: "My account" },
   roles: { org_admin: "Organisation dept.", street_admin: "Street admin", community_admin: "Community admin", team_leader: "Team leader", finance: "Finance" },

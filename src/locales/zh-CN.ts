@@ -54,6 +54,8 @@ const zhCN = {
     roleLevel: "该角色不能授予这一级组织", grantImmutable: "授权不能修改，只能撤销后重新授权",
     duplicateName: "同一上级下已有同名单位", levelOrder: "层级不符：区 → 街道 → 社区 → 团队",
     phone: "手机号或座机号格式不正确", homeCommunity: "居住社区必须选择社区一级", birthYear: "出生年份不合理",
+    homeScope: "只能在您的管辖范围内登记或迁移居住社区（队长：本队所在街道）", projectLevel: "区级项目属于区，街道级项目属于街道",
+    roleModelStreet: "榜样须归属一个街道", pointsRuleInForce: "已生效的积分规则不能修改，请新增一条以后生效的规则", stockDelta: "库存调整数量不能为零",
   },
   nav: { dashboard: "概览", service: "服务记录", starAwards: "星级晋升", rewards: "积分兑换", ratings: "评星定级", honours: "公示榜单", roleModels: "银龄榜样", orgTree: "组织架构", teams: "志愿团队", volunteers: "银龄人才库", staff: "人员与授权", account: "我的账号" },
   roles: { org_admin: "组织部管理员", street_admin: "街道管理员", community_admin: "社区管理员", team_leader: "团队队长", finance: "财务" },

@@ -64,6 +64,7 @@ const SECDEF_STATS =
   "revoked from public and anon";
 
 export const ACCEPTED: Accepted[] = [
+  { lint: "authenticated_security_definer_function_executable", object: "public.adjust_reward_stock", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.award_rating", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.confirm_star_award", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.redeem_reward", reason: SECDEF_RPC },

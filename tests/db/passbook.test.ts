@@ -88,12 +88,16 @@ describe("redeem_reward", () => {
     expect(await balanceOf(v)).toBe(50);
   });
 
-  it("stock is changed only by redemptions: leaders cannot edit the catalogue, the organisation department can", async () => {
+  it("stock moves only relative to what is there: nobody writes the column, the organisation department restocks by RPC", async () => {
     const reward = await newReward(10, 10);
     const leader = await as("leader");
-    expect((await leader.from("rewards").update({ stock: 999 }).eq("id", reward).select()).data).toEqual([]);
+    expect((await leader.from("rewards").update({ stock: 999 }).eq("id", reward).select()).error?.code).toBe("42501");
+    expect((await leader.rpc("adjust_reward_stock", { p_reward_id: reward, p_delta: 5 })).error?.code).toBe("42501");
     const org = await as("org");
-    expect((await org.from("rewards").update({ stock: 12 }).eq("id", reward).select("stock")).data).toEqual([{ stock: 12 }]);
+    expect((await org.from("rewards").update({ stock: 12 }).eq("id", reward).select("stock")).error?.code).toBe("42501");
+    expect((await org.rpc("adjust_reward_stock", { p_reward_id: reward, p_delta: 2 })).data).toBe(12);
+    expect((await org.rpc("adjust_reward_stock", { p_reward_id: reward, p_delta: -13 })).error?.hint).toBe("reward_out_of_stock");
+    expect((await org.from("rewards").update({ name: "改名礼品" }).eq("id", reward).select("name, stock")).data).toEqual([{ name: "改名礼品", stock: 12 }]);
   });
 });
 

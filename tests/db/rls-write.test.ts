@@ -235,10 +235,14 @@ describe("role_grants writes", () => {
     expect(await updateRows("street", "role_grants", { id: outside.id }, { revoked_at: now })).toBe(0);
     expect(await updateRows("leader", "role_grants", { id: inside.id }, { revoked_at: now })).toBe(0);
     expect(await updateRows("street", "role_grants", { id: inside.id }, { revoked_at: now })).toBe(1);
-    expect(await deleteRows("org", "role_grants", { id: outside.id })).toBe(0);
+    // no delete privilege, and no column but revoked_at is writable (column grants)
+    const del = await (await as("org")).from("role_grants").delete().eq("id", outside.id).select();
+    expect(del.error?.code).toBe("42501");
     const sb = await as("org");
     const { error } = await sb.from("role_grants").update({ role: "finance" }).eq("id", outside.id).select();
-    expect(error?.code).toBe("23514");
+    expect(error?.code).toBe("42501");
+    const [still] = await sql<{ role: string; revoked_at: string | null }>("select role, revoked_at from role_grants where id = $1", [outside.id]);
+    expect(still).toEqual({ role: "team_leader", revoked_at: null });
   });
 });
 

@@ -33,8 +33,12 @@ describe("roster rules", () => {
 
   it("a membership cannot be moved to another team", async () => {
     const own = await activeMember(OWN_TEAM);
+    // team_id is not an updatable column (column grants); the trigger refuses it for direct SQL too
     const { error } = await (await as("org")).from("team_memberships").update({ team_id: 1002 }).eq("id", own.membership_id).select();
-    expect(error?.code).toBe("23514");
+    expect(error?.code).toBe("42501");
+    await expect(sql("update team_memberships set team_id = 1002 where id = $1", [own.membership_id])).rejects.toThrow(/cannot move/);
+    const [m] = await sql<{ team_id: string }>("select team_id from team_memberships where id = $1", [own.membership_id]);
+    expect(Number(m.team_id)).toBe(OWN_TEAM);
   });
 
   it("the team's member count follows its active roster", async () => {

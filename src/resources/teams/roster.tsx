@@ -217,7 +217,9 @@ export default function TeamRoster() {
                 <Input />
               </Form.Item>
               <Form.Item name="home_community_id" label={translate("volunteers.homeCommunity")} rules={[{ required: true }]}>
-                <UnitSelect levels={["community"]} />
+                {/* the database places a new person's home only in the caller's home scope: an admin's
+                    units, a leader's team street */}
+                <UnitSelect levels={["community"]} {...(isAdminHere ? { managedOnly: true } : { streetId: team?.street_id ?? undefined })} />
               </Form.Item>
             </>
           )}

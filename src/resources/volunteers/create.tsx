@@ -4,7 +4,7 @@ import { App } from "antd";
 import { errorMessage } from "../../providers/data";
 import { supabaseClient } from "../../providers/supabase";
 import type { Volunteer } from "../../types/app";
-import { savePhone, VolunteerForm } from "./form";
+import { savePhone, VolunteerForm, writableVolunteer } from "./form";
 
 export default function VolunteerCreate() {
   const translate = useTranslate();
@@ -18,7 +18,7 @@ export default function VolunteerCreate() {
           ...formProps,
           onFinish: async (values) => {
             const { phone, ...rest } = values as Volunteer & { phone?: string };
-            const r = await onFinish(rest);
+            const r = await onFinish(writableVolunteer(rest));
             const id = (r as { data?: Volunteer } | undefined)?.data?.id;
             if (id && phone) {
               const err = await savePhone(supabaseClient, id, phone);

@@ -8,7 +8,7 @@ import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
-import { savePhone, VolunteerForm } from "./form";
+import { savePhone, VolunteerForm, writableVolunteer } from "./form";
 
 export default function VolunteerEdit() {
   const translate = useTranslate();
@@ -28,9 +28,8 @@ export default function VolunteerEdit() {
         formProps={{
           ...formProps,
           onFinish: async (values) => {
-            const { phone, home_community, home_street, volunteer_contacts, in_talent_pool, ...rest } = values as Volunteer & { phone?: string };
-            void home_community; void home_street; void volunteer_contacts; void in_talent_pool;
-            await onFinish(rest);
+            const { phone, ...rest } = values as Volunteer & { phone?: string };
+            await onFinish(writableVolunteer(rest));
             if ((record?.volunteer_contacts?.phone ?? "") !== (phone ?? "").trim()) {
               const err = await savePhone(supabaseClient, record!.id, phone);
               if (err) message.error(errorMessage(err));

@@ -93,15 +93,29 @@ export function VolunteerForm({ formProps, managedOnly }: { formProps: FormProps
   );
 }
 
-/** Saves (or clears) the phone number after the volunteer row is saved. */
+/** The columns a client may write on volunteers (the database grants insert/update on these only;
+ *  id, home_street_id, created_by and the timestamps are filled by triggers). */
+export const VOLUNTEER_WRITABLE = [
+  "name", "gender", "birth_year", "home_community_id", "former_unit", "former_post", "former_level", "is_party_member",
+  "talent_category_ids", "skills", "community_posts", "guidance_group_ids", "status", "note",
+] as const;
+
+/** The form's values reduced to the writable columns: a read-back field (embedded names, derived
+ *  columns) would make the whole write fail with "permission denied". */
+export function writableVolunteer(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(VOLUNTEER_WRITABLE.filter((k) => k in values).map((k) => [k, values[k]]));
+}
+
+/** Saves (or clears) the phone number after the volunteer row is saved. An update first, an insert if
+ *  there was no number yet (an upsert would also write volunteer_id, which is not updatable). */
 export async function savePhone(
   client: typeof import("../../providers/supabase").supabaseClient,
   volunteerId: string,
   phone: string | undefined,
 ) {
   const p = phone?.trim();
-  const { error } = p
-    ? await client.from("volunteer_contacts").upsert({ volunteer_id: volunteerId, phone: p })
-    : await client.from("volunteer_contacts").delete().eq("volunteer_id", volunteerId);
-  return error;
+  if (!p) return (await client.from("volunteer_contacts").delete().eq("volunteer_id", volunteerId)).error;
+  const updated = await client.from("volunteer_contacts").update({ phone: p }).eq("volunteer_id", volunteerId).select("volunteer_id");
+  if (updated.error || updated.data.length > 0) return updated.error;
+  return (await client.from("volunteer_contacts").insert({ volunteer_id: volunteerId, phone: p })).error;
 }
