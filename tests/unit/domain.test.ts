@@ -122,4 +122,12 @@ describe("CSV export", () => {
     ]);
     expect(csv).toBe('\uFEFF姓名,备注\r\n"张""三",\'=SUM(A1)\r\n"李,四",\r\n');
   });
+
+  it("keeps a negative number a number (a reversal's -2.5 hours) and guards only text", () => {
+    const csv = toCsv([{ h: -2.5, t: "-2.5" }], [
+      { title: "时长", value: (r) => r.h },
+      { title: "备注", value: (r) => r.t },
+    ]);
+    expect(csv).toBe("\uFEFF时长,备注\r\n-2.5,'-2.5\r\n");
+  });
 });
