@@ -56,7 +56,7 @@ async function runConcurrently(ops: Op[], adminId: string): Promise<string[]> {
         } catch (e) {
           const code = (e as { code?: string }).code ?? "";
           if (RETRYABLE.has(code) && attempt === 0) continue;
-          failures.push(`${op.name}: ${code} ${(e as Error).message}`);
+          failures.push(`${op.name}: ${code} ${(e as Error).message}${process.env.DEBUG_DEADLOCK ? ` ${(e as { detail?: string }).detail} @ ${(e as { where?: string }).where}` : ""}`);
           break;
         }
       }
@@ -209,8 +209,8 @@ describe("derived figures under concurrency", () => {
         name: "threshold", text: "update star_levels set min_hours = $1 where level = 1", params: [i % 2 ? 100 : 95] })),
     ];
     const failures = await runConcurrently(shuffle(ops), admin);
-    expect(failures).toEqual([]);
     await sql("update star_levels set min_hours = 100 where level = 1");
+    expect(failures).toEqual([]);
     expect(await drift()).toEqual({});
   });
 
