@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../../src/domain/csv";
-import { errorKey, NO_ROWS } from "../../src/domain/errors";
+import { errorKey, isRetryable, NO_ROWS } from "../../src/domain/errors";
 import { canEditRoster, grantableRoles, manages, managesStrictly, scopeFilters, type ScopeGrant } from "../../src/domain/scope";
 import { captainConflict, isValidPhone, maskPhone } from "../../src/domain/volunteer";
 import { allowed } from "../../src/domain/access";
@@ -84,6 +84,16 @@ describe("error messages", () => {
     expect(errorKey({ message: "TypeError: Failed to fetch" })).toBe("errors.network");
     expect(errorKey({ code: NO_ROWS })).toBe("errors.noRows");
     expect(errorKey({ code: "23514", hint: "org_units_level_order" })).toBe("errors.levelOrder");
+  });
+
+  it("a deadlock or serialization failure asks to try again instead of 'unknown error'", () => {
+    expect(errorKey({ code: "40P01", message: "deadlock detected" })).toBe("errors.retry");
+    expect(errorKey({ code: "40001", message: "could not serialize access" })).toBe("errors.retry");
+    expect(errorKey({ code: "40001", hint: "retry_conflict", message: "please try again" })).toBe("errors.retry");
+    expect(isRetryable({ code: "40P01" })).toBe(true);
+    expect(isRetryable({ code: "23514" })).toBe(false);
+    expect(lookup("zh-CN", "errors.retry")).toMatch(/再/);
+    expect(lookup("en", "errors.retry")).toMatch(/again/);
   });
   it("every error key has a Chinese and an English text", () => {
     for (const key of ["errors.oneCaptain", "errors.forbidden", "errors.inUse", "errors.network", "errors.noRows", "errors.levelOrder", "errors.unknown"]) {
