@@ -10,7 +10,8 @@
 --   1. org_units rows: higher level first (street → community → team), ascending id within a level.
 --      A move locks the moved unit, then its children; an approval or reversal takes FOR SHARE on its
 --      team, so a team cannot change street while its hours are being added, and vice versa.
---   2. volunteers rows, ascending id (passbook writers: FOR NO KEY UPDATE before the balance check).
+--   2. volunteers rows, ascending id (passbook writers: FOR NO KEY UPDATE before the balance check;
+--      an approval too, so the home it records on the passbook entry cannot change under it).
 --   3. per-person-per-day advisory locks of service_records (keys ascending: record_service takes them
 --      sorted up front, the insert trigger takes its own key again, which is then a no-op).
 --   4. rewards rows (stock).
@@ -33,17 +34,27 @@
 --   private.rebuild_service_effects() both read it. Entries made before this migration get the current home.
 -- - A threshold change re-levels everyone and queues every level now reached that has no award yet.
 
--- Step 1 and 5 for an approval (or a reversal, which is approved when made): the person's home community
--- (FOR KEY SHARE: the passbook entry and its monthly row will reference it, and a community being moved
--- holds it FOR UPDATE), then the team (FOR SHARE: no change of street meanwhile), then the thresholds.
--- Taken before any kept row, so a move that already holds kept rows never waits for an approval that
--- waits for the move.
+-- Steps 1, 2 and 5 for an approval (or a reversal, which is approved when made): the person's home
+-- community (FOR KEY SHARE: the passbook entry and its monthly row will reference it, and a community
+-- being moved holds it FOR UPDATE), the team (FOR SHARE: no change of street meanwhile), the person
+-- (FOR NO KEY UPDATE, as every passbook writer takes it, so a reversal never has to upgrade a weaker lock;
+-- the home cannot change until the entry recorded it), then the thresholds. All before any
+-- kept row, so a move that already holds kept rows never waits for an approval that waits for the move.
+-- If the home changed between the first read and the person's lock (a home change committed just
+-- then), the new community is locked too: the only place where an org unit follows a person's lock.
 create or replace function private.lock_for_approval(p_team_id bigint, p_volunteer_id uuid) returns void
 language plpgsql security definer set search_path = '' as $$
+declare
+  home bigint;
+  home_now bigint;
 begin
-  perform 1 from public.org_units
-   where id = (select home_community_id from public.volunteers where id = p_volunteer_id) for key share;
+  select home_community_id into home from public.volunteers where id = p_volunteer_id;
+  perform 1 from public.org_units where id = home for key share;
   perform 1 from public.org_units where id = p_team_id for share;
+  select home_community_id into home_now from public.volunteers where id = p_volunteer_id for no key update;
+  if home_now is distinct from home then
+    perform 1 from public.org_units where id = home_now for key share;
+  end if;
   lock table public.star_levels in share mode;
 end $$;
 revoke all on function private.lock_for_approval(bigint, uuid) from public, anon;

@@ -45,6 +45,7 @@ async function runConcurrently(ops: Op[], adminId: string): Promise<string[]> {
   const plain = await Promise.all(Array.from({ length: SESSIONS / 2 }, () => session()));
   const admins = await Promise.all(Array.from({ length: SESSIONS / 2 }, () => session(adminId)));
   const failures: string[] = [];
+  let retried = 0;
   const queues = { admin: ops.filter((o) => o.admin), plain: ops.filter((o) => !o.admin) };
   const worker = async (c: pg.Client, admin: boolean) => {
     const mine = () => (admin ? queues.admin : queues.plain).shift();
@@ -55,7 +56,10 @@ async function runConcurrently(ops: Op[], adminId: string): Promise<string[]> {
           break;
         } catch (e) {
           const code = (e as { code?: string }).code ?? "";
-          if (RETRYABLE.has(code) && attempt === 0) continue;
+          if (RETRYABLE.has(code) && attempt === 0) {
+            retried += 1;
+            continue;
+          }
           failures.push(`${op.name}: ${code} ${(e as Error).message}${process.env.DEBUG_DEADLOCK ? ` ${(e as { detail?: string }).detail} @ ${(e as { where?: string }).where}` : ""}`);
           break;
         }
@@ -67,6 +71,7 @@ async function runConcurrently(ops: Op[], adminId: string): Promise<string[]> {
   } finally {
     await Promise.all([...plain, ...admins].map((c) => c.end()));
   }
+  if (retried) console.log(`${retried} of ${ops.length} operations were retried once after a deadlock or serialization failure`);
   return failures;
 }
 
@@ -302,6 +307,38 @@ describe("kept figures that the review found wrong", () => {
     } finally {
       await sql("update star_levels set min_hours = 100 where level = 1");
     }
+  });
+});
+
+describe("residents and past points", () => {
+  it("moving a community to another street moves its residents' street in the person and the totals", async () => {
+    const unit = async (level: string, parent: number) =>
+      Number((await sql<{ id: string }>("insert into org_units (level, parent_id, name) values ($1, $2, $3) returning id", [level, parent, unique("迁移")]))[0].id);
+    const from = await unit("street", DISTRICT);
+    const to = await unit("street", DISTRICT);
+    const community = await unit("community", from);
+    const people = await Promise.all(Array.from({ length: 3 }, async () =>
+      (await sql<{ id: string }>("insert into volunteers (name, gender, home_community_id) values ($1, 'male', $2) returning id", [unique("居民"), community]))[0].id));
+    await sql("update org_units set parent_id = $2 where id = $1", [community, to]);
+    const rows = await sql<{ v: string; t: string }>(
+      "select v.home_street_id as v, t.home_street_id as t from volunteers v join volunteer_service_totals t on t.volunteer_id = v.id where v.id = any($1::uuid[])", [people]);
+    expect(rows).toEqual(people.map(() => ({ v: String(to), t: String(to) })));
+  });
+
+  it("points stay with the community that earned them, for the triggers and the rebuild alike", async () => {
+    const { communities: [cA1, , cB1], teams: [t1] } = fixture;
+    const [p] = await sql<{ id: string }>("insert into volunteers (name, gender, home_community_id) values ($1, 'female', $2) returning id", [unique("搬家"), cA1]);
+    await sql("insert into team_memberships (team_id, volunteer_id, joined_on) values ($1, $2, '2020-01-01')", [t1, p.id]);
+    const [a] = await sql<{ id: string }>("insert into service_activities (team_id, title, service_date) values ($1, '搬家前', '2020-05-05') returning id", [t1]);
+    await sql("insert into service_records (activity_id, volunteer_id, team_id, service_date, hours, status, reviewed_at) values ($1, $2, $3, '2020-05-05', 3, 'approved', now())",
+      [a.id, p.id, t1]);
+    await sql("update volunteers set home_community_id = $2 where id = $1", [p.id, cB1]);
+    const entries = await sql<{ community_id: string }>("select community_id from points_ledger where volunteer_id = $1", [p.id]);
+    expect(entries).toEqual([{ community_id: String(cA1) }]);
+    // the entry's community is the trigger's to fill, not the writer's
+    expect(await drift()).toEqual({});
+    await sql("select private.rebuild_service_effects()");
+    expect(await drift()).toEqual({});
   });
 });
 
