@@ -22,6 +22,10 @@
 -- statement itself before step 1; nothing that holds one of the locks above waits for such a row.
 -- A PATCH of a volunteer's home locks the volunteer row before its trigger takes FOR SHARE on the new
 -- community; a community move only waits for its own current residents, so that cannot close a cycle.
+-- A community move takes its residents' rows (step 2) after its teams' monthly rows (step 6): the teams
+-- move first (their triggers carry the months), then org_units_rehome_residents runs. This cannot close a
+-- cycle either: every approval for one of those residents first takes FOR KEY SHARE on their community,
+-- which the move holds FOR UPDATE, so it waits before it holds anything the move could want.
 --
 -- Rules chosen:
 -- - active_member_count moves by +1/−1 under the team's row lock (an UPDATE re-reads the latest count),
@@ -139,6 +143,27 @@ begin
   new.reviewed_by := coalesce(auth.uid(), new.reviewed_by);
   new.reviewed_at := now();
   return new;
+end $$;
+
+-- A team that moves to another street takes its hours along (as before), taking the street rows it touches
+-- in one order (street, month) first: two teams moving at once between the same streets used to update
+-- those rows in whatever order each plan produced, and could wait on each other in a cycle.
+create or replace function private.org_units_move_monthly() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  perform 1 from public.service_monthly_street_totals s
+   where s.street_id in (old.street_id, new.street_id)
+     and s.month in (select m.month from public.service_monthly_totals m where m.team_id = new.id)
+   order by s.street_id, s.month
+     for no key update;
+  insert into public.service_monthly_street_totals as s (street_id, month, hours, records)
+  select new.street_id, m.month, m.hours, m.records from public.service_monthly_totals m where m.team_id = new.id
+   order by m.month
+  on conflict (street_id, month) do update set hours = s.hours + excluded.hours, records = s.records + excluded.records;
+  update public.service_monthly_street_totals s set hours = s.hours - m.hours, records = s.records - m.records
+    from public.service_monthly_totals m
+   where m.team_id = new.id and s.street_id = old.street_id and s.month = m.month;
+  return null;
 end $$;
 
 -- Roster size by +1/-1 under the team's row lock (the old recount missed uncommitted additions: 27 of 40).
@@ -298,6 +323,6 @@ begin
     from public.points_ledger l group by 1, 2;
 end $$;
 revoke all on function private.rebuild_service_effects() from public, anon;
-revoke all on function private.volunteers_home_street(), private.org_units_rehome_residents(),
+revoke all on function private.volunteers_home_street(), private.org_units_rehome_residents(), private.org_units_move_monthly(),
   private.star_levels_relevel(), private.points_ledger_community(), private.points_ledger_monthly(),
   private.team_memberships_count() from public, anon;

@@ -58,6 +58,7 @@ async function runConcurrently(ops: Op[], adminId: string): Promise<string[]> {
           const code = (e as { code?: string }).code ?? "";
           if (RETRYABLE.has(code) && attempt === 0) {
             retried += 1;
+            if (process.env.DEBUG_DEADLOCK) console.log(`retry ${op.name}: ${(e as { detail?: string }).detail} @ ${(e as { where?: string }).where}`);
             continue;
           }
           failures.push(`${op.name}: ${code} ${(e as Error).message}${process.env.DEBUG_DEADLOCK ? ` ${(e as { detail?: string }).detail} @ ${(e as { where?: string }).where}` : ""}`);
