@@ -4,6 +4,7 @@ import { useDataProvider, useTranslate, type CrudFilter, type CrudSort } from "@
 import { App, Button } from "antd";
 import { useState } from "react";
 import { toCsv, type CsvColumn } from "../domain/csv";
+import { districtDate } from "../providers/dayjs";
 
 interface Props<T> {
   resource: string;
@@ -35,7 +36,7 @@ export function ExportButton<T>({ resource, filters, sorters, select, columns, f
       const blob = new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" });
       const a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
-      a.download = `${filename}-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.download = `${filename}-${districtDate()}.csv`;
       a.click();
       URL.revokeObjectURL(a.href);
     } catch (e) {

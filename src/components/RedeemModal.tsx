@@ -5,7 +5,7 @@ import { Alert, Descriptions, Form, InputNumber, Modal, Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { redemptionProblem } from "../domain/passbook";
 import { VolunteerPicker } from "./VolunteerPicker";
-import { useRpcAction } from "../providers/rpc";
+import { useRequestKey, useRpcAction } from "../providers/rpc";
 import type { PointsBalance, Reward } from "../types/app";
 
 interface Props {
@@ -27,6 +27,7 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
   const run = useRpcAction();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const requestKey = useRequestKey(open);
   const volunteerId = Form.useWatch("volunteer_id", form);
   const chosenReward = Form.useWatch("reward_id", form);
   const quantity = Form.useWatch("quantity", form) ?? 1;
@@ -51,7 +52,7 @@ export function RedeemModal({ open, volunteer, rewardId, onClose, onDone }: Prop
 
   const submit = async (v: Values) => {
     setSaving(true);
-    const r = await run("redeem_reward", { p_volunteer_id: v.volunteer_id, p_reward_id: v.reward_id, p_quantity: v.quantity },
+    const r = await run("redeem_reward", { p_volunteer_id: v.volunteer_id, p_reward_id: v.reward_id, p_quantity: v.quantity, p_request_key: requestKey },
       () => translate("rewards.redeemOk", { points: cost }));
     setSaving(false);
     if (!r.ok) return;

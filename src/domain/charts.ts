@@ -12,8 +12,8 @@ export interface YearOverYearRow {
 }
 
 /** Twelve months of `year` beside the same months of the year before. Future months of the
- *  current year are null (no line), not zero. */
-export function yearOverYear(rows: readonly MonthHours[], year: number, today = new Date()): YearOverYearRow[] {
+ *  current year are null (no line), not zero. `today` is the district's (districtToday().toDate()). */
+export function yearOverYear(rows: readonly MonthHours[], year: number, today: Date): YearOverYearRow[] {
   const by = new Map(rows.map((r) => [r.month.slice(0, 7), Number(r.hours)]));
   const key = (y: number, m: number) => `${y}-${String(m).padStart(2, "0")}`;
   return Array.from({ length: 12 }, (_, i) => {

@@ -8,8 +8,8 @@ export interface CsvColumn<T> {
 function cell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return "";
   const s = String(v);
-  // Leading = + - @ would run as formulas in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // Text starting with = + - @ would run as a formula in a spreadsheet; numbers (-2.5) stay numbers.
+  const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

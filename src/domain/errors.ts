@@ -12,6 +12,7 @@ export interface BackendError {
 export const NO_ROWS = "NO_ROWS";
 
 const BY_NAME: [RegExp, string][] = [
+  [/retry_conflict/, "errors.retry"],
   [/team_memberships_one_captain/, "errors.oneCaptain"],
   [/team_memberships_one_active/, "errors.alreadyMember"],
   [/team_memberships_left_after_joined/, "errors.leftBeforeJoined"],
@@ -59,6 +60,11 @@ const BY_NAME: [RegExp, string][] = [
   [/rating_outside_round/, "errors.outsideRound"],
 ];
 
+/** A deadlock or serialization failure: the whole transaction was rolled back, sending it again is safe. */
+export function isRetryable(e: BackendError | null | undefined): boolean {
+  return e?.code === "40P01" || e?.code === "40001";
+}
+
 export function errorKey(e: BackendError | null | undefined): string {
   if (!e) return "errors.unknown";
   const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""}`;
@@ -67,6 +73,7 @@ export function errorKey(e: BackendError | null | undefined): string {
     return "errors.network";
   }
   for (const [re, key] of BY_NAME) if (re.test(text)) return key;
+  if (isRetryable(e)) return "errors.retry";
   switch (e.code) {
     case "42501":
       return "errors.forbidden";

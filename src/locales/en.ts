@@ -50,6 +50,7 @@ const en: Shape<typeof zhCN> = {
     required: "Fill in the required fields", invalidInput: "Invalid input",
     network: "Cannot reach the server. Check the connection and retry (what you typed is kept)",
     sessionExpired: "Your session expired, sign in again", noRows: "Nothing changed: you may lack permission, or the record is gone",
+    retry: "Someone was changing the same records at that moment. Please submit again (what you typed is kept)",
     unknown: "Failed: {{message}}",
     oneCaptain: "A team has at most one active captain: change the current captain's role first",
     alreadyMember: "This person is already an active member of the team", leftBeforeJoined: "Leaving date is before joining date",

@@ -46,6 +46,7 @@ const zhCN = {
     required: "请填写必填项", invalidInput: "输入格式不正确",
     network: "无法连接服务器，请检查网络后重试（已填写的内容已保留）",
     sessionExpired: "登录已过期，请重新登录", noRows: "没有修改任何记录：您可能没有权限，或记录已被删除",
+    retry: "其他人正在同时修改这些记录，请再提交一次（已填写的内容已保留）",
     unknown: "操作失败：{{message}}",
     oneCaptain: "每支队伍只能有一名在任队长：请先将现任队长改为其他角色",
     alreadyMember: "此人已是该队伍的在册成员", leftBeforeJoined: "离队日期不能早于入队日期",

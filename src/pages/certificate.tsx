@@ -3,7 +3,7 @@
 import { PrinterOutlined } from "@ant-design/icons";
 import { useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, Skeleton, Space, Typography } from "antd";
-import dayjs from "dayjs";
+import { districtNow } from "../providers/dayjs";
 import { useNavigate, useParams } from "react-router";
 import type { StarAward } from "../types/app";
 
@@ -66,7 +66,7 @@ export default function CertificatePage() {
         <div style={{ fontSize: 22, lineHeight: 2.2, whiteSpace: "pre-line", textAlign: "left", minHeight: 200 }}>{body}</div>
         <div style={{ marginTop: 48, textAlign: "right", fontSize: 18, lineHeight: 2 }}>
           <div>{translate("certificate.issuer")}</div>
-          <div>{translate("certificate.date")}：{dayjs(date).format("YYYY年M月D日")}</div>
+          <div>{translate("certificate.date")}：{districtNow(date).format("YYYY年M月D日")}</div>
         </div>
         <div style={{ marginTop: 32, textAlign: "left", fontSize: 14, color: "#555" }}>{translate("certificate.no")}：{no}</div>
       </div>

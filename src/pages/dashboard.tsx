@@ -4,6 +4,7 @@
 import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
 import { Card, Col, DatePicker, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from "antd";
 import dayjs from "dayjs";
+import { districtToday } from "../providers/dayjs";
 import { useMemo, useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, LabelList } from "recharts";
@@ -46,7 +47,7 @@ export default function DashboardPage() {
   const { data: user } = useGetIdentity<{ name: string }>();
   const { scope, loading: scopeLoading } = useScope();
   const wholeDistrict = scope.some((g) => g.level === "district");
-  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf("year"), dayjs()]);
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>(() => [districtToday().startOf("year"), districtToday()]);
   const [streetId, setStreetId] = useState<number>();
   const bounds = monthBounds(range[0].toDate(), range[1].toDate());
   const year = range[1].year();
@@ -66,7 +67,7 @@ export default function DashboardPage() {
   const starData = useMemo(() => withShares(starRows.data ?? []).map((r) => ({
     ...r, label: r.star_level === 0 ? translate("dashboard.noStar") : translate("dashboard.starLabel", { n: r.star_level }),
   })), [starRows.data, translate]);
-  const monthData = useMemo(() => yearOverYear(months.data ?? [], year).map((r) => ({ ...r, label: translate("dashboard.monthLabel", { m: r.month }) })), [months.data, year, translate]);
+  const monthData = useMemo(() => yearOverYear(months.data ?? [], year, districtToday().toDate()).map((r) => ({ ...r, label: translate("dashboard.monthLabel", { m: r.month }) })), [months.data, year, translate]);
   const teamCount = (structure?.data ?? []).reduce((a, s) => a + s.team_count, 0);
   const canOpenVolunteers = allowed(scope, "volunteers", "list");
   const serviceLink = (extra: Record<string, string | number | undefined>) => {
@@ -93,7 +94,7 @@ export default function DashboardPage() {
         <Space wrap>
           <Typography.Text type="secondary">{translate("dashboard.range")}</Typography.Text>
           <DatePicker.RangePicker picker="month" value={range} allowClear={false} data-testid="dashboard-range"
-            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} disabledDate={(d) => d.isAfter(dayjs(), "month")} />
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} disabledDate={(d) => d.isAfter(districtToday(), "month")} />
           {wholeDistrict && (
             <UnitSelect levels={["street"]} value={streetId} onChange={(v) => setStreetId(v)} placeholder={translate("dashboard.street")} style={{ width: 160 }} />
           )}

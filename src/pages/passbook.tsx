@@ -3,7 +3,6 @@
 import { PrinterOutlined, RollbackOutlined, ShoppingOutlined } from "@ant-design/icons";
 import { useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ReasonModal } from "../components/ReasonModal";
@@ -11,7 +10,8 @@ import { RedeemModal } from "../components/RedeemModal";
 import { passbookLines, type PassbookLine } from "../domain/passbook";
 import { isAdmin, hasRole } from "../domain/scope";
 import { starProgress, stars } from "../domain/stars";
-import { useRpcAction } from "../providers/rpc";
+import { districtDate } from "../providers/dayjs";
+import { useRequestKey, useRpcAction } from "../providers/rpc";
 import { useScope } from "../providers/scope";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
 
@@ -24,6 +24,7 @@ export default function PassbookPage() {
   const invalidate = useInvalidate();
   const [redeeming, setRedeeming] = useState(false);
   const [undoing, setUndoing] = useState<PointsEntry>();
+  const undoKey = useRequestKey(!!undoing);
   const { result: volunteer, query: vq } = useOne<Volunteer>({
     resource: "volunteers", id: volunteerId, meta: { select: "id, name, gender, birth_year, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name)" },
   });
@@ -94,7 +95,7 @@ export default function PassbookPage() {
         )}
         <Table<PassbookLine<PointsEntry>> dataSource={lines} rowKey={(l) => l.entry.id} loading={query.isLoading} size="small" pagination={false}
           locale={{ emptyText: translate("passbook.empty") }} data-testid="passbook-table">
-          <Table.Column<PassbookLine<PointsEntry>> title={translate("passbook.date")} width={110} render={(_, l) => dayjs(l.entry.created_at).format("YYYY-MM-DD")} />
+          <Table.Column<PassbookLine<PointsEntry>> title={translate("passbook.date")} width={110} render={(_, l) => districtDate(l.entry.created_at)} />
           <Table.Column<PassbookLine<PointsEntry>> title={translate("passbook.summary")} render={(_, l) => (
             <Space>
               <Tag color={l.entry.points > 0 ? "green" : "volcano"}>{translate(`passbook.entryTypes.${l.entry.entry_type}`)}</Tag>
@@ -116,7 +117,7 @@ export default function PassbookPage() {
       <ReasonModal open={!!undoing} title={translate("passbook.undo")} label={translate("passbook.undoReason")} hint={translate("passbook.undoHint")}
         onClose={() => setUndoing(undefined)}
         onSubmit={async (reason) => {
-          const r = await run("reverse_redemption", { p_entry_id: undoing!.id, p_reason: reason }, () => translate("notifications.success"));
+          const r = await run("reverse_redemption", { p_entry_id: undoing!.id, p_reason: reason, p_request_key: undoKey }, () => translate("notifications.success"));
           if (r.ok) refresh();
           return r.ok;
         }} />

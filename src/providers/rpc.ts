@@ -1,17 +1,53 @@
 // One way for pages to call an RPC: the database's refusal becomes the one mapped message in the
 // user's language (errorMessage), success may say what happened, and the caller learns which it was.
+// A write that creates records or moves points carries a request key (useRequestKey): the database does
+// it once per key, so a lost answer is retried safely, once, with the same key; a deadlock or
+// serialization failure (rolled back as a whole) is retried once too before the user is asked to.
 import { App } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { errorKey, isRetryable, type BackendError } from "../domain/errors";
 import { errorMessage } from "./data";
 import { supabaseClient } from "./supabase";
 
 export type RpcResult<T> = { ok: true; data: T } | { ok: false };
 
+/** A fresh client request key (uuid v4), also where crypto.randomUUID is missing (plain http). */
+export function newRequestKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** One request key per opening of a dialog: every submission (and retry) of that dialog sends it. */
+export function useRequestKey(open: boolean): string {
+  const [key, setKey] = useState(newRequestKey);
+  useEffect(() => {
+    if (open) setKey(newRequestKey());
+  }, [open]);
+  return key;
+}
+
+/** Whether a failed call may be sent again as it is: a rolled-back conflict always; a lost answer
+ *  only when the call carries a request key (the database then does it at most once). */
+export function mayRetry(error: BackendError, args: Record<string, unknown>): boolean {
+  return isRetryable(error) || (!!args.p_request_key && errorKey(error) === "errors.network");
+}
+
+/** Calls an RPC, retrying once when mayRetry says so. */
+export async function callRpc<T = unknown>(fn: string, args: Record<string, unknown>): Promise<{ data: T | null; error: BackendError | null }> {
+  const first = await supabaseClient.rpc(fn, args);
+  if (!first.error || !mayRetry(first.error, args)) return first;
+  return supabaseClient.rpc(fn, args);
+}
+
 export function useRpcAction() {
   const { message } = App.useApp();
   return useCallback(
     async <T = unknown>(fn: string, args: Record<string, unknown>, success?: (data: T) => string): Promise<RpcResult<T>> => {
-      const { data, error } = await supabaseClient.rpc(fn, args);
+      const { data, error } = await callRpc<T>(fn, args);
       if (error) {
         message.error(errorMessage(error));
         return { ok: false };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../../src/domain/csv";
-import { errorKey, NO_ROWS } from "../../src/domain/errors";
+import { errorKey, isRetryable, NO_ROWS } from "../../src/domain/errors";
 import { canEditRoster, grantableRoles, manages, managesStrictly, scopeFilters, type ScopeGrant } from "../../src/domain/scope";
 import { captainConflict, isValidPhone, maskPhone } from "../../src/domain/volunteer";
 import { allowed } from "../../src/domain/access";
@@ -85,6 +85,16 @@ describe("error messages", () => {
     expect(errorKey({ code: NO_ROWS })).toBe("errors.noRows");
     expect(errorKey({ code: "23514", hint: "org_units_level_order" })).toBe("errors.levelOrder");
   });
+
+  it("a deadlock or serialization failure asks to try again instead of 'unknown error'", () => {
+    expect(errorKey({ code: "40P01", message: "deadlock detected" })).toBe("errors.retry");
+    expect(errorKey({ code: "40001", message: "could not serialize access" })).toBe("errors.retry");
+    expect(errorKey({ code: "40001", hint: "retry_conflict", message: "please try again" })).toBe("errors.retry");
+    expect(isRetryable({ code: "40P01" })).toBe(true);
+    expect(isRetryable({ code: "23514" })).toBe(false);
+    expect(lookup("zh-CN", "errors.retry")).toMatch(/再/);
+    expect(lookup("en", "errors.retry")).toMatch(/again/);
+  });
   it("every error key has a Chinese and an English text", () => {
     for (const key of ["errors.oneCaptain", "errors.forbidden", "errors.inUse", "errors.network", "errors.noRows", "errors.levelOrder", "errors.unknown"]) {
       expect(lookup("zh-CN", key)).toMatch(/[\u4e00-\u9fa5]/);
@@ -121,5 +131,13 @@ describe("CSV export", () => {
       { title: "备注", value: (r) => r.b },
     ]);
     expect(csv).toBe('\uFEFF姓名,备注\r\n"张""三",\'=SUM(A1)\r\n"李,四",\r\n');
+  });
+
+  it("keeps a negative number a number (a reversal's -2.5 hours) and guards only text", () => {
+    const csv = toCsv([{ h: -2.5, t: "-2.5" }], [
+      { title: "时长", value: (r) => r.h },
+      { title: "备注", value: (r) => r.t },
+    ]);
+    expect(csv).toBe("\uFEFF时长,备注\r\n-2.5,'-2.5\r\n");
   });
 });

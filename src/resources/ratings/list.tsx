@@ -13,6 +13,7 @@ import { commended, ratingStar, type RatingStatus } from "../../domain/rating";
 import { canEditRoster, isAdmin, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
 import { errorMessage } from "../../providers/data";
+import { districtToday } from "../../providers/dayjs";
 import { useRpcAction, useRpcQuery } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
@@ -172,7 +173,7 @@ export default function RatingList() {
       </Modal>
 
       <Modal open={newRound} title={translate("ratings.newRound")} onCancel={() => setNewRound(false)} onOk={() => roundForm.submit()} destroyOnHidden>
-        <Form form={roundForm} layout="vertical" initialValues={{ year: new Date().getFullYear() }} onFinish={async (v: { name: string; year: number; org_unit_id: number }) => {
+        <Form form={roundForm} layout="vertical" initialValues={{ year: districtToday().year() }} onFinish={async (v: { name: string; year: number; org_unit_id: number }) => {
           const { data, error } = await supabaseClient.from("rating_rounds").insert({ name: v.name.trim(), year: v.year, org_unit_id: v.org_unit_id }).select("id").single();
           if (!error) {
             const crit = await supabaseClient.from("rating_criteria").insert(DEFAULT_CRITERIA.map(([name, max_score], i) => ({ round_id: data.id, name, max_score, sort_order: i + 1 })));

@@ -3,7 +3,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useCreate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
 import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Table, Tag } from "antd";
-import dayjs from "dayjs";
+import { districtNow } from "../../providers/dayjs";
 import { useState } from "react";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { grantableRoles, type AppRole } from "../../domain/scope";
@@ -60,7 +60,7 @@ export default function StaffList() {
         <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
         <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
         <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
-        <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => dayjs(d).format("YYYY-MM-DD HH:mm")} />
+        <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => districtNow(d).format("YYYY-MM-DD HH:mm")} />
         <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) =>
           g.revoked_at ? <Tag>{translate("staff.revoked")}</Tag> : g.user_id ? <Tag color="green">{translate("staff.activeGrant")}</Tag> : <Tag color="orange">{translate("staff.pending")}</Tag>} />
         <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) =>

@@ -16,7 +16,7 @@ import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
 import { canReverse, canReview, SERVICE_STATUSES, type ServiceStatus } from "../../domain/service";
 import { errorMessage } from "../../providers/data";
-import { useRpcAction } from "../../providers/rpc";
+import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { ServiceRecord } from "../../types/app";
@@ -62,6 +62,7 @@ export default function ServiceRecordList() {
   const [selected, setSelected] = useState<number[]>([]);
   const [rejecting, setRejecting] = useState<number[]>();
   const [reversing, setReversing] = useState<ServiceRecord>();
+  const reverseKey = useRequestKey(!!reversing);
 
   const initial: Search = {
     status: (params.get("status") as ServiceStatus | null) ?? undefined,
@@ -219,7 +220,7 @@ export default function ServiceRecordList() {
       <ReasonModal open={!!reversing} title={translate("service.reverse")} label={translate("service.reverseReason")} hint={translate("service.reverseHint")}
         onClose={() => setReversing(undefined)}
         onSubmit={async (reason) => {
-          const r = await run("reverse_service_record", { p_record_id: reversing!.id, p_reason: reason }, () => translate("notifications.success"));
+          const r = await run("reverse_service_record", { p_record_id: reversing!.id, p_reason: reason, p_request_key: reverseKey }, () => translate("notifications.success"));
           if (r.ok) refresh();
           return r.ok;
         }} />

@@ -2,16 +2,17 @@
 // (RPC record_service: one transaction, under the caller's RLS). What was typed stays on refusal.
 import { useList, useTranslate } from "@refinedev/core";
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from "antd";
-import dayjs from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
+import { districtToday } from "../../providers/dayjs";
 import { MAX_HOURS_PER_DAY, validServiceHours } from "../../domain/service";
-import { useRpcAction } from "../../providers/rpc";
+import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import type { Membership, NamedRef } from "../../types/app";
 
 interface Values {
   team_id: number;
-  service_date: dayjs.Dayjs;
+  service_date: Dayjs;
   title: string;
   place?: string;
   project_id?: number;
@@ -32,10 +33,11 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
   const run = useRpcAction();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const requestKey = useRequestKey(open);
   const team = Form.useWatch("team_id", form);
   const day = Form.useWatch("service_date", form);
   useEffect(() => {
-    if (open) form.setFieldsValue({ team_id: teamId, service_date: dayjs(), hours: 2, volunteer_ids: [] });
+    if (open) form.setFieldsValue({ team_id: teamId, service_date: districtToday(), hours: 2, volunteer_ids: [] });
   }, [open, teamId, form]);
   const { result: roster, query } = useList<Membership>({
     resource: "team_memberships",
@@ -56,6 +58,7 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
     const r = await run("record_service", {
       p_team_id: v.team_id, p_service_date: v.service_date.format("YYYY-MM-DD"), p_title: v.title.trim(), p_hours: v.hours,
       p_volunteer_ids: v.volunteer_ids, p_place: v.place?.trim() || null, p_project_id: v.project_id ?? null, p_note: v.note?.trim() || null,
+      p_request_key: requestKey,
     }, () => translate("service.recordedOk", { n: v.volunteer_ids.length }));
     setSaving(false);
     // on refusal the dialog stays open with what was typed
@@ -75,7 +78,7 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="service_date" label={translate("service.date")} rules={[{ required: true }]} style={{ width: "50%" }}>
-            <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} allowClear={false} />
+            <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(districtToday(), "day")} allowClear={false} />
           </Form.Item>
           <Form.Item name="hours" label={translate("service.hours")} style={{ width: "50%" }}
             rules={[{ required: true }, { validator: (_, h) => (validServiceHours(h) ? Promise.resolve() : Promise.reject(new Error(translate("errors.hoursRange")))) }]}>

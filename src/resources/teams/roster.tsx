@@ -11,6 +11,8 @@ import { VolunteerPicker } from "../../components/VolunteerPicker";
 import { canEditRoster, manages } from "../../domain/scope";
 import { captainConflict, MEMBER_ROLES, PHONE_PATTERN, type MemberRole } from "../../domain/volunteer";
 import { errorMessage } from "../../providers/data";
+import { districtToday } from "../../providers/dayjs";
+import { callRpc, useRequestKey } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { Membership, OrgUnit, PointsBalance } from "../../types/app";
@@ -42,6 +44,7 @@ export default function TeamRoster() {
   const [showHistory, setShowHistory] = useState(false);
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
+  const enrolKey = useRequestKey(adding);
   const [leaving, setLeaving] = useState<Membership>();
   const [addForm] = Form.useForm<AddForm>();
   const [leaveForm] = Form.useForm<{ left_on: dayjs.Dayjs; left_reason?: string }>();
@@ -89,12 +92,13 @@ export default function TeamRoster() {
     const { error } =
       v.mode === "existing"
         ? await supabaseClient.from("team_memberships").insert({ team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on })
-        : await supabaseClient.rpc("enrol_new_volunteer", {
+        : await callRpc("enrol_new_volunteer", {
             p_team_id: teamId,
             p_volunteer: { name: v.name?.trim(), gender: v.gender, birth_year: v.birth_year ?? null, home_community_id: v.home_community_id, is_party_member: !!v.is_party_member },
             p_role: v.role,
             p_phone: v.phone?.trim() || null,
             p_joined_on: joined_on,
+            p_request_key: enrolKey,
           });
     setSaving(false);
     if (error) {
@@ -133,7 +137,7 @@ export default function TeamRoster() {
           )}
           {editable && (
             <Button type="primary" icon={<PlusOutlined />} data-testid="roster-add" onClick={() => {
-              addForm.setFieldsValue({ mode: "new", role: "member", joined_on: dayjs(), home_community_id: team?.community_id ?? undefined });
+              addForm.setFieldsValue({ mode: "new", role: "member", joined_on: districtToday(), home_community_id: team?.community_id ?? undefined });
               setAdding(true);
             }}>
               {translate("roster.add")}
@@ -177,7 +181,7 @@ export default function TeamRoster() {
           <Table.Column<Membership> title={translate("table.actions")} render={(_, m) =>
             !m.left_on && (
               <Space>
-                <Button size="small" onClick={() => { leaveForm.setFieldsValue({ left_on: dayjs(), left_reason: "" }); setLeaving(m); }}>
+                <Button size="small" onClick={() => { leaveForm.setFieldsValue({ left_on: districtToday(), left_reason: "" }); setLeaving(m); }}>
                   {translate("roster.markLeft")}
                 </Button>
               </Space>
