@@ -19,7 +19,7 @@ language sql stable parallel safe set search_path = '' as $$
 $$;
 
 revoke all on function private.district_day(timestamptz), private.district_today() from public, anon;
-grant execute on function private.district_day(timestamptz), private.district_today() to authenticated, service_role;
+grant execute on function private.district_day(timestamptz), private.district_today() to authenticated;
 
 alter table public.team_memberships alter column joined_on set default private.district_today();
 alter table public.star_awards alter column eligible_on set default private.district_today();
@@ -143,4 +143,15 @@ begin
    where r.status = 'pending' and (p_street_id is null or u.street_id = p_street_id)
      and (whole or r.team_id = any (units));
   return next;
+end $$;
+
+-- A points rule in force stays as it is (20261129000200); "in force" is judged by the district's day.
+create or replace function private.points_rules_fixed() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if old.effective_from <= private.district_today()
+     or (tg_op = 'UPDATE' and new.effective_from <= private.district_today()) then
+    raise exception 'a points rule in force is not changed: add a rule from a later date' using errcode = '23514', hint = 'points_rule_in_force';
+  end if;
+  return case when tg_op = 'DELETE' then old else new end;
 end $$;

@@ -62,7 +62,7 @@ begin
   lock table public.star_levels in share mode;
 end $$;
 revoke all on function private.lock_for_approval(bigint, uuid) from public, anon;
-grant execute on function private.lock_for_approval(bigint, uuid) to authenticated, service_role;
+grant execute on function private.lock_for_approval(bigint, uuid) to authenticated;
 
 -- The key of the per-person-per-day lock (step 3), one definition for the trigger and record_service.
 create or replace function private.person_day_lock_key(p_volunteer_id uuid, p_day date) returns bigint
@@ -70,7 +70,7 @@ language sql immutable parallel safe set search_path = '' as $$
   select hashtextextended(p_volunteer_id::text || p_day::text, 7)
 $$;
 revoke all on function private.person_day_lock_key(uuid, date) from public, anon;
-grant execute on function private.person_day_lock_key(uuid, date) to authenticated, service_role;
+grant execute on function private.person_day_lock_key(uuid, date) to authenticated;
 
 -- Shape and placement of a new record (as before), with the district's day and the locks of an approval.
 create or replace function private.service_records_before_insert() returns trigger

@@ -240,20 +240,22 @@ create function public.enrol_new_volunteer(
 ) returns uuid
 language plpgsql security invoker set search_path = '' as $$
 declare
-  v_id uuid := gen_random_uuid();
+  v_id uuid;
   v_first text;
 begin
   v_first := private.request_replay('enrol_new_volunteer', p_request_key);
   if v_first is not null then
     return v_first::uuid;
   end if;
-  insert into public.volunteers (id, name, gender, birth_year, home_community_id, former_unit, former_post,
+  -- the database chooses the id (callers may not: volunteers.id is not granted for insert)
+  insert into public.volunteers (name, gender, birth_year, home_community_id, former_unit, former_post,
                                  former_level, is_party_member, talent_category_ids, skills, community_posts,
                                  guidance_group_ids, note)
-  select v_id, r.name, r.gender, r.birth_year, r.home_community_id, r.former_unit, r.former_post, r.former_level,
+  select r.name, r.gender, r.birth_year, r.home_community_id, r.former_unit, r.former_post, r.former_level,
          coalesce(r.is_party_member, false), coalesce(r.talent_category_ids, '{}'), coalesce(r.skills, '{}'),
          coalesce(r.community_posts, '{}'), coalesce(r.guidance_group_ids, '{}'), r.note
-    from jsonb_populate_record(null::public.volunteers, p_volunteer) r;
+    from jsonb_populate_record(null::public.volunteers, p_volunteer) r
+  returning id into v_id;
   insert into public.team_memberships (team_id, volunteer_id, role, joined_on)
   values (p_team_id, v_id, p_role, coalesce(p_joined_on, private.district_today()));
   if nullif(btrim(p_phone), '') is not null then
