@@ -27,6 +27,12 @@ export interface StackConfig {
   seedFile: string;
   withSeed: boolean;
   quiet: boolean;
+  /** Largest request body the gateway accepts (413 above). */
+  bodyLimitBytes: number;
+  /** Time a client has to send its whole request body (408 after). */
+  bodyTimeoutMs: number;
+  /** Largest response the gateway passes on from PostgREST (413, code 54000, above). */
+  responseLimitBytes: number;
 }
 
 function num(name: string, fallback: number): number {
@@ -49,6 +55,9 @@ export function loadConfig(overrides: Partial<StackConfig> = {}): StackConfig {
     seedFile: path.join(projectRoot, "supabase/seed.sql"),
     withSeed: process.env.SUPABASE_SEED !== "0",
     quiet: false,
+    bodyLimitBytes: num("SUPABASE_MAX_BODY_BYTES", 1024 * 1024),
+    bodyTimeoutMs: num("SUPABASE_BODY_TIMEOUT_MS", 10000),
+    responseLimitBytes: num("SUPABASE_MAX_RESPONSE_BYTES", 8 * 1024 * 1024),
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { Auth } from "./auth.ts";
 import { dbUrl, loadConfig, type StackConfig } from "./config.ts";
-import { createGateway } from "./gateway.ts";
+import { authRoute, createGateway, restRoute } from "./gateway.ts";
 import { migrate, type MigrateResult } from "./migrate.ts";
 import { Postgres, resolveDataDir } from "./postgres.ts";
 import { PostgREST } from "./postgrest.ts";
@@ -46,7 +46,7 @@ export async function startStack(overrides: Partial<StackConfig> = {}): Promise<
 
   const pool = new pg.Pool({ connectionString: dbUrl(c), max: 5 });
   pool.on("error", () => undefined); // idle clients get 57P01 when postgres shuts down
-  const server: http.Server = createGateway(c, new Auth(c, pool));
+  const server: http.Server = createGateway(c, [restRoute(c), authRoute(new Auth(c, pool))]);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) =>
       reject(e.code === "EADDRINUSE" ? new Error(`port ${c.apiPort} is in use: is another stack running? (set SUPABASE_API_PORT)`) : e),
