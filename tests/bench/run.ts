@@ -95,7 +95,7 @@ if (RECORDS === 0) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }
-const admin = new pg.Client(stack.dbUrl);
+const admin = new pg.Client(stack.superuserDbUrl); // the bulk load turns triggers off (session_replication_role)
 await admin.connect();
 console.log(`\nBuilding a large district with ${RECORDS.toLocaleString()} service records (own database, triggers off for the load)`);
 const built = await buildLargeDistrict(admin, RECORDS, (line) => console.log(`  ${line}`));

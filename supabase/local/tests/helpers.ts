@@ -27,7 +27,7 @@ export async function startFixtureStack(slot: number, overrides: Partial<StackCo
   return startStack({
     dataDir: tempDataDir(),
     ...ports(slot),
-    migrationsDir: path.join(fixtureProject, "supabase/migrations"),
+    projectDir: fixtureProject,
     withSeed: false,
     quiet: true,
     ...overrides,
