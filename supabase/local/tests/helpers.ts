@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { StackConfig } from "../config.ts";
-import { startStack, type RunningStack } from "../stack.ts";
+import { startStack, type RunningStack, type StackEvents } from "../stack.ts";
 
 export const fixtureProject = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixture");
 
@@ -22,16 +22,19 @@ export function tempDataDir(): string {
   return dir;
 }
 
-export async function startFixtureStack(slot: number, overrides: Partial<StackConfig> = {}): Promise<RunningStack> {
+export async function startFixtureStack(slot: number, overrides: Partial<StackConfig> = {}, events: StackEvents = {}): Promise<RunningStack> {
   process.env.SUPABASE_DB_FAST = "1";
-  return startStack({
+  return startStack(
+    {
     dataDir: tempDataDir(),
     ...ports(slot),
     projectDir: fixtureProject,
     withSeed: false,
     quiet: true,
     ...overrides,
-  });
+    },
+    { onFatal: (e) => console.error(e), ...events },
+  );
 }
 
 export interface RawAnswer {
