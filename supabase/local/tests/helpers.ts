@@ -10,9 +10,9 @@ import { startStack, type RunningStack, type StackEvents } from "../stack.ts";
 
 export const fixtureProject = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixture");
 
-/** Ports for one test file: TEST_LOCAL_PORT_BASE (default 26500) + 20 × slot. */
+/** Ports for one stack: TEST_LOCAL_PORT_BASE (default 26500) + 12 × slot; slots 0–7 stay within base..base+99. */
 export function ports(slot: number) {
-  const base = Number(process.env.TEST_LOCAL_PORT_BASE ?? 26500) + 20 * slot;
+  const base = Number(process.env.TEST_LOCAL_PORT_BASE ?? 26500) + 12 * slot;
   return { apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 };
 }
 

@@ -92,7 +92,11 @@ describe("the stack's processes", () => {
   it.skipIf(process.getuid?.() !== 0)("refuses, with a clear message, a chosen data folder the postgres user cannot reach", async () => {
     const closed = fs.mkdtempSync(path.join(os.tmpdir(), "silver-closed-"));
     fs.chmodSync(closed, 0o700);
-    await expect(startFixtureStack(5, { dataDir: path.join(closed, "data") })).rejects.toThrow(
+    const start = startFixtureStack(5, { dataDir: path.join(closed, "data") }).then(async (s) => {
+      await s.stop(); // started after all: leave nothing running
+      return s.dataDir;
+    });
+    await expect(start).rejects.toThrow(
       /Cannot use the data folder .*postgres OS user .*cannot enter.*Set SUPABASE_DATA_DIR/,
     );
     fs.rmSync(closed, { recursive: true, force: true });
