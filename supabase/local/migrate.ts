@@ -32,23 +32,22 @@ export function migrationFiles(dir: string): { version: string; name: string; fi
     });
 }
 
-/** The Supabase CLI from node_modules, with telemetry and the update check off: it talks to the
+/** The Supabase CLI's switches for telemetry (PostHog) and the new-version check: without them it
+ *  resolves and calls hosts on the internet even for `--db-url` commands; with them it talks to the
  *  database given by --db-url and nothing else. */
-export function supabaseCli(args: string[], cwd: string): Promise<{ code: number; output: string }> {
+export const CLI_ENV = { SUPABASE_TELEMETRY_DISABLED: "1", SUPABASE_NO_UPDATE_NOTIFIER: "1", DO_NOT_TRACK: "1", NO_COLOR: "1" };
+
+export function supabaseCliPath(): string {
   const bin = path.join(projectRoot, "node_modules/.bin/supabase");
   if (!fs.existsSync(bin)) throw new Error("Supabase CLI missing: run `npm ci` (devDependency `supabase`)");
+  return bin;
+}
+
+/** Runs the Supabase CLI from node_modules (its temp files land in <cwd>/supabase/.temp, git-ignored). */
+export function supabaseCli(args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  const bin = supabaseCliPath();
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, {
-      cwd,
-      env: {
-        ...process.env,
-        SUPABASE_TELEMETRY_DISABLED: "1",
-        SUPABASE_NO_UPDATE_NOTIFIER: "1",
-        DO_NOT_TRACK: "1",
-        NO_COLOR: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(bin, args, { cwd, env: { ...process.env, ...CLI_ENV }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
