@@ -73,19 +73,17 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 }
 
 export async function migrate(c: StackConfig): Promise<MigrateResult> {
-  await withClient(dbUrl(c, "supabase_admin"), async (admin) => {
+  const migrationsDir = path.join(c.projectDir, "supabase/migrations");
+  const { done, seeded } = await withClient(dbUrl(c, "supabase_admin"), async (admin) => {
     await admin.query(platformSql);
     const pw = admin.escapeLiteral(c.dbPassword);
     await admin.query(`alter role postgres password ${pw}; alter role authenticator password ${pw}`);
-  });
-  const migrationsDir = path.join(c.projectDir, "supabase/migrations");
-  const { done, seeded } = await withClient(dbUrl(c), async (client) => {
-    const has = async (t: string) => (await client.query("select to_regclass($1) as t", [t])).rows[0].t !== null;
+    const has = async (t: string) => (await admin.query("select to_regclass($1) as t", [t])).rows[0].t !== null;
     const done = (await has("supabase_migrations.schema_migrations"))
-      ? new Set((await client.query<{ version: string }>("select version from supabase_migrations.schema_migrations")).rows.map((r) => r.version))
+      ? new Set((await admin.query<{ version: string }>("select version from supabase_migrations.schema_migrations")).rows.map((r) => r.version))
       : new Set<string>();
     const seeded = (await has("supabase_migrations.seed_files"))
-      ? Number((await client.query("select count(*) as n from supabase_migrations.seed_files")).rows[0].n) > 0
+      ? Number((await admin.query("select count(*) as n from supabase_migrations.seed_files")).rows[0].n) > 0
       : false;
     return { done, seeded };
   });
@@ -100,6 +98,5 @@ export async function migrate(c: StackConfig): Promise<MigrateResult> {
     cliMs = performance.now() - t0;
     if (r.code !== 0) throw new Error(`supabase db push failed:\n${r.output.trim()}`);
   }
-  await withClient(dbUrl(c), (client) => client.query("notify pgrst, 'reload schema'"));
   return { applied: pending.map((m) => path.basename(m.file)), seeded: seedNow, cliMs };
 }
