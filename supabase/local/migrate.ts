@@ -92,11 +92,15 @@ export async function migrate(c: StackConfig): Promise<MigrateResult> {
   let cliMs = 0;
   if (pending.length > 0 || seedNow) {
     const t0 = performance.now();
-    const args = ["db", "push", "--db-url", cliDbUrl(c), "--yes", "--workdir", c.projectDir];
+    // --include-all: a branch merged locally may bring migrations older than the last one applied here
+    // (hosted CI pushes in order and needs no such flag).
+    const args = ["db", "push", "--db-url", cliDbUrl(c), "--yes", "--include-all", "--workdir", c.projectDir];
     if (seedNow) args.push("--include-seed");
     const r = await supabaseCli(args, c.projectDir);
     cliMs = performance.now() - t0;
-    if (r.code !== 0) throw new Error(`supabase db push failed:\n${r.output.trim()}`);
+    if (r.code !== 0) {
+      throw new Error(`supabase db push failed:\n${r.output.trim()}\n(local data that no longer matches the migrations: \`npm run db:reset\` rebuilds it)`);
+    }
   }
   return { applied: pending.map((m) => path.basename(m.file)), seeded: seedNow, cliMs };
 }
