@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ENV, cliDbUrl, migrationFiles, supabaseCli, supabaseCliPath } from "../migrate.ts";
 import type { RunningStack } from "../stack.ts";
-import { fixtureProject, startFixtureStack, tempDataDir } from "./helpers.ts";
+import { fixtureProject, removeTempDataDirs, startFixtureStack, tempDataDir } from "./helpers.ts";
 
 let stack: RunningStack;
 const dataDir = tempDataDir();
@@ -17,6 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  removeTempDataDirs();
 });
 
 /** Rows of `supabase migration list`: [local, remote]. */

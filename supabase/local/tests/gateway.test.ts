@@ -3,7 +3,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../stack.ts";
-import { rawRequest, startFixtureStack } from "./helpers.ts";
+import { rawRequest, removeTempDataDirs, startFixtureStack } from "./helpers.ts";
 
 let stack: RunningStack;
 let api: string;
@@ -35,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  removeTempDataDirs();
 });
 
 describe("the gateway", () => {

@@ -16,10 +16,18 @@ export function ports(slot: number) {
   return { apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 };
 }
 
+const made: string[] = [];
+
 export function tempDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-local-test-"));
   fs.chmodSync(dir, 0o755);
+  made.push(dir);
   return dir;
+}
+
+/** Removes the data folders tempDataDir() made (call after the stacks using them stopped). */
+export function removeTempDataDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export async function startFixtureStack(slot: number, overrides: Partial<StackConfig> = {}, events: StackEvents = {}): Promise<RunningStack> {

@@ -4,7 +4,7 @@ import { SignJWT } from "jose";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningStack } from "../stack.ts";
-import { startFixtureStack } from "./helpers.ts";
+import { removeTempDataDirs, startFixtureStack } from "./helpers.ts";
 
 let stack: RunningStack;
 let db: pg.Client;
@@ -43,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.end();
   await stack?.stop();
+  removeTempDataDirs();
 });
 
 describe("hosted parity of the local database", () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isAlive } from "../processes.ts";
 import type { RunningStack } from "../stack.ts";
-import { startFixtureStack, tempDataDir } from "./helpers.ts";
+import { removeTempDataDirs, startFixtureStack, tempDataDir } from "./helpers.ts";
 
 const bystanders: ChildProcess[] = [];
 function bystander(): number {
@@ -18,6 +18,7 @@ function bystander(): number {
 
 afterAll(() => {
   for (const p of bystanders) p.kill("SIGKILL");
+  removeTempDataDirs();
 });
 
 async function until(probe: () => Promise<boolean>, timeoutMs = 30000): Promise<boolean> {
