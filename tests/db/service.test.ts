@@ -125,10 +125,13 @@ describe("approval", () => {
 
   it("points per activity stop at the cap kept in points_rules", async () => {
     const v = await newMember(OWN_TEAM);
-    const { data: act } = await record("leader", OWN_TEAM, pastDay(), 12, [v]);
+    const day = pastDay();
+    const { data: act } = await record("leader", OWN_TEAM, day, 12, [v]);
     const [r] = await recordsOf(act);
     await review("org", [r.id], "approved");
-    const [rule] = await sql<{ cap: number }>("select cap_per_activity as cap from points_rules order by effective_from desc limit 1");
+    // the rule in effect on that day (other files add rules that start in the future)
+    const [rule] = await sql<{ cap: number }>(
+      "select cap_per_activity as cap from points_rules where effective_from <= $1 order by effective_from desc limit 1", [day]);
     expect(await balanceOf(v)).toBe(rule.cap);
   });
 
