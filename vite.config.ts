@@ -24,6 +24,19 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" } },
       {
+        // supabase/local is a product of its own: its tests start stacks of a fixture project
+        // (ports from TEST_LOCAL_PORT_BASE, default 26500).
+        extends: true,
+        test: {
+          name: "local",
+          include: ["supabase/local/tests/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30000,
+          hookTimeout: 90000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: "db",

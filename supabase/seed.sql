@@ -201,8 +201,11 @@ select setval(pg_get_serial_sequence('public.projects', 'id'), 100);
 -- levels. Records up to 18 November 2026 are approved; the last days wait for approval.
 -- Bulk-loaded with triggers off (the rules hold by construction: one record per person per team per
 -- day, at most two teams a day, six hours each); private.rebuild_service_effects() then derives the
--- passbook entries, totals, queue and monthly figures exactly as the triggers would.
-set session_replication_role = replica;
+-- passbook entries, totals, queue and monthly figures exactly as the triggers would. `disable trigger
+-- user` (foreign keys stay checked) is what the tables' owner may do; `session_replication_role`
+-- needs a superuser, which `postgres` is not on hosted Supabase nor here.
+alter table public.service_activities disable trigger user;
+alter table public.service_records disable trigger user;
 
 insert into public.service_activities (id, team_id, project_id, title, place, service_date, recorded_by, created_at) overriding system value
 select row_number() over (order by t.id, d.d), t.id,
@@ -251,7 +254,8 @@ where abs(hashtext(m.volunteer_id::text || a.id)) % 1000 <
            else 900 end;
 select setval(pg_get_serial_sequence('public.service_records', 'id'), (select max(id) from public.service_records));
 
-set session_replication_role = origin;
+alter table public.service_activities enable trigger user;
+alter table public.service_records enable trigger user;
 analyze public.service_activities, public.service_records;
 
 -- Star levels reached, on the day each was reached; the highest of a third of them still waits in

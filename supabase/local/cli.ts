@@ -10,7 +10,7 @@ export function printBanner(s: RunningStack) {
     Database         ${s.dbUrl}
     anon key         ${c.anonKey}
     service_role key ${c.serviceRoleKey}
-    Data             ${s.dataDir}${s.migrations.applied.length ? `\n    Applied          ${s.migrations.applied.join(", ")}` : ""}${s.migrations.seeded ? "\n    Seeded           demo district (supabase/seed.sql)" : ""}
+    Data             ${s.dataDir}${s.notices.map((n) => `\n    ⚠ ${n}`).join("")}${s.migrations.applied.length ? `\n    Applied          ${s.migrations.applied.length} migrations with \`supabase db push\` (${Math.round(s.migrations.cliMs)} ms)` : ""}${s.migrations.seeded ? "\n    Seeded           demo district (supabase/seed.sql)" : ""}
   Demo accounts (password ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(20)} ${a.label}`).join("\n")}
 `);

@@ -19,14 +19,22 @@ export interface StackConfig {
   restPort: number;
   restAdminPort: number;
   dataDir: string;
+  /** Whether the data folder was chosen (SUPABASE_DATA_DIR or an override) rather than defaulted. */
+  dataDirExplicit: boolean;
   jwtSecret: string;
   anonKey: string;
   serviceRoleKey: string;
   dbPassword: string;
-  migrationsDir: string;
-  seedFile: string;
+  /** The folder holding supabase/ (config.toml, migrations, seed), as the Supabase CLI's --workdir. */
+  projectDir: string;
   withSeed: boolean;
   quiet: boolean;
+  /** Largest request body the gateway accepts (413 above). */
+  bodyLimitBytes: number;
+  /** Time a client has to send its whole request body (408 after). */
+  bodyTimeoutMs: number;
+  /** Largest response the gateway passes on from PostgREST (413, code 54000, above). */
+  responseLimitBytes: number;
 }
 
 function num(name: string, fallback: number): number {
@@ -41,14 +49,17 @@ export function loadConfig(overrides: Partial<StackConfig> = {}): StackConfig {
     restPort: num("SUPABASE_REST_PORT", 54330),
     restAdminPort: num("SUPABASE_REST_ADMIN_PORT", 54331),
     dataDir: process.env.SUPABASE_DATA_DIR ?? path.join(projectRoot, ".supabase-local"),
+    dataDirExplicit: process.env.SUPABASE_DATA_DIR !== undefined || overrides.dataDir !== undefined,
     jwtSecret: process.env.SUPABASE_JWT_SECRET ?? DEFAULT_JWT_SECRET,
     anonKey: process.env.SUPABASE_ANON_KEY ?? DEFAULT_ANON_KEY,
     serviceRoleKey: process.env.SUPABASE_SERVICE_ROLE_KEY ?? DEFAULT_SERVICE_ROLE_KEY,
     dbPassword: process.env.SUPABASE_DB_PASSWORD ?? "postgres",
-    migrationsDir: path.join(projectRoot, "supabase/migrations"),
-    seedFile: path.join(projectRoot, "supabase/seed.sql"),
+    projectDir: process.env.SUPABASE_PROJECT_DIR ?? projectRoot,
     withSeed: process.env.SUPABASE_SEED !== "0",
     quiet: false,
+    bodyLimitBytes: num("SUPABASE_MAX_BODY_BYTES", 1024 * 1024),
+    bodyTimeoutMs: num("SUPABASE_BODY_TIMEOUT_MS", 10000),
+    responseLimitBytes: num("SUPABASE_MAX_RESPONSE_BYTES", 8 * 1024 * 1024),
     ...overrides,
   };
 }

@@ -1,7 +1,13 @@
 -- What a hosted Supabase project already provides and a plain PostgreSQL lacks.
--- Set-up of the local stack only: never a migration.
+-- Set-up of the local stack only: never a migration. Runs as the bootstrap superuser
+-- `supabase_admin` (as on hosted, where it owns the platform); migrations and the seed then run as
+-- `postgres`, which is NOT a superuser: BYPASSRLS, CREATEROLE, CREATEDB, owner of the database,
+-- member of anon / authenticated / service_role with admin option. Passwords are set by the stack.
 do $$
 begin
+  if not exists (select 1 from pg_roles where rolname = 'postgres') then
+    create role postgres login;
+  end if;
   if not exists (select 1 from pg_roles where rolname = 'anon') then
     create role anon nologin noinherit;
   end if;
@@ -12,20 +18,30 @@ begin
     create role service_role nologin noinherit bypassrls;
   end if;
   if not exists (select 1 from pg_roles where rolname = 'authenticator') then
-    create role authenticator login noinherit password 'postgres';
+    create role authenticator login noinherit;
   end if;
   if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
-    create role supabase_auth_admin nologin noinherit;
+    create role supabase_auth_admin nologin noinherit createrole;
   end if;
 end $$;
 
+alter role postgres with login nosuperuser createrole createdb replication bypassrls;
+alter database postgres owner to postgres;
+grant anon, authenticated, service_role to postgres with admin option;
+
+-- Hosted's role settings. PostgREST applies the impersonated role's settings on every request.
+alter role authenticated set statement_timeout = '8s';
+alter role anon set statement_timeout = '3s';
+alter role authenticator set lock_timeout = '8s';
+
 grant anon, authenticated, service_role to authenticator;
 
-create schema if not exists extensions;
+create schema if not exists extensions authorization postgres;
 grant usage on schema extensions to anon, authenticated, service_role;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 
+set role postgres;
 grant usage on schema public to anon, authenticated, service_role;
 -- No automatic privileges on new objects, as on a hosted project created today: every migration grants
 -- explicitly. The revokes undo the automatic grants of data folders made by earlier versions of this file.
@@ -33,13 +49,14 @@ alter default privileges in schema public revoke all on tables from anon, authen
 alter default privileges in schema public revoke all on functions from anon, authenticated, service_role;
 alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
 
+reset role;
 alter role anon set search_path = public, extensions;
 alter role authenticated set search_path = public, extensions;
 alter role service_role set search_path = public, extensions;
 alter role postgres set search_path = public, extensions;
 
-create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
+create schema if not exists auth authorization supabase_auth_admin;
+grant usage on schema auth to anon, authenticated, service_role, postgres;
 
 create table if not exists auth.users (
   instance_id uuid,
@@ -110,12 +127,22 @@ create or replace function auth.jwt() returns jsonb language sql stable as $$
   )::jsonb
 $$;
 
-grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
+grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role, postgres;
 
--- Supabase records applied migrations here; `supabase db push` reads the same table.
-create schema if not exists supabase_migrations;
-create table if not exists supabase_migrations.schema_migrations (
-  version text primary key,
-  statements text[],
-  name text
-);
+-- The auth schema belongs to Supabase Auth. `postgres` may read and write its rows and create
+-- triggers and foreign keys on them (as on hosted), but not alter, drop or add tables there.
+do $$
+declare r record;
+begin
+  for r in select c.oid::regclass as rel from pg_class c
+           where c.relnamespace = 'auth'::regnamespace and c.relkind = 'r' loop
+    execute format('alter table %s owner to supabase_auth_admin', r.rel);
+  end loop;
+  for r in select p.oid::regprocedure as fn from pg_proc p where p.pronamespace = 'auth'::regnamespace loop
+    execute format('alter function %s owner to supabase_auth_admin', r.fn);
+  end loop;
+end $$;
+grant all on all tables in schema auth to postgres;
+grant usage, select on all sequences in schema auth to postgres;
+
+-- `supabase db push` creates and fills supabase_migrations.* itself, as postgres (as on hosted).

