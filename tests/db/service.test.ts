@@ -43,11 +43,20 @@ describe("recording service", () => {
     const v = await newMember(OWN_TEAM);
     const sb = await as("leader");
     const [a] = await sql<{ id: string }>("insert into service_activities (team_id, title, service_date) values ($1, 'x', $2) returning id", [OWN_TEAM, pastDay()]);
-    const { data, error } = await sb.from("service_records")
+    // the review columns are not insertable through the API (column grants)…
+    const forged = await sb.from("service_records")
       .insert({ activity_id: Number(a.id), volunteer_id: v, team_id: OWN_TEAM, service_date: "2021-01-01", hours: 2, status: "approved", reviewed_at: new Date().toISOString() })
       .select("status").single();
+    expect(forged.error?.code).toBe("42501");
+    expect(await sql("select 1 from service_records where activity_id = $1", [a.id])).toEqual([]);
+    // …and a record sent without them starts pending, its team and day taken from the activity
+    const { data, error } = await sb.from("service_records")
+      .insert({ activity_id: Number(a.id), volunteer_id: v, team_id: OWN_TEAM, service_date: "2021-01-01", hours: 2 })
+      .select("status, team_id, service_date").single();
     expect(error).toBeNull();
     expect(data!.status).toBe("pending");
+    const [act] = await sql<{ service_date: string }>("select service_date::text from service_activities where id = $1", [a.id]);
+    expect(data!.service_date).toBe(act.service_date);
   });
 
   it("a leader cannot record for another team, finance and anon not at all", async () => {
@@ -125,13 +134,11 @@ describe("approval", () => {
 
   it("points per activity stop at the cap kept in points_rules", async () => {
     const v = await newMember(OWN_TEAM);
-    const day = pastDay();
-    const { data: act } = await record("leader", OWN_TEAM, day, 12, [v]);
+    const { data: act } = await record("leader", OWN_TEAM, pastDay(), 12, [v]);
     const [r] = await recordsOf(act);
     await review("org", [r.id], "approved");
-    // the rule in effect on that day (other files add rules that start in the future)
-    const [rule] = await sql<{ cap: number }>(
-      "select cap_per_activity as cap from points_rules where effective_from <= $1 order by effective_from desc limit 1", [day]);
+    // the rule in force on the record's day (other tests add rules from future dates)
+    const [rule] = await sql<{ cap: number }>("select cap_per_activity as cap from points_rules where effective_from <= (select service_date from service_records where id = $1) order by effective_from desc limit 1", [r.id]);
     expect(await balanceOf(v)).toBe(rule.cap);
   });
 
@@ -153,7 +160,8 @@ describe("approval", () => {
     const again = await sb.from("service_records").update({ status: "rejected" }).eq("id", id).select();
     expect(again.error?.hint).toBe("service_records_final");
     const edit = await sb.from("service_records").update({ hours: 5 }).eq("id", id).select();
-    expect(edit.error?.hint).toBe("service_records_final");
+    expect(edit.error?.code).toBe("42501"); // hours is not an updatable column
+    await expect(sql("update service_records set hours = 5 where id = $1", [id])).rejects.toThrow(/final/);
     const del = await sb.from("service_records").delete().eq("id", id).select();
     expect(del.data ?? []).toEqual([]);
     await expect(sql("delete from service_records where id = $1", [id])).rejects.toThrow(/never deleted/);

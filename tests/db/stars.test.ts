@@ -144,7 +144,7 @@ describe("ratings of projects and teams (定星、评星、授星)", () => {
 describe("role models (银龄榜样)", () => {
   it("the seeded honour roll has the report's figures: 20 role models, 3 provincial and 8 municipal awards", async () => {
     const sb = await as("leader");
-    // the seed's ids stop at 100 (other files add role models after them)
+    // the seed's ids stop at 100; other test files add role models of their own meanwhile
     const { count } = await sb.from("role_models").select("*", { count: "exact", head: true }).lte("id", 100);
     expect(count).toBe(20);
     const { data } = await sb.from("role_model_award_counts").select("level, awards").order("level");
