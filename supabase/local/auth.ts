@@ -346,15 +346,19 @@ export class Auth {
     const column = recovery ? "recovery_token" : "confirmation_token";
     const sentAt = recovery ? "recovery_sent_at" : type === "invite" ? "coalesce(invited_at, confirmation_sent_at)" : "confirmation_sent_at";
     const ttl = type === "invite" ? this.s.inviteExpiry : this.s.otpExpiry;
-    // A recovery link also proves the address, as in GoTrue.
+    // A recovery link also proves the address, as in GoTrue. An account that was unconfirmed until
+    // now loses any password set before the address was proven (someone who registered a stranger's
+    // address first must not sign in once the real owner accepts): the owner sets one next.
+    const clearPassword = type === "invite" || type === "recovery";
     const r = await this.pool.query<UserRow>(
       `update auth.users set ${column} = '', email_confirmed_at = coalesce(email_confirmed_at, now()),
+              encrypted_password = case when email_confirmed_at is null and $4 then '' else encrypted_password end,
               last_sign_in_at = now(), updated_at = now()
         where ${column} = $1 and ${column} <> '' and deleted_at is null
           and ${sentAt} > now() - make_interval(secs => $2)
           and ($3::text is null or lower(email) = $3)
         returning *`,
-      [hash, ttl, email ?? null],
+      [hash, ttl, email ?? null, clearPassword],
     );
     if (!r.rows[0]) throw new AuthError(403, "otp_expired", "Email link is invalid or has expired");
     return r.rows[0];
