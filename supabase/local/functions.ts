@@ -9,6 +9,7 @@
 // network (--node-modules-dir=manual --cached-only), permissions are narrowed to loopback ports of
 // this stack, env and reading the project. A crashed process is started again on the next request.
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -61,7 +62,8 @@ export class FunctionsRuntime {
   ) {
     this.dir = dir;
     this.key = new TextEncoder().encode(c.jwtSecret);
-    this.runDir = path.join(tmpRoot, `functions-${c.apiPort}`);
+    const tag = crypto.createHash("sha1").update(path.resolve(dir)).digest("hex").slice(0, 8);
+    this.runDir = path.join(tmpRoot, `functions-${c.apiPort}-${tag}`);
   }
 
   static exists(dir = path.join(projectRoot, "supabase/functions")): boolean {
@@ -114,7 +116,7 @@ export class FunctionsRuntime {
       "--no-prompt",
       `--allow-net=${ports}`,
       "--allow-env",
-      `--allow-read=${projectRoot},${this.runDir}`,
+      `--allow-read=${projectRoot},${this.dir},${this.runDir}`,
       `--allow-write=${this.runDir}`,
       main,
       path.join(this.dir, name, "index.ts"),
@@ -154,6 +156,11 @@ export class FunctionsRuntime {
     const r: Running = { child, socket, ready, log };
     this.running.set(name, r);
     return r;
+  }
+
+  /** pids of the running function processes (for tests and the stack's status) */
+  pids(): Record<string, number | undefined> {
+    return Object.fromEntries([...this.running].map(([n, r]) => [n, r.child.pid]));
   }
 
   private async ensure(name: string): Promise<Running> {
