@@ -201,25 +201,42 @@ export class FunctionsRuntime {
       if (e instanceof BodyError) return json(e.status, { code: e.code, message: e.message }, true);
       throw e;
     }
-    let fn: Running;
-    try {
-      fn = await this.ensure(name);
-    } catch (e) {
-      return json(503, { code: "BOOT_ERROR", message: `Function failed to start: ${(e as Error).message}` });
-    }
     const headers = { ...req.headers, "content-length": String(body.length) };
     delete headers.host;
     delete headers["transfer-encoding"];
     delete headers.connection;
-    const upstream = http.request(
-      { socketPath: fn.socket, method: req.method, path: `/${name}${rest}`, headers: { ...headers, host: "localhost" } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on("error", (e) => json(502, { code: "WORKER_ERROR", message: `Function ${name} failed: ${e.message}` }));
-    upstream.end(body);
+    // A process that just died may still be listed for a moment: start it again and retry once
+    // (the body is already buffered, so nothing was half-sent).
+    for (let attempt = 0; ; attempt += 1) {
+      let fn: Running;
+      try {
+        fn = await this.ensure(name);
+      } catch (e) {
+        return json(503, { code: "BOOT_ERROR", message: `Function failed to start: ${(e as Error).message}` });
+      }
+      const sent = await new Promise<"ok" | "gone">((resolve) => {
+        const upstream = http.request(
+          { socketPath: fn.socket, method: req.method, path: `/${name}${rest}`, headers: { ...headers, host: "localhost" } },
+          (up) => {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+            up.on("end", () => resolve("ok"));
+            up.on("error", () => resolve("ok"));
+          },
+        );
+        upstream.on("error", (e: NodeJS.ErrnoException) => {
+          if (!res.headersSent && attempt === 0 && (e.code === "ECONNREFUSED" || e.code === "ENOENT")) return resolve("gone");
+          json(502, { code: "WORKER_ERROR", message: `Function ${name} failed: ${e.message}` });
+          resolve("ok");
+        });
+        upstream.end(body);
+      });
+      if (sent === "ok") return;
+      if (this.running.get(name) === fn) {
+        this.running.delete(name);
+        fn.child.kill("SIGKILL");
+      }
+    }
   }
 
   async stop(): Promise<void> {

@@ -111,11 +111,15 @@ describe("local edge functions runtime", () => {
     expect(crash.status).toBe(502);
     const after = (await (await fetch(`${base}/open`)).json()).pid as number;
     expect(after).not.toBe(before);
+    for (let i = 0; i < 50 && isAlive(before); i += 1) await new Promise((r) => setTimeout(r, 100)); // reaped
     expect(isAlive(before)).toBe(false);
     const pids = Object.values(runtime.pids()) as number[];
     expect(pids.length).toBeGreaterThan(0);
     await runtime.stop();
-    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    for (const pid of pids) {
+      for (let i = 0; i < 50 && isAlive(pid); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(isAlive(pid)).toBe(false);
+    }
   });
 
   it("a body over the limit is refused with 413", async () => {
