@@ -52,7 +52,7 @@ export class AuthError extends Error {
 const rateLimited = () => new AuthError(429, "over_request_rate_limit", "Request rate limit reached");
 
 /** Sliding-window counters in memory, as GoTrue keeps its per-IP limiters. */
-class Limiter {
+export class Limiter {
   private readonly hits = new Map<string, number[]>();
 
   count(key: string, windowMs: number): number {
