@@ -290,6 +290,8 @@ export class Auth {
       throw new AuthError(422, "weak_password", `Password should be at least ${this.s.minimumPasswordLength} characters.`);
     }
     if (v.includes("\u0000")) throw new AuthError(422, "weak_password", "Password contains a NUL character.");
+    // bcrypt reads 72 bytes: GoTrue refuses longer passwords rather than silently ignoring the rest.
+    if (Buffer.byteLength(v) > 72) throw new AuthError(400, "validation_failed", "Password cannot be longer than 72 characters");
     return v;
   }
 
