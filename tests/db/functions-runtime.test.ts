@@ -33,6 +33,7 @@ Deno.serve(async (req) => {
   if (url.searchParams.has("probe")) {
     try { await fetch(url.searchParams.get("probe")!); out.fetched = true; } catch (e) { out.fetched = (e as Error).name; }
     try { await Deno.writeTextFile("/tmp/edge-function-probe.txt", "x"); out.wrote = true; } catch (e) { out.wrote = (e as Error).name; }
+    try { await Deno.readTextFile(url.searchParams.get("read")!); out.read = true; } catch (e) { out.read = (e as Error).name; }
   }
   return Response.json(out);
 });
@@ -98,11 +99,13 @@ describe("local edge functions runtime", () => {
     expect((await fetch(`${base}/missing`)).status).toBe(404);
   });
 
-  it("permissions: no network beyond the stack's ports, no writing files", async () => {
+  it("permissions: no network beyond the stack's ports, no writing files, no reading the project", async () => {
     const closedPort = `http://127.0.0.1:${34551}/`; // loopback, not one of the stack's ports
-    const r = await (await fetch(`${base}/open?probe=${encodeURIComponent(closedPort)}`)).json();
+    const projectFile = new URL("../../supabase/config.toml", import.meta.url).pathname;
+    const r = await (await fetch(`${base}/open?probe=${encodeURIComponent(closedPort)}&read=${encodeURIComponent(projectFile)}`)).json();
     expect(r.fetched).toBe("NotCapable");
     expect(r.wrote).toBe("NotCapable");
+    expect(r.read).toBe("NotCapable"); // the project's files (and the stack's data folder) are out of reach
   });
 
   it("a crashed function starts again on the next request, and stop() ends every function", async () => {
