@@ -2,12 +2,13 @@
 // behaves: real Deno, the caller's headers and the Supabase env, npm imports from node_modules
 // without network, verify_jwt, narrowed permissions, a crashed function started again.
 // Fixture functions are written to a temporary folder (they are Deno code, not part of tsc).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig } from "../../supabase/local/config.ts";
+import { loadConfig, projectRoot, tmpRoot } from "../../supabase/local/config.ts";
 import { FunctionsRuntime } from "../../supabase/local/functions.ts";
 import { isAlive } from "../../supabase/local/processes.ts";
 import { as } from "./helpers.ts";
@@ -133,5 +134,19 @@ describe("local edge functions runtime", () => {
     expect(r?.status ?? 413).toBe(413);
     await fresh.stop();
     await new Promise((r2) => s.close(r2));
+  });
+
+  it("the project's functions type-check with Deno (tsc does not read Deno code), offline", () => {
+    const dir = path.join(projectRoot, "supabase/functions");
+    const files = fs.readdirSync(dir).map((n) => path.join(dir, n, "index.ts")).filter((f) => fs.existsSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    const r = spawnSync(path.join(projectRoot, "node_modules/.bin/deno"), ["check", "--node-modules-dir=manual", "--no-lock", "--quiet", ...files], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? "", DENO_DIR: path.join(tmpRoot, "deno-dir"), NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 });
