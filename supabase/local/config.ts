@@ -29,6 +29,8 @@ export interface StackConfig {
   projectDir: string;
   withSeed: boolean;
   quiet: boolean;
+  /** local mailbox port; by default config.toml's [local_smtp] port shifted as apiPort is from 54321 */
+  mailboxPort?: number;
   /** Largest request body the gateway accepts (413 above). */
   bodyLimitBytes: number;
   /** Time a client has to send its whole request body (408 after). */

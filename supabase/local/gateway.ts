@@ -7,6 +7,7 @@ import http from "node:http";
 import type { Auth } from "./auth.ts";
 import { answerBodyError, BodyError, readBody, type BodyLimits } from "./body.ts";
 import type { StackConfig } from "./config.ts";
+import type { FunctionsRuntime } from "./functions.ts";
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -143,6 +144,28 @@ export function authRoute(auth: Auth): Route {
     prefix: "/auth/v1",
     apikey: true,
     handle: (req, res, { url, subpath }) => auth.handle(req, res, subpath, url.searchParams),
+  };
+}
+
+/** Kong's open auth route in a Supabase project: email links (/auth/v1/verify) carry no apikey.
+ *  Listed before authRoute. */
+export function verifyRoute(auth: Auth): Route {
+  return {
+    prefix: "/auth/v1/verify",
+    apikey: false,
+    handle: (req, res, { url }) => auth.handle(req, res, "/verify", url.searchParams),
+  };
+}
+
+/** Edge functions, as Kong's functions route: no apikey; the function's verify_jwt checks the caller. */
+export function functionsRoute(functions: FunctionsRuntime): Route {
+  return {
+    prefix: "/functions/v1",
+    apikey: false,
+    handle: (req, res, { url, subpath }) => {
+      const m = /^\/([^/]+)(\/.*)?$/.exec(subpath);
+      return functions.handle(req, res, m?.[1] ?? "", (m?.[2] ?? "") + url.search);
+    },
   };
 }
 

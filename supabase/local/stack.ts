@@ -8,11 +8,14 @@ import path from "node:path";
 import pg from "pg";
 import { Auth } from "./auth.ts";
 import { dbUrl, loadConfig, type StackConfig } from "./config.ts";
-import { authRoute, createGateway, restRoute } from "./gateway.ts";
+import { FunctionsRuntime } from "./functions.ts";
+import { authRoute, createGateway, functionsRoute, restRoute, verifyRoute } from "./gateway.ts";
+import { Mailbox } from "./mailbox.ts";
 import { migrate, type MigrateResult } from "./migrate.ts";
 import { Postgres, resolveDataDir } from "./postgres.ts";
 import { PostgREST } from "./postgrest.ts";
 import { nodeOwner, postgrestOwner, stopFromPidFile, writePidFile } from "./processes.ts";
+import { loadSettings } from "./settings.ts";
 
 export interface RunningStack {
   config: StackConfig;
@@ -22,6 +25,10 @@ export interface RunningStack {
   /** As the bootstrap superuser `supabase_admin`: for tooling that must bypass ownership (bulk loads). */
   superuserDbUrl: string;
   dataDir: string;
+  /** the local mailbox (web page and Mailpit-shaped API) */
+  mailboxUrl: string;
+  /** edge functions found in supabase/functions */
+  functions: string[];
   /** What a person should know about this start: data moved aside, data kept elsewhere… */
   notices: string[];
   migrations: MigrateResult;
@@ -59,7 +66,15 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
 
   const pool = new pg.Pool({ connectionString: dbUrl(c), max: 5 });
   pool.on("error", () => undefined); // idle clients get 57P01 when postgres shuts down
-  const server: http.Server = createGateway(c, [restRoute(c), authRoute(new Auth(c, pool))]);
+  const settings = loadSettings(path.join(c.projectDir, "supabase/config.toml"));
+  const mailbox = new Mailbox(dataDir);
+  // 54324 beside the default 54321, and as far from the API port as that for stacks on other ports.
+  const mailboxPort = await mailbox.listen(
+    c.mailboxPort ?? Number(process.env.SUPABASE_MAILBOX_PORT ?? settings.mailboxPort + (c.apiPort - 54321)),
+  );
+  const functions = new FunctionsRuntime(c, settings.functions, [], path.join(c.projectDir, "supabase/functions"));
+  const auth = new Auth(c, pool, settings.auth, mailbox);
+  const server: http.Server = createGateway(c, [restRoute(c), verifyRoute(auth), authRoute(auth), functionsRoute(functions)]);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) =>
       reject(e.code === "EADDRINUSE" ? new Error(`port ${c.apiPort} is in use: is another stack running? (set SUPABASE_API_PORT)`) : e),
@@ -73,6 +88,8 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
     stopped = true;
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
+    await functions.stop();
+    await mailbox.close();
     await pool.end().catch(() => undefined);
     await rest.stop();
     await postgres.stop();
@@ -113,6 +130,8 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
     dbUrl: dbUrl(c),
     superuserDbUrl: dbUrl(c, "supabase_admin"),
     dataDir,
+    mailboxUrl: `http://127.0.0.1:${mailboxPort}`,
+    functions: functions.list(),
     notices: [...(note ? [`Data is kept in ${note}`] : []), ...postgres.notices],
     migrations,
     startedInMs: performance.now() - t0,
