@@ -6,6 +6,9 @@ export interface BackendError {
   message?: string;
   details?: string | null;
   hint?: string | null;
+  /** HTTP status where the error came from an HTTP API (Supabase Auth, an edge function). */
+  status?: number;
+  name?: string;
 }
 
 /** Raised by the data provider when an update or delete touched no row (RLS hides it, or it is gone). */
@@ -54,13 +57,39 @@ const BY_NAME: [RegExp, string][] = [
   [/rating_outside_round/, "errors.outsideRound"],
 ];
 
+// Supabase Auth (GoTrue) error codes, and the codes its /verify redirect puts in the URL fragment.
+const AUTH_CODES: Record<string, string> = {
+  invalid_credentials: "errors.invalidCredentials",
+  email_not_confirmed: "errors.emailNotConfirmed",
+  over_request_rate_limit: "errors.tooManyAttempts",
+  over_email_send_rate_limit: "errors.tooManyEmails",
+  weak_password: "errors.weakPassword",
+  same_password: "errors.samePassword",
+  signup_disabled: "errors.signupDisabled",
+  user_banned: "errors.userBanned",
+  otp_expired: "errors.linkExpired",
+  flow_state_expired: "errors.linkExpired",
+  bad_jwt: "errors.sessionExpired",
+  session_not_found: "errors.sessionExpired",
+  session_expired: "errors.sessionExpired",
+  refresh_token_not_found: "errors.sessionExpired",
+  no_authorization: "errors.sessionExpired",
+  not_admin: "errors.forbidden",
+  email_exists: "errors.emailExists",
+  user_already_exists: "errors.emailExists",
+  validation_failed: "errors.invalidInput",
+};
+
 export function errorKey(e: BackendError | null | undefined): string {
   if (!e) return "errors.unknown";
   const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""}`;
   if (e.code === NO_ROWS) return "errors.noRows";
-  if (/Failed to fetch|fetch failed|NetworkError|Load failed|ECONNREFUSED/i.test(text) || e.code === "NETWORK") {
+  if (/Failed to fetch|fetch failed|NetworkError|Load failed|ECONNREFUSED/i.test(text) || e.code === "NETWORK" ||
+      e.name === "AuthRetryableFetchError" || e.name === "FunctionsFetchError" || e.name === "FunctionsRelayError") {
     return "errors.network";
   }
+  if (e.code && AUTH_CODES[e.code]) return AUTH_CODES[e.code];
+  if (e.status === 429) return "errors.tooManyAttempts";
   for (const [re, key] of BY_NAME) if (re.test(text)) return key;
   switch (e.code) {
     case "42501":
