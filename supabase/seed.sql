@@ -165,7 +165,7 @@ insert into public.role_grants (email, role, org_unit_id, note) values
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                         raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
 select '00000000-0000-0000-0000-000000000000', id::uuid, 'authenticated', 'authenticated', email,
-       extensions.crypt('demo123456', extensions.gen_salt('bf')), now(),
+       extensions.crypt('demo123456', extensions.gen_salt('bf', 10)), now(),
        '{"provider":"email","providers":["email"]}', jsonb_build_object('display_name', display_name), now(), now()
 from (values
   ('00000000-0000-4000-8000-000000000001', 'org@demo.local', '组织部 王主任'),

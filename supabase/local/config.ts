@@ -27,6 +27,8 @@ export interface StackConfig {
   seedFile: string;
   withSeed: boolean;
   quiet: boolean;
+  /** local mailbox port; by default config.toml's [local_smtp] port shifted as apiPort is from 54321 */
+  mailboxPort?: number;
 }
 
 function num(name: string, fallback: number): number {

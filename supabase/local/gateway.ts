@@ -3,6 +3,7 @@
 import http from "node:http";
 import type { Auth } from "./auth.ts";
 import type { StackConfig } from "./config.ts";
+import type { FunctionsRuntime } from "./functions.ts";
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -15,7 +16,7 @@ const CORS = {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-export function createGateway(c: StackConfig, auth: Auth): http.Server {
+export function createGateway(c: StackConfig, auth: Auth, functions?: FunctionsRuntime): http.Server {
   const keys = new Set([c.anonKey, c.serviceRoleKey]);
   return http.createServer((req, res) => {
     for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
@@ -24,6 +25,18 @@ export function createGateway(c: StackConfig, auth: Auth): http.Server {
       return void res.end();
     }
     const url = new URL(req.url ?? "/", "http://gateway");
+    // As Kong's open routes in a Supabase project: email links (GET /auth/v1/verify) carry no apikey,
+    // and edge functions check the JWT themselves (verify_jwt).
+    if (url.pathname === "/auth/v1/verify" && req.method === "GET") {
+      return void auth.handle(req, res, "/verify", url.searchParams);
+    }
+    const fn = /^\/functions\/v1\/([^/?]+)(\/.*)?$/.exec(url.pathname);
+    if (fn && functions) {
+      return void functions.handle(req, res, fn[1], (fn[2] ?? "") + url.search).catch((e) => {
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ message: `functions: ${(e as Error).message}` }));
+      });
+    }
     const apikey = (req.headers.apikey as string | undefined) ?? url.searchParams.get("apikey") ?? undefined;
     if (!apikey || !keys.has(apikey)) {
       res.writeHead(401, { "Content-Type": "application/json" });

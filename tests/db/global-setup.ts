@@ -11,6 +11,7 @@ declare module "vitest" {
     anonKey: string;
     serviceKey: string;
     dbUrl: string;
+    mailboxUrl: string;
   }
 }
 
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   project.provide("anonKey", stack.config.anonKey);
   project.provide("serviceKey", stack.config.serviceRoleKey);
   project.provide("dbUrl", stack.dbUrl);
+  project.provide("mailboxUrl", stack.mailboxUrl);
   return async () => {
     await stack.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
