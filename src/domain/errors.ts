@@ -78,11 +78,17 @@ const AUTH_CODES: Record<string, string> = {
   email_exists: "errors.emailExists",
   user_already_exists: "errors.emailExists",
   validation_failed: "errors.invalidInput",
+  // refusals of the invite-staff edge function (supabase/functions/invite-staff)
+  grant_not_allowed: "errors.grantNotAllowed",
+  invite_failed: "errors.inviteFailed",
+  not_signed_in: "errors.sessionExpired",
+  invalid_request: "errors.invalidInput",
 };
 
 export function errorKey(e: BackendError | null | undefined): string {
   if (!e) return "errors.unknown";
-  const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""}`;
+  // An edge function passes the database's hint on as its `code`, so the code is read as text too.
+  const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""} ${e.code ?? ""}`;
   if (e.code === NO_ROWS) return "errors.noRows";
   if (/Failed to fetch|fetch failed|NetworkError|Load failed|ECONNREFUSED/i.test(text) || e.code === "NETWORK" ||
       e.name === "AuthRetryableFetchError" || e.name === "FunctionsFetchError" || e.name === "FunctionsRelayError") {

@@ -63,6 +63,7 @@ const en: Shape<typeof zhCN> = {
     weakPassword: "Password too weak: use at least 6 characters", samePassword: "The new password must differ from the old one",
     signupDisabled: "Sign-up is closed: ask an administrator for an invitation", userBanned: "This account is disabled: contact an administrator",
     linkExpired: "The link has expired or was already used", emailExists: "This email already has an account",
+    grantNotAllowed: "You may not grant this role on this unit (outside your scope)", inviteFailed: "The role is saved but the invitation email was not sent: try “Resend invitation” later",
   },
   nav: { dashboard: "Overview", service: "Service records", starAwards: "Star levels", rewards: "Rewards", ratings: "Ratings", honours: "Commendations", roleModels: "Role models", orgTree: "Organisation", teams: "Teams", volunteers: "Talent pool", staff: "Staff & roles", account: "My account" },
   roles: { org_admin: "Organisation dept.", street_admin: "Street admin", community_admin: "Community admin", team_leader: "Team leader", finance: "Finance" },

@@ -59,6 +59,7 @@ const zhCN = {
     weakPassword: "密码太简单，请至少输入 6 位", samePassword: "新密码不能与原密码相同",
     signupDisabled: "本平台不开放自行注册，请联系管理员邀请", userBanned: "该账号已停用，请联系管理员",
     linkExpired: "链接已过期或已使用过", emailExists: "该邮箱已有账号",
+    grantNotAllowed: "您不能在该单位授予此角色（超出您的管理范围）", inviteFailed: "授权已保存，但邀请邮件没有发出，请稍后点“重新发送邀请”",
   },
   nav: { dashboard: "概览", service: "服务记录", starAwards: "星级晋升", rewards: "积分兑换", ratings: "评星定级", honours: "公示榜单", roleModels: "银龄榜样", orgTree: "组织架构", teams: "志愿团队", volunteers: "银龄人才库", staff: "人员与授权", account: "我的账号" },
   roles: { org_admin: "组织部管理员", street_admin: "街道管理员", community_admin: "社区管理员", team_leader: "团队队长", finance: "财务" },

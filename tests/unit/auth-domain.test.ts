@@ -55,3 +55,12 @@ describe("password rules mirror Supabase Auth", () => {
     expect(linkTarget("http://127.0.0.1:4174/", "/reset-password")).toBe("http://127.0.0.1:4174/reset-password");
   });
 });
+
+describe("the invite-staff function's refusals", () => {
+  it("a role outside the caller's scope, a wrong level and a failed email each say what happened", () => {
+    expect(errorKey({ code: "grant_not_allowed", status: 403, message: "you may not grant this role on this unit" })).toBe("errors.grantNotAllowed");
+    expect(errorKey({ code: "role_grants_role_level", status: 422, message: "role team_leader cannot be held over a street" })).toBe("errors.roleLevel");
+    expect(errorKey({ code: "invite_failed", status: 502, message: "smtp down" })).toBe("errors.inviteFailed");
+    expect(errorKey({ code: "over_email_send_rate_limit", status: 429 })).toBe("errors.tooManyEmails");
+  });
+});

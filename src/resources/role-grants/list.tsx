@@ -21,9 +21,10 @@ interface InviteForm {
   note?: string;
 }
 
-/** What invite-staff answers: `invited` is false when the address already had a confirmed account. */
+/** What invite-staff answers: no email is needed when the address already has a confirmed account. */
 interface InviteResult {
-  invited?: boolean;
+  grant_id: number;
+  invitation: "sent" | "resent" | "not_needed";
 }
 
 export default function StaffList() {
@@ -57,7 +58,7 @@ export default function StaffList() {
     const result = await callFunction<InviteResult>(
       "invite-staff",
       { email, role: grant.role, org_unit_id: grant.org_unit_id, note: grant.note || undefined, redirect_to: linkTarget(window.location.origin, "/accept-invite") },
-      (r) => translate(resend ? "staff.resent" : r?.invited === false ? "staff.granted" : "staff.invited", { email }),
+      (r) => translate(r?.invitation === "not_needed" ? "staff.granted" : resend || r?.invitation === "resent" ? "staff.resent" : "staff.invited", { email }),
     );
     setSending(undefined);
     if (result.ok) await invalidate({ resource: "role_grants", invalidates: ["list"] });
