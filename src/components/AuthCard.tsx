@@ -7,16 +7,19 @@ import type { ReactNode } from "react";
 import type { Locale } from "../locales";
 import { getLocale, setLocale } from "../providers/i18n";
 
-export const PUBLIC_THEME = { token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18 } };
+/** 16 px text, 44 px targets and secondary text dark enough to read (≥ 4.5:1) for older people on phones. */
+export const LARGE_TOUCH_THEME = {
+  token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18, colorTextDescription: "rgba(0,0,0,0.65)", colorTextSecondary: "rgba(0,0,0,0.65)" },
+};
 
 export function AuthCard({ title, children }: { title?: string; children: ReactNode }) {
   const translate = useTranslate();
   return (
-    <ConfigProvider theme={PUBLIC_THEME}>
-      <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", padding: "16px 12px", boxSizing: "border-box", background: "linear-gradient(135deg,#fdf2f0,#f5f5f5)" }}>
+    <ConfigProvider theme={LARGE_TOUCH_THEME}>
+      <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", padding: "16px 12px", boxSizing: "border-box", fontSize: 16, background: "linear-gradient(135deg,#fdf2f0,#f5f5f5)" }}>
         <div style={{ width: "100%", maxWidth: 440, background: "#fff", borderRadius: 12, boxShadow: "0 2px 12px rgba(0,0,0,.08)", padding: "16px 20px 24px", boxSizing: "border-box" }}>
           <div style={{ display: "flex", justifyContent: "flex-end" }}>
-            <Segmented<Locale> value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]} onChange={setLocale} aria-label="language" />
+            <Segmented<Locale> size="large" value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]} onChange={setLocale} aria-label="language" />
           </div>
           <Typography.Title level={1} style={{ textAlign: "center", marginTop: 8, fontSize: 24 }}>
             <HeartFilled style={{ color: "#c0392b" }} /> {translate("app.title")}

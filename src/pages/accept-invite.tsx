@@ -2,7 +2,7 @@
 // email and the roles waiting for it (my_scope), takes a display name and a password, saves both and
 // enters the app. An expired or used link says to ask the administrator for a new invitation.
 import { useTranslate, useUpdatePassword } from "@refinedev/core";
-import { Alert, Button, Descriptions, Form, Input, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Descriptions, Form, Grid, Input, Spin, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { AuthCard } from "../components/AuthCard";
@@ -14,6 +14,7 @@ import { loadScope } from "../providers/scope";
 export default function AcceptInvitePage() {
   const translate = useTranslate();
   const link = useLinkSession();
+  const screens = Grid.useBreakpoint();
   const [grants, setGrants] = useState<ScopeGrant[]>();
   const [error, setError] = useState<string>();
   const { mutate, isPending } = useUpdatePassword<UpdatePasswordInput>({
@@ -38,7 +39,7 @@ export default function AcceptInvitePage() {
       {link.state === "ready" && (
         <>
           <Typography.Paragraph>{translate("auth.acceptIntro")}</Typography.Paragraph>
-          <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }} data-testid="invite-summary"
+          <Descriptions column={1} bordered size="small" layout={screens.sm ? "horizontal" : "vertical"} style={{ marginBottom: 16 }} data-testid="invite-summary"
             items={[
               { key: "email", label: translate("auth.invitedEmail"), children: <span style={{ wordBreak: "break-all" }}>{link.email}</span> },
               {

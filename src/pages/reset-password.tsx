@@ -4,7 +4,7 @@
 import { useTranslate, useUpdatePassword } from "@refinedev/core";
 import { Alert, Button, Form, Spin } from "antd";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/AuthCard";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import { useLinkSession, type UpdatePasswordInput } from "../providers/auth";
@@ -14,6 +14,7 @@ const linkStyle = { display: "inline-flex", alignItems: "center", minHeight: 44,
 export default function ResetPasswordPage() {
   const translate = useTranslate();
   const link = useLinkSession();
+  const navigate = useNavigate();
   const [error, setError] = useState<string>();
   const { mutate, isPending } = useUpdatePassword<UpdatePasswordInput>({
     mutationOptions: {
@@ -30,7 +31,7 @@ export default function ResetPasswordPage() {
           <Alert type="warning" showIcon data-testid="link-expired" role="alert"
             message={link.state === "expired" ? link.message : translate("auth.noLink")}
             description={translate("auth.resetExpired")} style={{ marginBottom: 16 }} />
-          <Link to="/forgot-password"><Button type="primary" size="large" block>{translate("auth.resetAgain")}</Button></Link>
+          <Button type="primary" size="large" block onClick={() => navigate("/forgot-password")}>{translate("auth.resetAgain")}</Button>
         </>
       )}
       {link.state === "ready" && (

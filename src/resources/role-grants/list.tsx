@@ -4,9 +4,10 @@
 import { MailOutlined, PlusOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
-import { Alert, Button, Card, Checkbox, Form, Grid, Input, List as AntList, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, ConfigProvider, Form, Grid, Input, List as AntList, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
+import { LARGE_TOUCH_THEME } from "../../components/AuthCard";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { linkTarget } from "../../domain/password";
 import { grantableRoles, type AppRole } from "../../domain/scope";
@@ -93,65 +94,67 @@ export default function StaffList() {
   );
 
   return (
-    <List
-      title={translate("staff.title")}
-      headerButtons={() => (
-        <Space wrap>
-          <Checkbox checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} style={{ minHeight: 44, alignItems: "center" }}>{translate("staff.showRevoked")}</Checkbox>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)} data-testid="staff-invite">{translate("staff.invite")}</Button>
-        </Space>
-      )}
-    >
-      {phone ? (
-        <AntList<RoleGrant>
-          dataSource={tableProps.dataSource as RoleGrant[] | undefined}
-          loading={tableProps.loading}
-          locale={{ emptyText: translate("common.empty") }}
-          pagination={tableProps.pagination && typeof tableProps.pagination === "object"
-            ? { current: tableProps.pagination.current, pageSize: tableProps.pagination.pageSize, total: tableProps.pagination.total, onChange: (page, size) => tableProps.onChange?.({ current: page, pageSize: size }, {}, [], { action: "paginate", currentDataSource: [] }), showSizeChanger: false, align: "center" }
-            : false}
-          renderItem={(g) => (
-            <Card size="small" style={{ marginBottom: 12 }} data-testid="grant-card">
-              <Typography.Text strong style={{ wordBreak: "break-all", fontSize: 16 }}>{g.email}</Typography.Text>
-              <div style={{ margin: "8px 0" }}>
-                <Tag color="red">{translate(`roles.${g.role}`)}</Tag> {g.org_units?.name} {state(g)}
-              </div>
-              {g.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{g.note}</Typography.Paragraph>}
-              {actions(g)}
-            </Card>
-          )}
-        />
-      ) : (
-        <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
-          pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
-          <Table.Column<RoleGrant> dataIndex="email" title={translate("staff.email")} sorter />
-          <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
-          <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
-          <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
-          <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => dayjs(d).format("YYYY-MM-DD HH:mm")} />
-          <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) => state(g)} />
-          <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) => actions(g)} />
-        </Table>
-      )}
-      <Modal open={inviting} title={translate("staff.invite")} onCancel={() => setInviting(false)} onOk={() => form.submit()}
-        okText={translate("staff.sendInvite")} confirmLoading={sending === "new"} forceRender
-        width={phone ? "100%" : 520} style={phone ? { top: 0, maxWidth: "100vw", margin: 0, padding: 0 } : undefined}>
-        <Alert type="info" showIcon message={translate("staff.inviteHint")} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical" onFinish={invite}>
-          <Form.Item name="email" label={translate("staff.email")} rules={[{ required: true, type: "email", message: translate("pages.login.errors.validEmail") }]}>
-            <Input size="large" inputMode="email" autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true }]}>
-            <UnitSelect size="large" levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
-          </Form.Item>
-          <Form.Item name="role" label={translate("staff.role")} rules={[{ required: true }]}>
-            <Select size="large" options={roles.map((r) => ({ value: r, label: translate(`roles.${r}`) }))} disabled={!unit} />
-          </Form.Item>
-          <Form.Item name="note" label={translate("staff.note")} rules={[{ max: 200 }]}>
-            <Input size="large" />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </List>
+    <ConfigProvider theme={phone ? LARGE_TOUCH_THEME : undefined}>
+      <List
+        title={translate("staff.title")}
+        headerButtons={() => (
+          <Space wrap>
+            <Checkbox checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} style={{ minHeight: 44, alignItems: "center" }}>{translate("staff.showRevoked")}</Checkbox>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)} data-testid="staff-invite">{translate("staff.invite")}</Button>
+          </Space>
+        )}
+      >
+        {phone ? (
+          <AntList<RoleGrant>
+            dataSource={tableProps.dataSource as RoleGrant[] | undefined}
+            loading={tableProps.loading}
+            locale={{ emptyText: translate("common.empty") }}
+            pagination={tableProps.pagination && typeof tableProps.pagination === "object"
+              ? { current: tableProps.pagination.current, pageSize: tableProps.pagination.pageSize, total: tableProps.pagination.total, onChange: (page, size) => tableProps.onChange?.({ current: page, pageSize: size }, {}, [], { action: "paginate", currentDataSource: [] }), showSizeChanger: false, align: "center" }
+              : false}
+            renderItem={(g) => (
+              <Card size="small" style={{ marginBottom: 12 }} data-testid="grant-card">
+                <Typography.Text strong style={{ wordBreak: "break-all", fontSize: 16 }}>{g.email}</Typography.Text>
+                <div style={{ margin: "8px 0" }}>
+                  <Tag color="red">{translate(`roles.${g.role}`)}</Tag> {g.org_units?.name} {state(g)}
+                </div>
+                {g.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{g.note}</Typography.Paragraph>}
+                {actions(g)}
+              </Card>
+            )}
+          />
+        ) : (
+          <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
+            pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
+            <Table.Column<RoleGrant> dataIndex="email" title={translate("staff.email")} sorter />
+            <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
+            <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
+            <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
+            <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => dayjs(d).format("YYYY-MM-DD HH:mm")} />
+            <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) => state(g)} />
+            <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) => actions(g)} />
+          </Table>
+        )}
+        <Modal open={inviting} title={translate("staff.invite")} onCancel={() => setInviting(false)} onOk={() => form.submit()}
+          okText={translate("staff.sendInvite")} confirmLoading={sending === "new"} forceRender
+          width={phone ? "100%" : 520} style={phone ? { top: 0, maxWidth: "100vw", margin: 0, padding: 0 } : undefined}>
+          <Alert type="info" showIcon message={translate("staff.inviteHint")} style={{ marginBottom: 16 }} />
+          <Form form={form} layout="vertical" onFinish={invite}>
+            <Form.Item name="email" label={translate("staff.email")} rules={[{ required: true, type: "email", message: translate("pages.login.errors.validEmail") }]}>
+              <Input size="large" inputMode="email" autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true }]}>
+              <UnitSelect size="large" levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
+            </Form.Item>
+            <Form.Item name="role" label={translate("staff.role")} rules={[{ required: true }]}>
+              <Select size="large" options={roles.map((r) => ({ value: r, label: translate(`roles.${r}`) }))} disabled={!unit} />
+            </Form.Item>
+            <Form.Item name="note" label={translate("staff.note")} rules={[{ max: 200 }]}>
+              <Input size="large" />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </List>
+    </ConfigProvider>
   );
 }
