@@ -52,7 +52,7 @@ export class AuthError extends Error {
 const rateLimited = () => new AuthError(429, "over_request_rate_limit", "Request rate limit reached");
 
 /** Sliding-window counters in memory, as GoTrue keeps its per-IP limiters. */
-class Limiter {
+export class Limiter {
   private readonly hits = new Map<string, number[]>();
 
   count(key: string, windowMs: number): number {
@@ -290,6 +290,8 @@ export class Auth {
       throw new AuthError(422, "weak_password", `Password should be at least ${this.s.minimumPasswordLength} characters.`);
     }
     if (v.includes("\u0000")) throw new AuthError(422, "weak_password", "Password contains a NUL character.");
+    // bcrypt reads 72 bytes: GoTrue refuses longer passwords rather than silently ignoring the rest.
+    if (Buffer.byteLength(v) > 72) throw new AuthError(400, "validation_failed", "Password cannot be longer than 72 characters");
     return v;
   }
 
@@ -403,8 +405,9 @@ export class Auth {
     return this.session(signed.rows[0], crypto.randomUUID(), null, "password");
   }
 
-  /** Refresh-token rotation as GoTrue: a used token still answers within the reuse interval (with
-   *  the session's current token); presented later, it revokes the whole session. */
+  /** Refresh-token rotation as GoTrue: a used token that is the parent of the session's current
+   *  token answers with that token (the client lost the answer); another used token answers within
+   *  the reuse interval; presented later, it revokes the whole session (a stolen token). */
   private async refresh(req: IncomingMessage, body: Record<string, unknown>) {
     if (!this.limiter.take(`refresh:${this.clientIp(req)}`, this.s.rateLimit.tokenRefresh, WINDOW_MS)) throw rateLimited();
     const token = String(body.refresh_token ?? "");
@@ -415,22 +418,20 @@ export class Auth {
     );
     const row = rotated.rows[0];
     if (row) return this.session(await this.userById(row.user_id), row.session_id, row.token, "password");
-    const used = await this.pool.query<{ user_id: string; session_id: string; recent: boolean }>(
-      `select user_id, session_id, updated_at > now() - make_interval(secs => $2) as recent
-         from auth.refresh_tokens where token = $1`,
+    const used = await this.pool.query<{ user_id: string; session_id: string; recent: boolean; active: string | null; active_parent: string | null }>(
+      `select t.user_id, t.session_id, t.updated_at > now() - make_interval(secs => $2) as recent, a.token as active, a.parent as active_parent
+         from auth.refresh_tokens t
+         left join lateral (select token, parent from auth.refresh_tokens
+                             where session_id = t.session_id and not revoked order by id desc limit 1) a on true
+        where t.token = $1`,
       [token, this.s.refreshTokenReuseInterval],
     );
     const old = used.rows[0];
     if (!old) throw new AuthError(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
-    if (old.recent) {
-      const child = await this.pool.query<{ token: string }>(
-        "select token from auth.refresh_tokens where parent = $1 and not revoked order by id desc limit 1",
-        [token],
-      );
-      if (child.rows[0]) {
-        return this.session(await this.userById(old.user_id), old.session_id, null, "password", child.rows[0].token);
-      }
+    if (old.active && old.active_parent === token) {
+      return this.session(await this.userById(old.user_id), old.session_id, null, "password", old.active);
     }
+    if (old.recent && old.active) return this.session(await this.userById(old.user_id), old.session_id, token, "password");
     await this.pool.query("update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1", [old.session_id]);
     throw new AuthError(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used");
   }
@@ -470,7 +471,7 @@ export class Auth {
     const redirect = this.redirectTarget(query.get("redirect_to"));
     const base = redirect.split("#")[0];
     const fail = (code: string, description: string, error = "access_denied") => {
-      const f = new URLSearchParams({ error, error_code: code, error_description: description });
+      const f = new URLSearchParams({ error, error_code: code, error_description: description, sb: "" });
       res.writeHead(303, { Location: `${base}#${f}`, ...API_VERSION_HEADER });
       res.end();
     };

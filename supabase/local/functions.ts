@@ -9,6 +9,7 @@
 // network (--node-modules-dir=manual --cached-only), permissions are narrowed to loopback ports of
 // this stack, env and reading the project. A crashed process is started again on the next request.
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -61,7 +62,8 @@ export class FunctionsRuntime {
   ) {
     this.dir = dir;
     this.key = new TextEncoder().encode(c.jwtSecret);
-    this.runDir = path.join(tmpRoot, `functions-${c.apiPort}`);
+    const tag = crypto.createHash("sha1").update(path.resolve(dir)).digest("hex").slice(0, 8);
+    this.runDir = path.join(tmpRoot, `functions-${c.apiPort}-${tag}`);
   }
 
   static exists(dir = path.join(projectRoot, "supabase/functions")): boolean {
@@ -114,7 +116,7 @@ export class FunctionsRuntime {
       "--no-prompt",
       `--allow-net=${ports}`,
       "--allow-env",
-      `--allow-read=${projectRoot},${this.runDir}`,
+      `--allow-read=${projectRoot},${this.dir},${this.runDir}`,
       `--allow-write=${this.runDir}`,
       main,
       path.join(this.dir, name, "index.ts"),
@@ -156,6 +158,11 @@ export class FunctionsRuntime {
     return r;
   }
 
+  /** pids of the running function processes (for tests and the stack's status) */
+  pids(): Record<string, number | undefined> {
+    return Object.fromEntries([...this.running].map(([n, r]) => [n, r.child.pid]));
+  }
+
   private async ensure(name: string): Promise<Running> {
     const r = this.running.get(name) ?? this.start(name);
     await r.ready;
@@ -194,25 +201,42 @@ export class FunctionsRuntime {
       if (e instanceof BodyError) return json(e.status, { code: e.code, message: e.message }, true);
       throw e;
     }
-    let fn: Running;
-    try {
-      fn = await this.ensure(name);
-    } catch (e) {
-      return json(503, { code: "BOOT_ERROR", message: `Function failed to start: ${(e as Error).message}` });
-    }
     const headers = { ...req.headers, "content-length": String(body.length) };
     delete headers.host;
     delete headers["transfer-encoding"];
     delete headers.connection;
-    const upstream = http.request(
-      { socketPath: fn.socket, method: req.method, path: `/${name}${rest}`, headers: { ...headers, host: "localhost" } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on("error", (e) => json(502, { code: "WORKER_ERROR", message: `Function ${name} failed: ${e.message}` }));
-    upstream.end(body);
+    // A process that just died may still be listed for a moment: start it again and retry once
+    // (the body is already buffered, so nothing was half-sent).
+    for (let attempt = 0; ; attempt += 1) {
+      let fn: Running;
+      try {
+        fn = await this.ensure(name);
+      } catch (e) {
+        return json(503, { code: "BOOT_ERROR", message: `Function failed to start: ${(e as Error).message}` });
+      }
+      const sent = await new Promise<"ok" | "gone">((resolve) => {
+        const upstream = http.request(
+          { socketPath: fn.socket, method: req.method, path: `/${name}${rest}`, headers: { ...headers, host: "localhost" } },
+          (up) => {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+            up.on("end", () => resolve("ok"));
+            up.on("error", () => resolve("ok"));
+          },
+        );
+        upstream.on("error", (e: NodeJS.ErrnoException) => {
+          if (!res.headersSent && attempt === 0 && (e.code === "ECONNREFUSED" || e.code === "ENOENT")) return resolve("gone");
+          json(502, { code: "WORKER_ERROR", message: `Function ${name} failed: ${e.message}` });
+          resolve("ok");
+        });
+        upstream.end(body);
+      });
+      if (sent === "ok") return;
+      if (this.running.get(name) === fn) {
+        this.running.delete(name);
+        fn.child.kill("SIGKILL");
+      }
+    }
   }
 
   async stop(): Promise<void> {

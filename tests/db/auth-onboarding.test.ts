@@ -2,7 +2,7 @@
 // invite-staff edge function (Deno), the invitation lands in the local mailbox, its link signs the
 // invitee in, they set a password and hold the grant. Public sign-up is off; unconfirmed accounts
 // cannot sign in; a forgotten password is reset by an emailed link.
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { APP, account, latestMail, mailGap, mailsTo, openLink, request, sessionFrom, settings, signIn } from "./auth-helpers.ts";
 import { DISTRICT, OUTSIDE_COMMUNITY, OWN_COMMUNITY, OWN_STREET, as, client, count, sql, unique } from "./helpers.ts";
 
@@ -33,6 +33,19 @@ describe("invitation through the invite-staff edge function", () => {
     expect(error).toBeNull();
     const { data: scope } = await again.rpc("my_scope");
     expect(scope).toMatchObject([{ role: "community_admin", org_unit_id: OWN_COMMUNITY }]);
+  });
+
+  it("a person reads the invitation in the mailbox's web page and clicks its link", async () => {
+    const email = `${unique("reader")}@example.org`;
+    await invite("org", { email, role: "finance", org_unit_id: OWN_STREET, redirect_to: `${APP}/accept-invitation` });
+    const [summary] = await mailsTo(email);
+    const list = await (await fetch(inject("mailboxUrl"))).text();
+    expect(list).toContain(`/view/${summary.ID}`);
+    expect(list).toContain(email);
+    const page = await (await fetch(`${inject("mailboxUrl")}/view/${summary.ID}`)).text();
+    const { link } = await latestMail(email);
+    expect(page).toContain(`href="${link.replace(/&/g, "&amp;")}"`);
+    expect(page).toContain("接受邀请");
   });
 
   it("an invitation link works once", async () => {

@@ -1,6 +1,7 @@
 // Rules the database enforces whatever client writes: rosters, tree shape, grants and invitations.
 import { describe, expect, it } from "vitest";
-import { activeMember, as, client, OTHER_STREET, OUTSIDE_COMMUNITY, OWN_COMMUNITY, OWN_STREET, OWN_TEAM, sql, unique } from "./helpers";
+import { account, latestMail, openLink, sessionFrom, signIn } from "./auth-helpers.ts";
+import { activeMember, as, client, OTHER_STREET, OUTSIDE_COMMUNITY, OWN_COMMUNITY, OWN_STREET, OWN_TEAM, service, sql, unique } from "./helpers";
 
 describe("roster rules", () => {
   it("a team has at most one active captain", async () => {
@@ -79,14 +80,13 @@ describe("grants and invitations", () => {
     expect(error?.code).toBe("23514");
   });
 
-  it("an invited email gets its role when that person signs up", async () => {
+  it("an invited email gets its role once that person accepts the emailed invitation", async () => {
     const email = `${unique("new")}@example.org`;
     const org = await as("org");
     const { data: grant } = await org.from("role_grants").insert({ email, role: "community_admin", org_unit_id: OWN_COMMUNITY }).select().single();
     expect(grant!.user_id).toBeNull();
-    const sb = client();
-    const { error } = await sb.auth.signUp({ email, password: "secret123" });
-    expect(error).toBeNull();
+    expect((await service().auth.admin.inviteUserByEmail(email)).error).toBeNull();
+    const sb = await sessionFrom((await openLink((await latestMail(email)).link)).fragment);
     const { data: scope } = await sb.rpc("my_scope");
     expect(scope).toMatchObject([{ role: "community_admin", org_unit_id: OWN_COMMUNITY }]);
     const { count } = await sb.from("team_memberships").select("id", { count: "exact", head: true });
@@ -95,8 +95,8 @@ describe("grants and invitations", () => {
 
   it("a grant for an existing account takes effect at once, and revoking removes access", async () => {
     const email = `${unique("exist")}@example.org`;
-    const sb = client();
-    await sb.auth.signUp({ email, password: "secret123" });
+    await account(email, "secret123", true);
+    const { sb } = await signIn(email, "secret123");
     expect((await sb.from("org_units").select("id")).data).toEqual([]);
     const org = await as("org");
     const { data: grant } = await org.from("role_grants").insert({ email, role: "finance", org_unit_id: OTHER_STREET }).select().single();
@@ -113,13 +113,20 @@ describe("auth endpoints", () => {
     expect(error?.code).toBe("invalid_credentials");
   });
 
-  it("a refresh token works once", async () => {
+  it("public sign-up is refused (staff join by invitation)", async () => {
+    const { error } = await client().auth.signUp({ email: `${unique("self")}@example.org`, password: "secret123" });
+    expect(error?.code).toBe("signup_disabled");
+  });
+
+  it("a refresh token cannot be replayed after the reuse interval", async () => {
     const sb = client();
     const { data } = await sb.auth.signInWithPassword({ email: "finance@demo.local", password: "demo123456" });
     const token = data.session!.refresh_token;
     const first = await client().auth.refreshSession({ refresh_token: token });
     expect(first.error).toBeNull();
-    const second = await client().auth.refreshSession({ refresh_token: token });
-    expect(second.error).not.toBeNull();
+    expect((await client().auth.refreshSession({ refresh_token: first.data.session!.refresh_token })).error).toBeNull();
+    await sql("update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = $1", [token]);
+    const replay = await client().auth.refreshSession({ refresh_token: token });
+    expect(replay.error?.code).toBe("refresh_token_already_used");
   });
 });
