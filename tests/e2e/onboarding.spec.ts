@@ -202,3 +202,33 @@ test("忘记密码 sends a recovery email whose link sets a new password; the ol
   await expect(again.getByRole("button", { name: "重新发送重置邮件" })).toBeVisible();
   await shoot(again, "reset-password-expired", info.outputPath.bind(info));
 });
+
+test("a pending invitation reads as pending and can be sent again; an accepted one reads as in force", async ({ page, request }, info) => {
+  const pending = "wang.pending@example.org";
+  await signIn(page, "org@demo.local", "demo123456");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto("/staff");
+  await page.getByTestId("staff-invite").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("邮箱").fill(pending);
+  await dialog.getByLabel("管理范围").fill("八大湖");
+  await page.locator(".ant-select-dropdown:visible").getByText("八大湖街道", { exact: true }).click();
+  await dialog.getByLabel("角色").click();
+  await page.locator(".ant-select-dropdown:visible").getByText("财务", { exact: true }).click();
+  await dialog.getByRole("button", { name: /发送邀请/ }).click();
+  await expect(page.getByText(`已发送邀请邮件到 ${pending}`)).toBeVisible();
+  await emailLink(request, pending, /邀请/);
+
+  const row = page.getByRole("row").filter({ hasText: pending });
+  await expect(row).toContainText("待接受邀请");
+  await expect(page.getByRole("row").filter({ hasText: INVITEE })).toContainText("已生效");
+  await expect(page.getByRole("row").filter({ hasText: INVITEE }).getByRole("button", { name: "重新发送邀请" })).toHaveCount(0);
+
+  await page.waitForTimeout(1200); // the auth sends one email per address per second (auth.email.max_frequency)
+  await row.getByRole("button", { name: "重新发送邀请" }).click();
+  await expect(page.getByText(`已重新发送邀请邮件到 ${pending}`)).toBeVisible();
+  await emailLink(request, pending, /邀请/, 1);
+  await page.setViewportSize(PHONE);
+  await expect(page.getByTestId("grant-card").filter({ hasText: pending }).getByRole("button", { name: "重新发送邀请" })).toBeVisible();
+  await page.screenshot({ path: info.outputPath("staff-pending-390.png"), fullPage: true });
+});
