@@ -1,6 +1,6 @@
 // Sign in. Every refusal (wrong password, unconfirmed email, too many attempts, network) is worded by
 // the one error mapping through the auth provider; there is no sign-up: staff join by invitation.
-import { useLogin, useTranslate } from "@refinedev/core";
+import { useLogin, useNotification, useTranslate } from "@refinedev/core";
 import { Alert, Button, Form, Input, List, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -14,10 +14,18 @@ export function LoginPage() {
   const [form] = Form.useForm<{ email: string; password: string }>();
   const { mutate: login, isPending } = useLogin<{ email: string; password: string }>();
   const [error, setError] = useState<string>();
+  const { close } = useNotification();
 
   const submit = (values: { email: string; password: string }) => {
     setError(undefined);
-    login({ ...values, email: values.email.trim() }, { onSuccess: (r) => !r.success && setError(r.error?.message) });
+    // The message stays beside the form, where the person is looking; Refine's passing toast is closed.
+    login({ ...values, email: values.email.trim() }, {
+      onSuccess: (r) => {
+        if (r.success) return;
+        close?.("login-error");
+        setError(r.error?.message);
+      },
+    });
   };
 
   return (

@@ -153,6 +153,15 @@ test("nobody can sign up: no sign-up on the login page, and the API refuses", as
   expect(((await r.json()) as { code?: string }).code).toBe("signup_disabled");
   await signIn(page, "stranger@example.org", "stranger-123");
   await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确");
+
+  // The same pages in English.
+  await page.getByText("EN", { exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.getByTestId("forgot-link").click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await expect(page).toHaveTitle(/Reset your password/);
+  await shoot(page, "forgot-password-en", info.outputPath.bind(info));
+  await page.getByText("中文", { exact: true }).click();
 });
 
 test("忘记密码 sends a recovery email whose link sets a new password; the old one no longer works", async ({ page, request }, info) => {
