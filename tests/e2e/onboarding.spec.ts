@@ -84,8 +84,18 @@ test("the org admin invites an email as street admin and the invitation arrives 
   await signIn(page, "org@demo.local", "demo123456");
   await expect(page.getByTestId("current-user")).toBeVisible();
   await page.goto("/staff");
+  // On a phone the invitation dialog is a full-width sheet.
+  await page.setViewportSize(PHONE);
   await page.getByTestId("staff-invite").click();
   const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("邮箱")).toBeVisible();
+  await expect(page.locator(".ant-zoom-appear, .ant-zoom-enter")).toHaveCount(0); // the opening animation is over
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: info.outputPath("staff-invite-dialog-390.png") });
+  await dialog.getByRole("button", { name: /取\s?消/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.setViewportSize(DESKTOP);
+  await page.getByTestId("staff-invite").click();
   await dialog.getByLabel("邮箱").fill(INVITEE);
   await dialog.getByLabel("管理范围").fill("八大湖");
   await page.locator(".ant-select-dropdown:visible").getByText("八大湖街道", { exact: true }).click();
