@@ -344,7 +344,7 @@ export class Auth {
 
   /** Consumes a one-time token (single use, expiring) and returns the user, or throws otp_expired. */
   private async consume(type: VerifyType, hash: string, email?: string): Promise<UserRow> {
-    const recovery = type === "recovery";
+    const recovery = type === "recovery" || type === "magiclink"; // GoTrue keeps magic links in recovery_token
     const column = recovery ? "recovery_token" : "confirmation_token";
     const sentAt = recovery ? "recovery_sent_at" : type === "invite" ? "coalesce(invited_at, confirmation_sent_at)" : "confirmation_sent_at";
     const ttl = type === "invite" ? this.s.inviteExpiry : this.s.otpExpiry;

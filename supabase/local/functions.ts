@@ -7,7 +7,8 @@
 // Each function is its own Deno process, started on its first request (cold start ~0.3–0.7 s
 // here), listening on a unix socket; `npm:` imports resolve from node_modules and never from the
 // network (--node-modules-dir=manual --cached-only), permissions are narrowed to loopback ports of
-// this stack, env and reading the project. A crashed process is started again on the next request.
+// this stack, env, and reading node_modules and supabase/functions only (not the project, not the
+// stack's data). A crashed process is started again on the next request.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -116,7 +117,7 @@ export class FunctionsRuntime {
       "--no-prompt",
       `--allow-net=${ports}`,
       "--allow-env",
-      `--allow-read=${projectRoot},${this.dir},${this.runDir}`,
+      `--allow-read=${path.join(projectRoot, "node_modules")},${this.dir},${this.runDir}`,
       `--allow-write=${this.runDir}`,
       main,
       path.join(this.dir, name, "index.ts"),

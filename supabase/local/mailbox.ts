@@ -38,6 +38,11 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** The district's clock (Asia/Shanghai), as every screen of the product shows time. */
+function shanghai(iso: string): string {
+  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
 function summary(m: Message) {
   const { Text, HTML, ...rest } = m;
   return { ...rest, Cc: [], Bcc: [], ReplyTo: [], Tags: [], Attachments: 0, Snippet: Text.replace(/\s+/g, " ").slice(0, 250) };
@@ -217,7 +222,7 @@ td,th{padding:10px;border-bottom:1px solid #eee;text-align:left;vertical-align:t
     const rows = this.list()
       .map(
         (m) =>
-          `<tr class="${m.Read ? "" : "unread"}"><td>${escapeHtml(new Date(m.Created).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }))}</td>` +
+          `<tr class="${m.Read ? "" : "unread"}"><td>${escapeHtml(shanghai(m.Created))}</td>` +
           `<td>${escapeHtml(m.To.map((a) => a.Address).join(", "))}</td><td><a href="/view/${m.ID}">${escapeHtml(m.Subject)}</a></td></tr>`,
       )
       .join("");
@@ -233,7 +238,7 @@ td,th{padding:10px;border-bottom:1px solid #eee;text-align:left;vertical-align:t
     return this.shell(
       m.Subject,
       `<div class="mail"><h2>${escapeHtml(m.Subject)}</h2><div class="meta">发件人 From: ${escapeHtml(`${m.From.Name} <${m.From.Address}>`)}<br>` +
-        `收件人 To: ${escapeHtml(m.To.map((a) => a.Address).join(", "))}<br>时间 Date: ${escapeHtml(m.Created)}</div>${m.HTML}</div>`,
+        `收件人 To: ${escapeHtml(m.To.map((a) => a.Address).join(", "))}<br>时间 Date: ${escapeHtml(shanghai(m.Created))}</div>${m.HTML}</div>`,
     );
   }
 }

@@ -59,6 +59,17 @@ describe("invitation through the invite-staff edge function", () => {
     expect(second.fragment.get("error_code")).toBe("otp_expired");
   });
 
+  it("an app page can accept the invitation with verifyOtp({ token_hash, type: 'invite' })", async () => {
+    const email = `${unique("hash")}@example.org`;
+    await invite("org", { email, role: "finance", org_unit_id: OWN_STREET });
+    const tokenHash = new URL((await latestMail(email)).link).searchParams.get("token")!;
+    const sb = client();
+    const { data, error } = await sb.auth.verifyOtp({ token_hash: tokenHash, type: "invite" });
+    expect(error).toBeNull();
+    expect(data.session?.user.email).toBe(email);
+    expect((await client().auth.verifyOtp({ token_hash: tokenHash, type: "invite" })).error?.code).toBe("otp_expired");
+  });
+
   it("inviting again re-sends the invitation and only the newest link works", async () => {
     const email = `${unique("resend")}@example.org`;
     const body = { email, role: "community_admin", org_unit_id: OWN_COMMUNITY };

@@ -2,12 +2,13 @@
 // behaves: real Deno, the caller's headers and the Supabase env, npm imports from node_modules
 // without network, verify_jwt, narrowed permissions, a crashed function started again.
 // Fixture functions are written to a temporary folder (they are Deno code, not part of tsc).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig } from "../../supabase/local/config.ts";
+import { loadConfig, projectRoot, tmpRoot } from "../../supabase/local/config.ts";
 import { FunctionsRuntime } from "../../supabase/local/functions.ts";
 import { isAlive } from "../../supabase/local/processes.ts";
 import { as } from "./helpers.ts";
@@ -33,6 +34,7 @@ Deno.serve(async (req) => {
   if (url.searchParams.has("probe")) {
     try { await fetch(url.searchParams.get("probe")!); out.fetched = true; } catch (e) { out.fetched = (e as Error).name; }
     try { await Deno.writeTextFile("/tmp/edge-function-probe.txt", "x"); out.wrote = true; } catch (e) { out.wrote = (e as Error).name; }
+    try { await Deno.readTextFile(url.searchParams.get("read")!); out.read = true; } catch (e) { out.read = (e as Error).name; }
   }
   return Response.json(out);
 });
@@ -98,11 +100,13 @@ describe("local edge functions runtime", () => {
     expect((await fetch(`${base}/missing`)).status).toBe(404);
   });
 
-  it("permissions: no network beyond the stack's ports, no writing files", async () => {
+  it("permissions: no network beyond the stack's ports, no writing files, no reading the project", async () => {
     const closedPort = `http://127.0.0.1:${34551}/`; // loopback, not one of the stack's ports
-    const r = await (await fetch(`${base}/open?probe=${encodeURIComponent(closedPort)}`)).json();
+    const projectFile = new URL("../../supabase/config.toml", import.meta.url).pathname;
+    const r = await (await fetch(`${base}/open?probe=${encodeURIComponent(closedPort)}&read=${encodeURIComponent(projectFile)}`)).json();
     expect(r.fetched).toBe("NotCapable");
     expect(r.wrote).toBe("NotCapable");
+    expect(r.read).toBe("NotCapable"); // the project's files (and the stack's data folder) are out of reach
   });
 
   it("a crashed function starts again on the next request, and stop() ends every function", async () => {
@@ -130,5 +134,19 @@ describe("local edge functions runtime", () => {
     expect(r?.status ?? 413).toBe(413);
     await fresh.stop();
     await new Promise((r2) => s.close(r2));
+  });
+
+  it("the project's functions type-check with Deno (tsc does not read Deno code), offline", () => {
+    const dir = path.join(projectRoot, "supabase/functions");
+    const files = fs.readdirSync(dir).map((n) => path.join(dir, n, "index.ts")).filter((f) => fs.existsSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    const r = spawnSync(path.join(projectRoot, "node_modules/.bin/deno"), ["check", "--node-modules-dir=manual", "--no-lock", "--quiet", ...files], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? "", DENO_DIR: path.join(tmpRoot, "deno-dir"), NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 });
