@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_WEB_PORT ?? 4174);
+// The e2e stack's mailbox (scripts/e2e-server.ts listens there; the specs read it through process.env).
+process.env.E2E_MAILBOX_PORT ??= String(Number(process.env.E2E_STACK_PORT_BASE ?? 26421) + 3);
 
 export default defineConfig({
   testDir: "tests/e2e",

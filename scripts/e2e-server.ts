@@ -1,5 +1,7 @@
 // The app as the browser tests meet it: a fresh local stack with the demo seed (own ports and data
-// directory), the production build, and `vite preview` serving it.
+// directory, its mailbox on E2E_MAILBOX_PORT, which playwright.config.ts sets for the specs too), the
+// production build, and `vite preview` serving it. Email links may come back to the preview's origin:
+// supabase/config.toml's additional_redirect_urls admit http://127.0.0.1 on any port.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +12,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-e2e-"));
 fs.chmodSync(dataDir, 0o755);
 process.env.SUPABASE_DB_FAST = "1";
 const base = Number(process.env.E2E_STACK_PORT_BASE ?? 26421); // several checkouts can run the browser tests side by side
-const stack = await startStack({ dataDir, apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 });
+const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? base + 3);
+const stack = await startStack({ dataDir, apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10, mailboxPort });
+console.log(`e2e stack ${stack.apiUrl}, mailbox ${stack.mailboxUrl}, functions: ${stack.functions.join(", ")}`);
 const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
 const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });
 if (build.status !== 0) {

@@ -38,6 +38,17 @@ const RoleModelWall = lazy(() => import("./resources/role-models/list"));
 const PassbookPage = lazy(() => import("./pages/passbook"));
 const CertificatePage = lazy(() => import("./pages/certificate"));
 const HonoursPage = lazy(() => import("./pages/honours"));
+const ForgotPasswordPage = lazy(() => import("./pages/forgot-password"));
+const ResetPasswordPage = lazy(() => import("./pages/reset-password"));
+const AcceptInvitePage = lazy(() => import("./pages/accept-invite"));
+
+// Pages anyone may open (email links land here), and the title each gives the browser tab.
+const PUBLIC_TITLES: Record<string, string> = {
+  "/login": "pages.login.title",
+  "/forgot-password": "auth.forgotTitle",
+  "/reset-password": "auth.resetTitle",
+  "/accept-invite": "auth.acceptTitle",
+};
 
 export default function App() {
   const [locale, setLocaleState] = useState(getLocale());
@@ -126,9 +137,18 @@ export default function App() {
               >
                 <Route path="/login" element={<LoginPage />} />
               </Route>
+              <Route element={<Suspense fallback={<PageLoading />}><Outlet /></Suspense>}>
+                <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+                <Route path="/reset-password" element={<ResetPasswordPage />} />
+                <Route path="/accept-invite" element={<AcceptInvitePage />} />
+              </Route>
             </Routes>
             <UnsavedChangesNotifier />
-            <DocumentTitleHandler handler={({ resource }) => `${(resource?.meta?.label as string) ?? ""}${t("documentTitle.suffix")}`} />
+            <DocumentTitleHandler handler={({ resource, pathname }) => {
+              const publicTitle = pathname ? PUBLIC_TITLES[pathname] : undefined;
+              const label = publicTitle ? t(publicTitle) : (resource?.meta?.label as string | undefined);
+              return label ? `${label}${t("documentTitle.suffix")}` : t("documentTitle.default");
+            }} />
           </Refine>
         </AntdApp>
       </ConfigProvider>

@@ -6,6 +6,9 @@ export interface BackendError {
   message?: string;
   details?: string | null;
   hint?: string | null;
+  /** HTTP status where the error came from an HTTP API (Supabase Auth, an edge function). */
+  status?: number;
+  name?: string;
 }
 
 /** Raised by the data provider when an update or delete touched no row (RLS hides it, or it is gone). */
@@ -65,13 +68,45 @@ export function isRetryable(e: BackendError | null | undefined): boolean {
   return e?.code === "40P01" || e?.code === "40001";
 }
 
+// Supabase Auth (GoTrue) error codes, and the codes its /verify redirect puts in the URL fragment.
+const AUTH_CODES: Record<string, string> = {
+  invalid_credentials: "errors.invalidCredentials",
+  email_not_confirmed: "errors.emailNotConfirmed",
+  over_request_rate_limit: "errors.tooManyAttempts",
+  over_email_send_rate_limit: "errors.tooManyEmails",
+  weak_password: "errors.weakPassword",
+  same_password: "errors.samePassword",
+  signup_disabled: "errors.signupDisabled",
+  user_banned: "errors.userBanned",
+  otp_expired: "errors.linkExpired",
+  flow_state_expired: "errors.linkExpired",
+  bad_jwt: "errors.sessionExpired",
+  session_not_found: "errors.sessionExpired",
+  session_expired: "errors.sessionExpired",
+  refresh_token_not_found: "errors.sessionExpired",
+  no_authorization: "errors.sessionExpired",
+  not_admin: "errors.forbidden",
+  email_exists: "errors.emailExists",
+  user_already_exists: "errors.emailExists",
+  validation_failed: "errors.invalidInput",
+  // refusals of the invite-staff edge function (supabase/functions/invite-staff)
+  grant_not_allowed: "errors.grantNotAllowed",
+  invite_failed: "errors.inviteFailed",
+  not_signed_in: "errors.sessionExpired",
+  invalid_request: "errors.invalidInput",
+};
+
 export function errorKey(e: BackendError | null | undefined): string {
   if (!e) return "errors.unknown";
-  const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""}`;
+  // An edge function passes the database's hint on as its `code`, so the code is read as text too.
+  const text = `${e.message ?? ""} ${e.details ?? ""} ${e.hint ?? ""} ${e.code ?? ""}`;
   if (e.code === NO_ROWS) return "errors.noRows";
-  if (/Failed to fetch|fetch failed|NetworkError|Load failed|ECONNREFUSED/i.test(text) || e.code === "NETWORK") {
+  if (/Failed to fetch|fetch failed|NetworkError|Load failed|ECONNREFUSED/i.test(text) || e.code === "NETWORK" ||
+      e.name === "AuthRetryableFetchError" || e.name === "FunctionsFetchError" || e.name === "FunctionsRelayError") {
     return "errors.network";
   }
+  if (e.code && AUTH_CODES[e.code]) return AUTH_CODES[e.code];
+  if (e.status === 429) return "errors.tooManyAttempts";
   for (const [re, key] of BY_NAME) if (re.test(text)) return key;
   if (isRetryable(e)) return "errors.retry";
   switch (e.code) {

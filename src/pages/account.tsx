@@ -1,9 +1,11 @@
-import { useGetIdentity, useTranslate } from "@refinedev/core";
+import { useGetIdentity, useTranslate, useUpdatePassword } from "@refinedev/core";
 import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { NO_ROWS } from "../domain/errors";
 import type { Locale } from "../locales";
 import { errorMessage } from "../providers/data";
+import { type UpdatePasswordInput } from "../providers/auth";
 import { getLocale, setLocale } from "../providers/i18n";
 import { useScope } from "../providers/scope";
 import { supabaseClient } from "../providers/supabase";
@@ -14,7 +16,7 @@ export default function AccountPage() {
   const { data: user } = useGetIdentity<{ id: string; email: string; name: string }>();
   const { scope } = useScope();
   const [nameForm] = Form.useForm<{ display_name: string }>();
-  const [pwForm] = Form.useForm<{ password: string }>();
+  const [pwForm] = Form.useForm<{ password: string; passwordAgain: string }>();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -32,14 +34,18 @@ export default function AccountPage() {
     else message.success(translate("account.saved"));
   };
 
-  const savePassword = async ({ password }: { password: string }) => {
-    const { error } = await supabaseClient.auth.updateUser({ password });
-    if (error) message.error(error.message);
-    else {
-      message.success(translate("account.saved"));
-      pwForm.resetFields();
-    }
-  };
+  const { mutate: updatePassword, isPending: savingPassword } = useUpdatePassword<UpdatePasswordInput>({
+    mutationOptions: {
+      onSuccess: (r) => {
+        if (!r.success) message.error(r.error?.message);
+        else {
+          message.success(translate("account.saved"));
+          pwForm.resetFields();
+        }
+      },
+      onError: (e) => message.error(e.message),
+    },
+  });
 
   return (
     <Space direction="vertical" style={{ width: "100%" }} size="large">
@@ -65,11 +71,10 @@ export default function AccountPage() {
         </Form>
       </Card>
       <Card title={translate("account.changePassword")}>
-        <Form form={pwForm} layout="inline" onFinish={savePassword}>
-          <Form.Item name="password" rules={[{ required: true, min: 6, message: translate("account.passwordHint") }]}>
-            <Input.Password style={{ width: 280 }} placeholder={translate("account.newPassword")} autoComplete="new-password" />
-          </Form.Item>
-          <Button htmlType="submit">{translate("buttons.save")}</Button>
+        <Form form={pwForm} layout="vertical" requiredMark={false} style={{ maxWidth: 400 }}
+          onFinish={({ password }: { password: string }) => updatePassword({ password })}>
+          <NewPasswordFields />
+          <Button htmlType="submit" loading={savingPassword} data-testid="save-password">{translate("buttons.save")}</Button>
         </Form>
       </Card>
     </Space>

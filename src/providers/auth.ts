@@ -1,17 +1,31 @@
-// Refine's authProvider over Supabase Auth.
+// Refine's authProvider over Supabase Auth: sign-in, sign-out, the password-recovery email, setting
+// a password (after a recovery or invitation link, or from the account page), and the session an
+// email link brings in the URL fragment. Every refusal goes through the one error mapping.
 import type { AuthProvider } from "@refinedev/core";
+import { useEffect, useState } from "react";
+import type { BackendError } from "../domain/errors";
+import { linkTarget } from "../domain/password";
+import { errorMessage } from "./data";
 import { t } from "./i18n";
 import { clearScope, loadScope } from "./scope";
 import { supabaseClient } from "./supabase";
+
+export interface UpdatePasswordInput {
+  password: string;
+  /** Set together with the password when an invited person accepts (staff_profiles and user metadata). */
+  displayName?: string;
+  redirectTo?: string;
+}
+
+function refused(e: unknown) {
+  return { success: false, error: { name: t("pages.login.title"), message: errorMessage(e) } };
+}
 
 export const authProvider: AuthProvider = {
   login: async ({ email, password }) => {
     clearScope();
     const { error } = await supabaseClient.auth.signInWithPassword({ email, password });
-    if (error) {
-      const key = error.code === "invalid_credentials" ? "pages.login.failed" : "errors.network";
-      return { success: false, error: { name: t("pages.login.title"), message: error.status ? t(key) : t("errors.network") } };
-    }
+    if (error) return refused(error);
     return { success: true, redirectTo: "/" };
   },
   logout: async () => {
@@ -22,6 +36,26 @@ export const authProvider: AuthProvider = {
   check: async () => {
     const { data } = await supabaseClient.auth.getSession();
     return data.session ? { authenticated: true } : { authenticated: false, redirectTo: "/login" };
+  },
+  // Always the same answer for an unknown address (no account enumeration); only a refusal that
+  // says nothing about the address (rate limit, network) is reported.
+  forgotPassword: async ({ email }) => {
+    const { error } = await supabaseClient.auth.resetPasswordForEmail(String(email).trim().toLowerCase(), {
+      redirectTo: linkTarget(window.location.origin, "/reset-password"),
+    });
+    if (error && (error.status === 429 || error.status === 0 || error.name === "AuthRetryableFetchError")) return refused(error);
+    return { success: true };
+  },
+  updatePassword: async ({ password, displayName, redirectTo }: UpdatePasswordInput) => {
+    const name = displayName?.trim();
+    const { data, error } = await supabaseClient.auth.updateUser(name ? { password, data: { display_name: name } } : { password });
+    if (error) return refused(error);
+    if (name) {
+      const { error: profileError } = await supabaseClient.from("staff_profiles").update({ display_name: name }).eq("user_id", data.user.id);
+      if (profileError) return refused(profileError);
+    }
+    clearScope();
+    return { success: true, redirectTo };
   },
   onError: async (error) => {
     const code = (error as { code?: string })?.code;
@@ -36,3 +70,46 @@ export const authProvider: AuthProvider = {
     return { id: data.user.id, email: data.user.email, name };
   },
 };
+
+export type LinkSession =
+  | { state: "checking" }
+  | { state: "ready"; email: string }
+  | { state: "expired"; message: string }
+  | { state: "missing" };
+
+/**
+ * The session an invitation or recovery link brings. supabase-js (detectSessionInUrl, implicit flow)
+ * reads the URL fragment when the app loads: `#access_token=…&type=invite|recovery` becomes the
+ * session (and a SIGNED_IN or PASSWORD_RECOVERY event), `#error_code=otp_expired…` an error that
+ * initialize() returns. A reload after the fragment was consumed finds the stored session.
+ */
+export function useLinkSession(): LinkSession {
+  const [state, setState] = useState<LinkSession>({ state: "checking" });
+  useEffect(() => {
+    let live = true;
+    const settle = async () => {
+      const { error } = await supabaseClient.auth.initialize();
+      const { data } = await supabaseClient.auth.getSession();
+      if (!live) return;
+      if (error) {
+        // A refused link wins over a session the browser already had: it is not this person's.
+        const details = (error as { details?: { code?: string } }).details;
+        const linkError: BackendError = { code: details?.code ?? error.code, message: error.message, status: error.status, name: error.name };
+        setState({ state: "expired", message: errorMessage(linkError) });
+      } else if (data.session) {
+        clearScope();
+        setState({ state: "ready", email: data.session.user.email ?? "" });
+      } else setState({ state: "missing" });
+    };
+    settle();
+    // Calling the client inside its own callback can deadlock on its lock: settle afterwards.
+    const { data: sub } = supabaseClient.auth.onAuthStateChange((event) => {
+      if (event === "PASSWORD_RECOVERY" || event === "SIGNED_IN") setTimeout(settle, 0);
+    });
+    return () => {
+      live = false;
+      sub.subscription.unsubscribe();
+    };
+  }, []);
+  return state;
+}

@@ -1,8 +1,9 @@
-// One way for pages to call an RPC: the database's refusal becomes the one mapped message in the
-// user's language (errorMessage), success may say what happened, and the caller learns which it was.
+// One way for pages to call an RPC (or an edge function): the refusal becomes the one mapped message in
+// the user's language (errorMessage), success may say what happened, and the caller learns which it was.
 // A write that creates records or moves points carries a request key (useRequestKey): the database does
 // it once per key, so a lost answer is retried safely, once, with the same key; a deadlock or
 // serialization failure (rolled back as a whole) is retried once too before the user is asked to.
+import { FunctionsHttpError } from "@supabase/supabase-js";
 import { App } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorKey, isRetryable, type BackendError } from "../domain/errors";
@@ -50,6 +51,46 @@ export function useRpcAction() {
       const { data, error } = await callRpc<T>(fn, args);
       if (error) {
         message.error(errorMessage(error));
+        return { ok: false };
+      }
+      if (success) message.success(success(data as T));
+      return { ok: true, data: data as T };
+    },
+    [message],
+  );
+}
+
+/**
+ * An edge function's refusal as the error mapping reads it. A function answers JSON with a `code`
+ * (a GoTrue code, a PostgREST/SQLSTATE code from the write it made with the caller's JWT, or its own)
+ * and a message, at the top level or under `error`; network and relay failures keep their names.
+ */
+export async function functionError(error: unknown): Promise<BackendError> {
+  if (error instanceof FunctionsHttpError) {
+    const response = error.context as Response;
+    const body = (await response.clone().json().catch(() => ({}))) as Record<string, unknown>;
+    const inner = (typeof body.error === "object" && body.error ? body.error : body) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    return {
+      code: text(inner.code) ?? text(inner.error_code) ?? text(body.code),
+      message: text(inner.message) ?? text(inner.msg) ?? text(body.error) ?? error.message,
+      details: text(inner.details) ?? null,
+      hint: text(inner.hint) ?? null,
+      status: response.status,
+    };
+  }
+  const e = error as { name?: string; message?: string };
+  return { name: e?.name, message: e?.message };
+}
+
+/** useRpcAction's twin for Supabase Edge Functions (`/functions/v1/<name>`), with the caller's session. */
+export function useFunctionAction() {
+  const { message } = App.useApp();
+  return useCallback(
+    async <T = unknown>(fn: string, body: Record<string, unknown>, success?: (data: T) => string): Promise<RpcResult<T>> => {
+      const { data, error } = await supabaseClient.functions.invoke<T>(fn, { body });
+      if (error) {
+        message.error(errorMessage(await functionError(error)));
         return { ok: false };
       }
       if (success) message.success(success(data as T));

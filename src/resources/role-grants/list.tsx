@@ -1,12 +1,17 @@
-// Staff and role grants inside the admin's scope: invite by email with a role, revoke.
-import { PlusOutlined } from "@ant-design/icons";
+// Staff and role grants inside the admin's scope: invite an email with a role over a unit (the
+// invite-staff edge function checks the grant with the admin's own JWT, then mails the invitation),
+// see who has accepted, resend a pending invitation, revoke. Below `md` the list is a list of cards.
+import { MailOutlined, PlusOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
-import { useCreate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
-import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Table, Tag } from "antd";
-import { districtNow } from "../../providers/dayjs";
+import { useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
+import { Alert, Button, Card, Checkbox, ConfigProvider, Form, Grid, Input, List as AntList, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { LARGE_TOUCH_THEME } from "../../components/AuthCard";
+import { districtNow } from "../../providers/dayjs";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
+import { linkTarget } from "../../domain/password";
 import { grantableRoles, type AppRole } from "../../domain/scope";
+import { useFunctionAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { RoleGrant } from "../../types/app";
 
@@ -17,12 +22,23 @@ interface InviteForm {
   note?: string;
 }
 
+/** What invite-staff answers: no email is needed when the address already has a confirmed account. */
+interface InviteResult {
+  grant_id: number;
+  invitation: "sent" | "resent" | "not_needed";
+}
+
 export default function StaffList() {
   const translate = useTranslate();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
   const { scope } = useScope();
   const { units } = useOrgUnits();
+  const callFunction = useFunctionAction();
+  const invalidate = useInvalidate();
   const [showRevoked, setShowRevoked] = useState(false);
   const [inviting, setInviting] = useState(false);
+  const [sending, setSending] = useState<number | "new">();
   const [form] = Form.useForm<InviteForm>();
   const unitId = Form.useWatch("org_unit_id", form);
   const unit = units.find((u) => u.id === unitId);
@@ -35,59 +51,110 @@ export default function StaffList() {
     sorters: { initial: [{ field: "granted_at", order: "desc" }] },
     pagination: { pageSize: 20 },
   });
-  const { mutateAsync: create, mutation } = useCreate<RoleGrant>();
   const { mutate: update } = useUpdate<RoleGrant>();
 
-  const invite = async (v: InviteForm) => {
-    await create({ resource: "role_grants", values: { ...v, email: v.email.trim().toLowerCase(), note: v.note || null } });
-    setInviting(false);
-    form.resetFields();
+  const send = async (key: number | "new", grant: InviteForm, resend: boolean) => {
+    setSending(key);
+    const email = grant.email.trim().toLowerCase();
+    const result = await callFunction<InviteResult>(
+      "invite-staff",
+      { email, role: grant.role, org_unit_id: grant.org_unit_id, note: grant.note || undefined, redirect_to: linkTarget(window.location.origin, "/accept-invite") },
+      (r) => translate(r?.invitation === "not_needed" ? "staff.granted" : resend || r?.invitation === "resent" ? "staff.resent" : "staff.invited", { email }),
+    );
+    setSending(undefined);
+    if (result.ok) await invalidate({ resource: "role_grants", invalidates: ["list"] });
+    return result.ok;
   };
 
-  return (
-    <List
-      title={translate("staff.title")}
-      headerButtons={() => (
-        <>
-          <Checkbox checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)}>{translate("staff.showRevoked")}</Checkbox>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)}>{translate("staff.invite")}</Button>
-        </>
+  const invite = async (v: InviteForm) => {
+    if (await send("new", v, false)) {
+      setInviting(false);
+      form.resetFields();
+    }
+  };
+
+  const state = (g: RoleGrant) =>
+    g.revoked_at ? <Tag>{translate("staff.revoked")}</Tag>
+      : g.user_id ? <Tag color="green">{translate("staff.activeGrant")}</Tag>
+        : <Tag color="orange">{translate("staff.pending")}</Tag>;
+
+  const actions = (g: RoleGrant) => !g.revoked_at && (
+    <Space wrap>
+      {!g.user_id && (
+        <Button icon={<MailOutlined />} loading={sending === g.id} data-testid={`resend-${g.id}`}
+          onClick={() => send(g.id, { email: g.email, role: g.role, org_unit_id: g.org_unit_id }, true)}>
+          {translate("staff.resend")}
+        </Button>
       )}
-    >
-      <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
-        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
-        <Table.Column<RoleGrant> dataIndex="email" title={translate("staff.email")} sorter />
-        <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
-        <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
-        <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
-        <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => districtNow(d).format("YYYY-MM-DD HH:mm")} />
-        <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) =>
-          g.revoked_at ? <Tag>{translate("staff.revoked")}</Tag> : g.user_id ? <Tag color="green">{translate("staff.activeGrant")}</Tag> : <Tag color="orange">{translate("staff.pending")}</Tag>} />
-        <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) =>
-          !g.revoked_at && (
-            <Popconfirm title={translate("staff.revokeConfirm", { email: g.email, role: translate(`roles.${g.role}`) })} okButtonProps={{ danger: true }}
-              onConfirm={() => update({ resource: "role_grants", id: g.id, values: { revoked_at: new Date().toISOString() } })}>
-              <Button size="small" danger>{translate("staff.revoke")}</Button>
-            </Popconfirm>
-          )} />
-      </Table>
-      <Modal open={inviting} title={translate("staff.invite")} onCancel={() => setInviting(false)} onOk={() => form.submit()} confirmLoading={mutation.isPending} forceRender>
-        <Alert type="info" showIcon message={translate("staff.inviteHint")} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical" onFinish={invite}>
-          <Form.Item name="email" label={translate("staff.email")} rules={[{ required: true, type: "email" }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true }]}>
-            <UnitSelect levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
-          </Form.Item>
-          <Form.Item name="role" label={translate("staff.role")} rules={[{ required: true }]}>
-            <Select options={roles.map((r) => ({ value: r, label: translate(`roles.${r}`) }))} disabled={!unit} />
-          </Form.Item>
-          <Form.Item name="note" label={translate("staff.note")} rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </List>
+      <Popconfirm title={translate("staff.revokeConfirm", { email: g.email, role: translate(`roles.${g.role}`) })} okButtonProps={{ danger: true }}
+        onConfirm={() => update({ resource: "role_grants", id: g.id, values: { revoked_at: new Date().toISOString() } })}>
+        <Button danger>{translate("staff.revoke")}</Button>
+      </Popconfirm>
+    </Space>
+  );
+
+  return (
+    <ConfigProvider theme={phone ? LARGE_TOUCH_THEME : undefined}>
+      <List
+        title={translate("staff.title")}
+        headerButtons={() => (
+          <Space wrap>
+            <Checkbox checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} style={{ minHeight: 44, alignItems: "center" }}>{translate("staff.showRevoked")}</Checkbox>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setInviting(true)} data-testid="staff-invite">{translate("staff.invite")}</Button>
+          </Space>
+        )}
+      >
+        {phone ? (
+          <AntList<RoleGrant>
+            dataSource={tableProps.dataSource as RoleGrant[] | undefined}
+            loading={tableProps.loading}
+            locale={{ emptyText: translate("common.empty") }}
+            pagination={tableProps.pagination && typeof tableProps.pagination === "object"
+              ? { current: tableProps.pagination.current, pageSize: tableProps.pagination.pageSize, total: tableProps.pagination.total, onChange: (page, size) => tableProps.onChange?.({ current: page, pageSize: size }, {}, [], { action: "paginate", currentDataSource: [] }), showSizeChanger: false, align: "center" }
+              : false}
+            renderItem={(g) => (
+              <Card size="small" style={{ marginBottom: 12 }} data-testid="grant-card">
+                <Typography.Text strong style={{ wordBreak: "break-all", fontSize: 16 }}>{g.email}</Typography.Text>
+                <div style={{ margin: "8px 0" }}>
+                  <Tag color="red">{translate(`roles.${g.role}`)}</Tag> {g.org_units?.name} {state(g)}
+                </div>
+                {g.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{g.note}</Typography.Paragraph>}
+                {actions(g)}
+              </Card>
+            )}
+          />
+        ) : (
+          <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
+            pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
+            <Table.Column<RoleGrant> dataIndex="email" title={translate("staff.email")} sorter />
+            <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
+            <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
+            <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
+            <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => districtNow(d).format("YYYY-MM-DD HH:mm")} />
+            <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) => state(g)} />
+            <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) => actions(g)} />
+          </Table>
+        )}
+        <Modal open={inviting} title={translate("staff.invite")} onCancel={() => setInviting(false)} onOk={() => form.submit()}
+          okText={translate("staff.sendInvite")} confirmLoading={sending === "new"} forceRender
+          width={phone ? "100%" : 520} style={phone ? { top: 0, maxWidth: "100vw", margin: 0, padding: 0 } : undefined}>
+          <Alert type="info" showIcon message={translate("staff.inviteHint")} style={{ marginBottom: 16 }} />
+          <Form form={form} layout="vertical" onFinish={invite}>
+            <Form.Item name="email" label={translate("staff.email")} rules={[{ required: true, type: "email", message: translate("pages.login.errors.validEmail") }]}>
+              <Input size="large" inputMode="email" autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true }]}>
+              <UnitSelect size="large" levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
+            </Form.Item>
+            <Form.Item name="role" label={translate("staff.role")} rules={[{ required: true }]}>
+              <Select size="large" options={roles.map((r) => ({ value: r, label: translate(`roles.${r}`) }))} disabled={!unit} />
+            </Form.Item>
+            <Form.Item name="note" label={translate("staff.note")} rules={[{ max: 200 }]}>
+              <Input size="large" />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </List>
+    </ConfigProvider>
   );
 }

@@ -1,0 +1,52 @@
+// 设置新密码, reached from the recovery email: waits for the recovery session the link brings, then
+// takes the new password twice and signs the person in to the home page. An expired or used link
+// says so and offers a new email.
+import { useTranslate, useUpdatePassword } from "@refinedev/core";
+import { Alert, Button, Form, Spin } from "antd";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { AuthCard } from "../components/AuthCard";
+import { NewPasswordFields } from "../components/NewPasswordFields";
+import { useLinkSession, type UpdatePasswordInput } from "../providers/auth";
+
+const linkStyle = { display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" } as const;
+
+export default function ResetPasswordPage() {
+  const translate = useTranslate();
+  const link = useLinkSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string>();
+  const { mutate, isPending } = useUpdatePassword<UpdatePasswordInput>({
+    mutationOptions: {
+      onSuccess: (r) => (r.success ? window.location.replace("/") : setError(r.error?.message)),
+      onError: (e) => setError(e.message),
+    },
+  });
+
+  return (
+    <AuthCard title={translate("auth.resetTitle")}>
+      {link.state === "checking" && <div style={{ textAlign: "center", padding: 24 }}><Spin /> {translate("auth.checking")}</div>}
+      {(link.state === "expired" || link.state === "missing") && (
+        <>
+          <Alert type="warning" showIcon data-testid="link-expired" role="alert"
+            message={link.state === "expired" ? link.message : translate("auth.noLink")}
+            description={translate("auth.resetExpired")} style={{ marginBottom: 16 }} />
+          <Button type="primary" size="large" block onClick={() => navigate("/forgot-password")}>{translate("auth.resetAgain")}</Button>
+        </>
+      )}
+      {link.state === "ready" && (
+        <>
+          <Alert type="info" message={link.email} style={{ marginBottom: 16 }} data-testid="reset-email" />
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+          <Form layout="vertical" requiredMark={false} onFinish={({ password }: { password: string }) => { setError(undefined); mutate({ password }); }}>
+            <NewPasswordFields />
+            <Button type="primary" htmlType="submit" size="large" block loading={isPending}>{translate("auth.resetSave")}</Button>
+          </Form>
+        </>
+      )}
+      <div style={{ textAlign: "center", marginTop: 8 }}>
+        <Link to="/login" style={linkStyle}>{translate("auth.backToLogin")}</Link>
+      </div>
+    </AuthCard>
+  );
+}
