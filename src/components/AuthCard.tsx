@@ -4,6 +4,7 @@ import { HeartFilled } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { ConfigProvider, Segmented, Typography } from "antd";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import type { Locale } from "../locales";
 import { getLocale, setLocale } from "../providers/i18n";
 
@@ -12,7 +13,8 @@ export const LARGE_TOUCH_THEME = {
   token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18, colorTextDescription: "rgba(0,0,0,0.65)", colorTextSecondary: "rgba(0,0,0,0.65)" },
 };
 
-export function AuthCard({ title, children }: { title?: string; children: ReactNode }) {
+/** `backToLogin` adds the way back to the sign-in page under the card's content (a 44 px target). */
+export function AuthCard({ title, backToLogin, children }: { title?: string; backToLogin?: boolean; children: ReactNode }) {
   const translate = useTranslate();
   return (
     <ConfigProvider theme={LARGE_TOUCH_THEME}>
@@ -30,6 +32,11 @@ export function AuthCard({ title, children }: { title?: string; children: ReactN
             <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>{translate("app.subtitle")}</Typography.Paragraph>
           )}
           {children}
+          {backToLogin && (
+            <div style={{ textAlign: "center", marginTop: 8 }}>
+              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" }}>{translate("auth.backToLogin")}</Link>
+            </div>
+          )}
         </div>
       </main>
     </ConfigProvider>

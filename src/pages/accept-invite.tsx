@@ -4,7 +4,6 @@
 import { useTranslate, useUpdatePassword } from "@refinedev/core";
 import { Alert, Button, Descriptions, Form, Grid, Input, Spin, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { Link } from "react-router";
 import { AuthCard } from "../components/AuthCard";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import type { ScopeGrant } from "../domain/scope";
@@ -29,7 +28,7 @@ export default function AcceptInvitePage() {
   }, [link.state]);
 
   return (
-    <AuthCard title={translate("auth.acceptTitle")}>
+    <AuthCard title={translate("auth.acceptTitle")} backToLogin>
       {link.state === "checking" && <div style={{ textAlign: "center", padding: 24 }}><Spin /> {translate("auth.checking")}</div>}
       {(link.state === "expired" || link.state === "missing") && (
         <Alert type="warning" showIcon data-testid="link-expired" role="alert"
@@ -61,9 +60,6 @@ export default function AcceptInvitePage() {
           </Form>
         </>
       )}
-      <div style={{ textAlign: "center", marginTop: 8 }}>
-        <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" }}>{translate("auth.backToLogin")}</Link>
-      </div>
     </AuthCard>
   );
 }

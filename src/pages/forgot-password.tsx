@@ -3,7 +3,7 @@
 import { useForgotPassword, useTranslate, type AuthActionResponse } from "@refinedev/core";
 import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { AuthCard } from "../components/AuthCard";
 
 export default function ForgotPasswordPage() {
@@ -19,7 +19,7 @@ export default function ForgotPasswordPage() {
   });
 
   return (
-    <AuthCard title={translate("auth.forgotTitle")}>
+    <AuthCard title={translate("auth.forgotTitle")} backToLogin>
       {sent ? (
         <Alert type="success" showIcon message={translate("auth.forgotSent")} data-testid="forgot-sent" role="status" />
       ) : (
@@ -38,9 +38,6 @@ export default function ForgotPasswordPage() {
           </Form>
         </>
       )}
-      <div style={{ textAlign: "center", marginTop: 8 }}>
-        <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" }}>{translate("auth.backToLogin")}</Link>
-      </div>
     </AuthCard>
   );
 }

@@ -4,12 +4,11 @@
 import { useTranslate, useUpdatePassword } from "@refinedev/core";
 import { Alert, Button, Form, Spin } from "antd";
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { AuthCard } from "../components/AuthCard";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import { useLinkSession, type UpdatePasswordInput } from "../providers/auth";
 
-const linkStyle = { display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" } as const;
 
 export default function ResetPasswordPage() {
   const translate = useTranslate();
@@ -24,7 +23,7 @@ export default function ResetPasswordPage() {
   });
 
   return (
-    <AuthCard title={translate("auth.resetTitle")}>
+    <AuthCard title={translate("auth.resetTitle")} backToLogin>
       {link.state === "checking" && <div style={{ textAlign: "center", padding: 24 }}><Spin /> {translate("auth.checking")}</div>}
       {(link.state === "expired" || link.state === "missing") && (
         <>
@@ -44,9 +43,6 @@ export default function ResetPasswordPage() {
           </Form>
         </>
       )}
-      <div style={{ textAlign: "center", marginTop: 8 }}>
-        <Link to="/login" style={linkStyle}>{translate("auth.backToLogin")}</Link>
-      </div>
     </AuthCard>
   );
 }
