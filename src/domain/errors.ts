@@ -30,6 +30,7 @@ const BY_NAME: [RegExp, string][] = [
   [/volunteers_home_community/, "errors.homeCommunity"],
   [/volunteers_home_scope/, "errors.homeScope"],
   [/projects_level_unit/, "errors.projectLevel"],
+  [/service_activities_project_scope/, "errors.projectOutsideStreet"],
   [/role_models_street/, "errors.roleModelStreet"],
   [/points_rule_in_force/, "errors.pointsRuleInForce"],
   [/reward_stock_delta/, "errors.stockDelta"],

@@ -32,3 +32,15 @@ export function canReview(scope: readonly ScopeGrant[], userId: string | undefin
 export function canReverse(scope: readonly ScopeGrant[], r: ReviewableRecord): boolean {
   return r.status === "approved" && r.kind === "service" && manages(scope, teamRef(r));
 }
+
+export interface ProjectScope {
+  level: "district" | "street";
+  org_unit_id: number;
+}
+
+/** Whether a team may file an activity under a project: a district project of its district or a street
+ *  project of its own street (trigger service_activities_project_scope refuses any other). */
+export function projectFitsTeam(project: ProjectScope, team: { street_id: number | null; district_id: number | null } | null | undefined): boolean {
+  if (!team) return false;
+  return project.level === "district" ? project.org_unit_id === team.district_id : project.org_unit_id === team.street_id;
+}

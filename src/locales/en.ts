@@ -60,6 +60,7 @@ const en: Shape<typeof zhCN> = {
     duplicateName: "A unit with this name already exists under the same parent", levelOrder: "Wrong level: district → street → community → team",
     phone: "Not a valid mobile or landline number", homeCommunity: "Home must be a community", birthYear: "Implausible birth year",
     homeScope: "A home is placed or moved only inside your own scope (leaders: the team's street)", projectLevel: "A district project belongs to the district, a street project to a street",
+    projectOutsideStreet: "Service is filed under a district project or a project of the team's own street",
     roleModelStreet: "A role model belongs to a street", pointsRuleInForce: "A points rule in force is not changed: add a rule from a later date", stockDelta: "The stock change must not be zero",
     invalidCredentials: "Wrong email or password", emailNotConfirmed: "Email not verified yet: open the link in your invitation email",
     tooManyAttempts: "Too many attempts: please wait a few minutes and try again", tooManyEmails: "Too many emails sent: please try again later",

@@ -56,6 +56,7 @@ const zhCN = {
     duplicateName: "同一上级下已有同名单位", levelOrder: "层级不符：区 → 街道 → 社区 → 团队",
     phone: "手机号或座机号格式不正确", homeCommunity: "居住社区必须选择社区一级", birthYear: "出生年份不合理",
     homeScope: "只能在您的管辖范围内登记或迁移居住社区（队长：本队所在街道）", projectLevel: "区级项目属于区，街道级项目属于街道",
+    projectOutsideStreet: "服务活动只能归入区级项目或本队所在街道的街道级项目",
     roleModelStreet: "榜样须归属一个街道", pointsRuleInForce: "已生效的积分规则不能修改，请新增一条以后生效的规则", stockDelta: "库存调整数量不能为零",
     invalidCredentials: "邮箱或密码不正确", emailNotConfirmed: "邮箱尚未验证，请打开邀请邮件中的链接",
     tooManyAttempts: "尝试次数过多，请稍等几分钟再试", tooManyEmails: "邮件发送过于频繁，请稍后再试",

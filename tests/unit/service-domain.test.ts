@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { monthBounds, withShares, yearOverYear } from "../../src/domain/charts";
 import { passbookLines, redemptionProblem } from "../../src/domain/passbook";
 import { commended, ratingStar } from "../../src/domain/rating";
-import { canReverse, canReview, validServiceHours } from "../../src/domain/service";
+import { canReverse, canReview, projectFitsTeam, validServiceHours } from "../../src/domain/service";
 import type { ScopeGrant } from "../../src/domain/scope";
 import { starLevelFor, starProgress, stars } from "../../src/domain/stars";
 
@@ -81,5 +81,15 @@ describe("chart shaping", () => {
   });
   it("widens a range to whole months", () => {
     expect(monthBounds(new Date(2026, 1, 15), new Date(2026, 1, 20))).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+  });
+});
+
+describe("projects an activity may be filed under", () => {
+  const team = { street_id: 2, district_id: 1 };
+  it("a district project of the team's district or a street project of the team's own street", () => {
+    expect(projectFitsTeam({ level: "district", org_unit_id: 1 }, team)).toBe(true);
+    expect(projectFitsTeam({ level: "street", org_unit_id: 2 }, team)).toBe(true);
+    expect(projectFitsTeam({ level: "street", org_unit_id: 3 }, team)).toBe(false);
+    expect(projectFitsTeam({ level: "district", org_unit_id: 1 }, undefined)).toBe(false);
   });
 });

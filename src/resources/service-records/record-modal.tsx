@@ -1,12 +1,12 @@
 // Records one activity (date, place, activity or project, hours) for many members of a team at once
 // (RPC record_service: one transaction, under the caller's RLS). What was typed stays on refusal.
-import { useList, useTranslate } from "@refinedev/core";
+import { useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
 import { districtToday } from "../../providers/dayjs";
-import { MAX_HOURS_PER_DAY, validServiceHours } from "../../domain/service";
+import { MAX_HOURS_PER_DAY, projectFitsTeam, type ProjectScope, validServiceHours } from "../../domain/service";
 import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import type { Membership, NamedRef } from "../../types/app";
 
@@ -47,10 +47,15 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
     meta: { select: "id, volunteer_id, joined_on, volunteers(id, name)" },
     queryOptions: { enabled: open && !!team },
   });
-  const { result: projects } = useList<NamedRef>({
-    resource: "projects", pagination: { mode: "off" }, sorters: [{ field: "id", order: "asc" }], meta: { select: "id, name" },
+  const { result: projects } = useList<NamedRef & ProjectScope>({
+    resource: "projects", pagination: { mode: "off" }, sorters: [{ field: "id", order: "asc" }], meta: { select: "id, name, level, org_unit_id" },
     queryOptions: { enabled: open },
   });
+  // only the projects the database accepts for this team: district ones and those of the team's street
+  const { result: teamUnit } = useOne<{ id: number; street_id: number | null; district_id: number | null }>({
+    resource: "org_units", id: team, meta: { select: "id, street_id, district_id" }, queryOptions: { enabled: open && !!team },
+  });
+  const projectOptions = (projects?.data ?? []).filter((p) => projectFitsTeam(p, teamUnit)).map((p) => ({ value: p.id, label: p.name }));
   const members = (roster?.data ?? []).filter((m) => !day || m.joined_on <= day.format("YYYY-MM-DD"));
 
   const submit = async (v: Values) => {
@@ -74,7 +79,7 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
       <Alert type="info" showIcon message={translate("service.hoursHint")} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} preserve>
         <Form.Item name="team_id" label={translate("service.team")} rules={[{ required: true }]}>
-          <UnitSelect levels={["team"]} keptOnly onChange={() => form.setFieldValue("volunteer_ids", [])} />
+          <UnitSelect levels={["team"]} keptOnly onChange={() => form.setFieldsValue({ volunteer_ids: [], project_id: undefined })} />
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="service_date" label={translate("service.date")} rules={[{ required: true }]} style={{ width: "50%" }}>
@@ -93,7 +98,7 @@ export function RecordServiceModal({ open, teamId, onClose, onRecorded }: Props)
             <Input maxLength={80} placeholder="社区党群服务中心" />
           </Form.Item>
           <Form.Item name="project_id" label={translate("service.project")} style={{ width: "50%" }}>
-            <Select allowClear showSearch optionFilterProp="label" options={(projects?.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            <Select allowClear showSearch optionFilterProp="label" options={projectOptions} data-testid="record-project" />
           </Form.Item>
         </Space.Compact>
         <Form.Item label={translate("service.members")} required>
