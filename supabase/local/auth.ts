@@ -3,7 +3,9 @@
 // PostgREST verifies with the shared secret. Behaviour follows GoTrue and the settings in
 // supabase/config.toml (settings.ts): sign-up off, unconfirmed emails refused, invite / verify /
 // recover with single-use hashed tokens mailed to the local mailbox, bcrypt cost 10, sign-in
-// rate limits (429 over_request_rate_limit), capped and timed request bodies.
+// rate limits (429 over_request_rate_limit), capped and timed request bodies. Redirect targets are
+// checked on the URL a browser parses (redirectTarget); only emails really sent spend email_sent;
+// emailed codes are voided after otp_failures_per_email wrong guesses for one address.
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jwtVerify, SignJWT } from "jose";
@@ -158,8 +160,18 @@ function tokenHash(email: string, otp: string): string {
   return crypto.createHash("sha224").update(email + otp).digest("hex");
 }
 
-/** GoTrue's redirect allow-list globs: `*` stops at `.` and `/`, `**` does not. */
-function globToRegExp(glob: string): RegExp {
+/** One entry of additional_redirect_urls, taken apart: scheme, exact host, port glob, path glob. */
+interface RedirectPattern {
+  protocol: string;
+  hostname: string;
+  port: RegExp;
+  path: RegExp;
+  /** the path pattern ends in `**`: any query and fragment may follow, as GoTrue's glob allows */
+  open: boolean;
+}
+
+/** Path globs as GoTrue reads them: `*` stops at `.` and `/`, `**` does not. */
+function pathGlob(glob: string): RegExp {
   let re = "";
   for (let i = 0; i < glob.length; i += 1) {
     const ch = glob[i];
@@ -173,12 +185,38 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/** Parses `http://localhost:*\/**`-style patterns. The host must be literal (no wildcard): a glob over
+ *  the raw text let `http://localhost:@evil/` through, since a browser reads `localhost:` as user info. */
+export function redirectPattern(pattern: string): RedirectPattern {
+  const m = /^(https?):\/\/([^/:?#@\\\s*]+|\[[0-9a-fA-F:.]+\])(?::([0-9*]+))?(\/[^?#\s]*)?$/.exec(pattern);
+  if (!m) {
+    throw new Error(
+      `supabase/config.toml: additional_redirect_urls entry ${JSON.stringify(pattern)} is not supported by the local auth ` +
+        "(scheme://exact-host[:port or *][/path with * or **])",
+    );
+  }
+  const hostname = new URL(`${m[1]}://${m[2]}/`).hostname; // lower case, IP forms normalised as a browser does
+  const defaultPort = m[1] === "https" ? "443" : "80";
+  const literal = m[3] === undefined || m[3] === defaultPort ? "" : m[3];
+  const port = new RegExp(`^${literal.replace(/\*/g, "\\d*")}$`);
+  const path = m[4] ?? "/";
+  return { protocol: `${m[1]}:`, hostname, port, path: pathGlob(path), open: path.endsWith("**") };
+}
+
+/** Whether a parsed URL is one the pattern admits (compares the parts a browser will use). */
+function patternAdmits(p: RedirectPattern, u: URL): boolean {
+  if (u.protocol !== p.protocol || u.hostname !== p.hostname) return false;
+  if (!p.port.test(u.port) || (p.port.source !== "^$" && u.port === "")) return false;
+  if (!p.path.test(u.pathname)) return false;
+  return p.open || (u.search === "" && u.hash === "");
+}
+
 type VerifyType = "invite" | "recovery" | "signup" | "email" | "magiclink" | "email_change";
 
 export class Auth {
   private readonly key: Uint8Array;
   private readonly limiter = new Limiter();
-  private readonly allow: RegExp[];
+  private readonly allow: RedirectPattern[];
   private dummyHash?: Promise<string>;
 
   constructor(
@@ -188,7 +226,7 @@ export class Auth {
     private readonly mailbox?: Mailbox,
   ) {
     this.key = new TextEncoder().encode(c.jwtSecret);
-    this.allow = s.additionalRedirectUrls.map(globToRegExp);
+    this.allow = s.additionalRedirectUrls.map(redirectPattern);
   }
 
   get externalUrl() {
@@ -200,19 +238,23 @@ export class Auth {
     return payload;
   }
 
-  /** redirect_to when the allow-list admits it, otherwise site_url (GoTrue falls back the same way). */
+  /** The one place a redirect target is chosen (invite, recover, sign-up, verify): the URL as a browser
+   *  parses it (WHATWG), never with user info, http(s) only, on site_url's host (as GoTrue) or admitted
+   *  by an allow-list pattern part by part (scheme, exact host, port, path). Answers the URL's own
+   *  serialisation, so what was checked is what the browser gets; anything else falls back to site_url. */
   redirectTarget(requested: string | null | undefined): string {
-    if (requested) {
-      try {
-        const u = new URL(requested);
-        const site = new URL(this.s.siteUrl);
-        if ((u.protocol === "http:" || u.protocol === "https:") && (u.hostname === site.hostname || this.allow.some((r) => r.test(requested)))) {
-          return requested;
-        }
-      } catch {
-        /* not a URL: fall back */
-      }
+    if (!requested) return this.s.siteUrl;
+    let u: URL;
+    let site: URL;
+    try {
+      u = new URL(requested);
+      site = new URL(this.s.siteUrl);
+    } catch {
+      return this.s.siteUrl; // not an absolute URL (e.g. `//evil.test`)
     }
+    if (u.protocol !== "http:" && u.protocol !== "https:") return this.s.siteUrl;
+    if (u.username !== "" || u.password !== "") return this.s.siteUrl;
+    if (u.hostname === site.hostname || this.allow.some((p) => patternAdmits(p, u))) return u.href;
     return this.s.siteUrl;
   }
 
@@ -315,15 +357,23 @@ export class Auth {
     }
   }
 
-  /** At most one email per address per max_frequency, and email_sent per hour in all. */
-  private emailAllowed(email: string) {
+  /** At most one email per address per max_frequency (counted for every address, existing or not). */
+  private emailFrequency(email: string) {
     const gap = Math.max(1, this.s.maxFrequency) * 1000;
     if (!this.limiter.take(`mailto:${email}`, 1, gap)) {
       throw new AuthError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${Math.ceil(gap / 1000)} seconds.`);
     }
-    if (!this.limiter.take("mail:all", this.s.rateLimit.emailSent, 3600_000)) {
-      throw new AuthError(429, "over_email_send_rate_limit", "Email rate limit exceeded");
-    }
+  }
+
+  /** email_sent per hour in all: takes one email from the budget; false when it is spent.
+   *  Called only right before an email is really sent, so requests that send nothing cost nothing. */
+  private emailBudget(): boolean {
+    return this.limiter.take("mail:all", this.s.rateLimit.emailSent, 3600_000);
+  }
+
+  private emailAllowed(email: string) {
+    this.emailFrequency(email);
+    if (!this.emailBudget()) throw new AuthError(429, "over_email_send_rate_limit", "Email rate limit exceeded");
   }
 
   /** Makes a one-time code, stores its hash in the row and mails the link. */
@@ -339,6 +389,7 @@ export class Auth {
     }
     const link = `${this.externalUrl}/auth/v1/verify?token=${hash}&type=${kind}&redirect_to=${encodeURIComponent(redirectTo)}`;
     const valid = kind === "invite" ? this.s.inviteExpiry : this.s.otpExpiry;
+    this.limiter.clear(`otpfail:${u.email.toLowerCase()}`);
     this.mailbox?.deliver(authEmail(kind, u.email, link, otp, valid));
   }
 
@@ -456,15 +507,32 @@ export class Auth {
     return userJson(await this.userById(user.id));
   }
 
+  /** Answers 200 {} as soon as the request is accepted, before looking the address up: an existing
+   *  account and an unknown address take the same steps before the answer (no timing oracle); the
+   *  lookup and the email follow in the background. Only a really sent email spends email_sent; when
+   *  the budget is spent the answer stays 200 (no enumeration), nothing is sent and the log says so. */
   private async recover(req: IncomingMessage, query: URLSearchParams) {
+    if (!this.limiter.take(`recover:${this.clientIp(req)}`, this.s.rateLimit.recoverPerClient, WINDOW_MS)) throw rateLimited();
     const body = await readJson(req);
     const email = emailOf(body.email);
     const redirect = this.redirectTarget(query.get("redirect_to") ?? (body.redirect_to as string | undefined));
     // Counted for every address, existing or not, so the answer never tells whether an account exists.
-    this.emailAllowed(email);
-    const r = await this.pool.query<UserRow>("select * from auth.users where lower(email) = $1 and deleted_at is null", [email]);
-    if (r.rows[0]) await this.mailLink(r.rows[0], "recovery", redirect);
-    return {};
+    this.emailFrequency(email);
+    return () => this.sendRecovery(email, redirect);
+  }
+
+  private async sendRecovery(email: string, redirect: string) {
+    try {
+      const r = await this.pool.query<UserRow>("select * from auth.users where lower(email) = $1 and deleted_at is null", [email]);
+      if (!r.rows[0]) return;
+      if (!this.emailBudget()) {
+        console.warn(`[auth] email_sent budget (${this.s.rateLimit.emailSent}/hour) spent: recovery email to ${email} not sent`);
+        return;
+      }
+      await this.mailLink(r.rows[0], "recovery", redirect);
+    } catch (e) {
+      console.error("[auth] recovery email failed", e);
+    }
   }
 
   private async verifyLink(req: IncomingMessage, res: ServerResponse, query: URLSearchParams) {
@@ -515,13 +583,36 @@ export class Auth {
         user = await this.consume(type, body.token_hash);
       } else {
         const email = emailOf(body.email);
-        user = await this.consume(type, tokenHash(email, String(body.token ?? "")), email);
+        user = await this.consumeCode(type, email, String(body.token ?? ""));
       }
     } catch (e) {
       if (e instanceof AuthError && e.code === "otp_expired") throw new AuthError(403, "otp_expired", "Token has expired or is invalid");
       throw e;
     }
     return this.session(user, crypto.randomUUID(), null, type === "recovery" ? "recovery" : "otp");
+  }
+
+  /** A typed one-time code (6 digits) for one address. After otp_failures_per_email wrong codes
+   *  the address's pending codes are voided: guessing stops there, the owner asks for a new email. */
+  private async consumeCode(type: VerifyType, email: string, code: string): Promise<UserRow> {
+    const failures = `otpfail:${email}`;
+    try {
+      const user = await this.consume(type, tokenHash(email, code), email);
+      this.limiter.clear(failures);
+      return user;
+    } catch (e) {
+      if (!(e instanceof AuthError) || e.code !== "otp_expired") throw e;
+      this.limiter.add(failures);
+      if (this.limiter.count(failures, Math.max(this.s.otpExpiry, this.s.inviteExpiry) * 1000) >= this.s.rateLimit.otpFailuresPerEmail) {
+        await this.pool.query(
+          "update auth.users set confirmation_token = '', recovery_token = '', updated_at = now() where lower(email) = $1 and deleted_at is null",
+          [email],
+        );
+        this.limiter.clear(failures);
+        console.warn(`[auth] ${this.s.rateLimit.otpFailuresPerEmail} wrong codes for ${email}: its pending email codes are void`);
+      }
+      throw e;
+    }
   }
 
   private async updateUser(req: IncomingMessage) {
@@ -595,7 +686,11 @@ export class Auth {
         return send(res, 200, await this.session(user, crypto.randomUUID(), null));
       }
       if (subpath === "/invite" && method === "POST") return send(res, 200, await this.invite(req, query));
-      if (subpath === "/recover" && method === "POST") return send(res, 200, await this.recover(req, query));
+      if (subpath === "/recover" && method === "POST") {
+        const deliver = await this.recover(req, query);
+        send(res, 200, {});
+        return void deliver();
+      }
       if (subpath === "/verify" && method === "GET") return await this.verifyLink(req, res, query);
       if (subpath === "/verify" && method === "POST") return send(res, 200, await this.verifyPost(req));
       if (subpath === "/admin/users" && method === "POST") {

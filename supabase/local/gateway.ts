@@ -45,8 +45,18 @@ function postgrestError(code: string, message: string, hint: string | null = nul
   return { code, details: null, hint, message };
 }
 
-// PostgREST's query parameters that are not filters; any other parameter becomes part of WHERE.
+// PostgREST's query parameters that are not filters (the gateway's own apikey too).
 const NOT_FILTERS = new Set(["select", "columns", "order", "limit", "offset", "on_conflict", "apikey"]);
+// Top-level logical filters: `or=(…)`, `and=(…)`, `not.or=(…)`, `not.and=(…)`.
+const LOGIC = new Set(["or", "and", "not.or", "not.and"]);
+
+/** Whether a query parameter restricts the rows of the request's own table (part of its WHERE).
+ *  A dotted name belongs to an embedded resource (`children.id=eq.1`, `children.order=…`): it
+ *  filters what is embedded, never which rows an UPDATE or DELETE touches. */
+function filtersTopLevel(name: string): boolean {
+  if (LOGIC.has(name)) return true;
+  return name !== "" && !name.includes(".") && !NOT_FILTERS.has(name);
+}
 
 /** Hosted Supabase loads pg-safeupdate for PostgREST's connections: an UPDATE or DELETE without a
  *  WHERE clause fails with 21000. Our PostgreSQL build lacks the library, so the gateway refuses the
@@ -54,7 +64,7 @@ const NOT_FILTERS = new Set(["select", "columns", "order", "limit", "offset", "o
 function unfilteredWrite(method: string, subpath: string, params: URLSearchParams): string | undefined {
   if (method !== "PATCH" && method !== "DELETE") return undefined;
   if (subpath.startsWith("/rpc/")) return undefined;
-  for (const k of params.keys()) if (!NOT_FILTERS.has(k) && !k.endsWith(".order") && !k.endsWith(".limit") && !k.endsWith(".offset")) return undefined;
+  for (const k of params.keys()) if (filtersTopLevel(k)) return undefined;
   return method === "PATCH" ? "UPDATE requires a WHERE clause" : "DELETE requires a WHERE clause";
 }
 

@@ -29,6 +29,10 @@ export interface AuthSettings {
     emailSent: number;
     /** wrong passwords per email per 5 minutes */
     signInFailuresPerEmail: number;
+    /** POST /recover per client address per 5 minutes (local key) */
+    recoverPerClient: number;
+    /** wrong emailed codes for one address before its pending codes are voided (local key) */
+    otpFailuresPerEmail: number;
   };
 }
 
@@ -95,6 +99,8 @@ export function loadSettings(file = process.env.SUPABASE_CONFIG_TOML ?? path.joi
         tokenVerifications: get(rl, "token_verifications", 30),
         emailSent: get(rl, "email_sent", 2),
         signInFailuresPerEmail: get(rl, "sign_in_failures_per_email", 10),
+        recoverPerClient: get(rl, "recover_per_client", 30),
+        otpFailuresPerEmail: get(rl, "otp_failures_per_email", 5),
       },
     },
     mailboxEnabled: get(smtp, "enabled", get(inbucket, "enabled", true)),

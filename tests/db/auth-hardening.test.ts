@@ -1,9 +1,10 @@
 // The local auth against password guessing and bad clients, as Supabase Auth (GoTrue) behaves:
 // bcrypt cost 10, sign-in rate limits answering 429 over_request_rate_limit (per email for wrong
 // passwords, per client address for all sign-ins), capped request bodies and metadata, refresh
-// tokens that may be reused only briefly. Limits come from supabase/config.toml.
+// tokens that may be reused only briefly, redirects only to allow-listed origins as a browser parses
+// them, emailed codes that cannot be guessed. Limits come from supabase/config.toml.
 import { describe, expect, inject, it } from "vitest";
-import { account, request, settings, signIn } from "./auth-helpers.ts";
+import { APP, account, latestMail, openLink, request, settings, signIn } from "./auth-helpers.ts";
 import { USERS, client, service, sql, unique } from "./helpers.ts";
 
 const signInBody = (email: string, password: string) => JSON.stringify({ email, password });
@@ -135,5 +136,112 @@ describe("refresh tokens", () => {
     expect(replay.error).toMatchObject({ code: "refresh_token_already_used" });
     const owner = await client().auth.refreshSession({ refresh_token: third.data.session!.refresh_token });
     expect(owner.error).not.toBeNull();
+  });
+});
+
+describe("redirects after an emailed link", () => {
+  /** Where GET /verify sends the browser for this redirect_to (a wrong token: the error lands there too). */
+  async function landing(redirectTo: string): Promise<string> {
+    const r = await fetch(`${inject("apiUrl")}/auth/v1/verify?type=recovery&token=wrong&redirect_to=${encodeURIComponent(redirectTo)}`, { redirect: "manual" });
+    expect(r.status).toBe(303);
+    return (r.headers.get("location") ?? "").split("#")[0];
+  }
+
+  it("a recovery link with redirect_to http://localhost:@<outside IP>/ sends the session to site_url, not outside", async () => {
+    const email = `${unique("takeover")}@example.org`;
+    await account(email, "old-password-1", true);
+    const evil = "http://localhost:@3627734734/steal"; // a browser reads `localhost:` as user info: host 216.58.214.206
+    const r = await request("POST", `/auth/v1/recover?redirect_to=${encodeURIComponent(evil)}`, JSON.stringify({ email }), { from: "127.0.0.8" });
+    expect(r.status).toBe(200);
+    const landed = await openLink((await latestMail(email)).link);
+    expect(landed.fragment.get("access_token")).toBeTruthy();
+    const to = new URL(landed.base);
+    expect([to.origin, to.username, to.pathname]).toEqual([new URL(settings.auth.siteUrl).origin, "", "/"]);
+  });
+
+  it("tricky redirect_to forms fall back to site_url: user info, @, backslashes, IPv6, look-alike hosts, //, encodings, javascript:", async () => {
+    const refused = [
+      "http://localhost:@3627734734/steal",
+      "http://localhost:@evil.test/steal",
+      "http://localhost:5173@evil.test/",
+      "http://localhost:5173:x@evil.test/",
+      "http://127.0.0.1:5173:pass@evil.test/",
+      "http://evil@127.0.0.1:5173/", // user info even on site_url's host
+      "http://localhost%3A5173@evil.test/",
+      "http://localhost:5173%40evil.test/",
+      "http://localhost.evil.test:5173/",
+      "http://localhost%2eevil.test:5173/",
+      "http://127.0.0.1.nip.io:5173/",
+      "http://[::1]:5173/",
+      "http://[::ffff:d83a:d6ce]:5173/",
+      "//evil.test/steal",
+      "/\\evil.test/steal",
+      "javascript:alert(1)//http://localhost:5173/",
+      "data:text/html,<script>alert(1)</script>",
+      "ftp://localhost:5173/",
+      "http://evil.test#@localhost:5173/",
+      "http://evil.test?@localhost:5173/",
+      "not a url",
+    ];
+    for (const target of refused) expect([target, await landing(target)]).toEqual([target, settings.auth.siteUrl]);
+  });
+
+  it("allow-listed targets still work, in the form a browser reads them", async () => {
+    expect(await landing(`${APP}/reset-password`)).toBe(`${APP}/reset-password`);
+    expect(await landing("http://localhost:4173/accept-invitation?from=mail")).toBe("http://localhost:4173/accept-invitation?from=mail");
+    expect(await landing("HTTP://LOCALHOST:4173/a")).toBe("http://localhost:4173/a");
+    // a backslash is a path separator for a browser: the host stays localhost
+    const backslash = new URL(await landing("http://localhost:5173\\@evil.test/"));
+    expect([backslash.hostname, backslash.username]).toEqual(["localhost", ""]);
+    // no port where the pattern has `:*` is not admitted
+    expect(await landing("http://localhost/x")).toBe(settings.auth.siteUrl);
+  });
+});
+
+describe("emailed codes cannot be guessed", () => {
+  const n = settings.auth.rateLimit.otpFailuresPerEmail;
+
+  it(`after ${n} wrong codes for one address its pending code is void, even the right one; a new email works`, async () => {
+    const email = `${unique("otpguess")}@example.org`;
+    await account(email, "old-password-1", true);
+    expect((await request("POST", "/auth/v1/recover", JSON.stringify({ email }), { from: "127.0.0.9" })).status).toBe(200);
+    const { code, link } = await latestMail(email);
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 10 ** settings.auth.otpLength).padStart(settings.auth.otpLength, "0");
+    for (let i = 0; i < n; i += 1) {
+      const r = await request("POST", "/auth/v1/verify", JSON.stringify({ type: "recovery", email, token: wrong(i) }), { from: "127.0.0.9" });
+      expect(r).toMatchObject({ status: 403, json: { code: "otp_expired" } });
+    }
+    const right = await request("POST", "/auth/v1/verify", JSON.stringify({ type: "recovery", email, token: code }), { from: "127.0.0.10" });
+    expect(right).toMatchObject({ status: 403, json: { code: "otp_expired" } });
+    expect((await openLink(link)).fragment.get("error_code")).toBe("otp_expired");
+    // the owner asks again and the new code works
+    await new Promise((r) => setTimeout(r, settings.auth.maxFrequency * 1000 + 100));
+    await request("POST", "/auth/v1/recover", JSON.stringify({ email }), { from: "127.0.0.9" });
+    let fresh = await latestMail(email);
+    for (let i = 0; fresh.code === code && i < 50; i += 1) {
+      await new Promise((r) => setTimeout(r, 100)); // the recovery email is sent after the answer
+      fresh = await latestMail(email);
+    }
+    const again = await request("POST", "/auth/v1/verify", JSON.stringify({ type: "recovery", email, token: fresh.code }), { from: "127.0.0.9" });
+    expect(again.status).toBe(200);
+  });
+
+  it("an invitation code is voided the same way", async () => {
+    const email = `${unique("invguess")}@example.org`;
+    const key = inject("serviceKey");
+    const invited = await request("POST", "/auth/v1/invite", JSON.stringify({ email }), { headers: { apikey: key, authorization: `Bearer ${key}` } });
+    expect(invited.status).toBe(200);
+    const { code } = await latestMail(email);
+    for (let i = 0; i < n; i += 1) {
+      const token = String(100000 + i) === code ? "999999" : String(100000 + i);
+      await request("POST", "/auth/v1/verify", JSON.stringify({ type: "invite", email, token }), { from: "127.0.0.11" });
+    }
+    const right = await request("POST", "/auth/v1/verify", JSON.stringify({ type: "invite", email, token: code }), { from: "127.0.0.11" });
+    expect(right).toMatchObject({ status: 403, json: { code: "otp_expired" } });
+    const [u] = await sql<{ confirmation_token: string; email_confirmed_at: Date | null }>(
+      "select confirmation_token, email_confirmed_at from auth.users where email = $1",
+      [email],
+    );
+    expect(u).toEqual({ confirmation_token: "", email_confirmed_at: null });
   });
 });

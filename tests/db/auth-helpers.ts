@@ -23,9 +23,13 @@ export async function mail(id: string): Promise<{ Subject: string; Text: string;
   return (await fetch(`${inject("mailboxUrl")}/api/v1/message/${id}`)).json();
 }
 
-/** The newest email to an address (waits briefly: delivery is synchronous, but be kind). */
+/** The newest email to an address. Waits up to 5 s: a recovery email is sent after the answer. */
 export async function latestMail(email: string): Promise<{ Subject: string; Text: string; HTML: string; link: string; code: string }> {
-  const [m] = await mailsTo(email);
+  let [m] = await mailsTo(email);
+  for (let i = 0; !m && i < 50; i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    [m] = await mailsTo(email);
+  }
   if (!m) throw new Error(`no email to ${email}`);
   const full = await mail(m.ID);
   const link = /(http:\/\/127\.0\.0\.1:\d+\/auth\/v1\/verify\?\S+)/.exec(full.Text)?.[1];

@@ -115,6 +115,16 @@ describe("invitation through the invite-staff edge function", () => {
     expect((error as { context: Response }).context.status).toBe(401);
   });
 
+  it("a redirect_to with user info (http://localhost:@outside/) is refused before anything is granted or sent", async () => {
+    const email = `${unique("userinfo")}@example.org`;
+    for (const redirect_to of ["http://localhost:@3627734734/steal", "http://127.0.0.1:5173@evil.test/", "javascript:alert(1)"]) {
+      const r = await invite("org", { email, role: "finance", org_unit_id: OWN_STREET, redirect_to });
+      expect(r).toMatchObject({ status: 400, body: { code: "invalid_request" } });
+    }
+    expect(await mailsTo(email)).toEqual([]);
+    expect(await count("select 1 from role_grants where email = $1", [email])).toBe(0);
+  });
+
   it("invalid input is a 400 with a code, never a 500", async () => {
     const r = await invite("org", { email: "not-an-address", role: "finance", org_unit_id: 1 });
     expect(r).toMatchObject({ status: 400, body: { code: "invalid_request" } });

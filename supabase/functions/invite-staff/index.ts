@@ -29,6 +29,17 @@ interface InviteRequest {
   redirect_to?: string;
 }
 
+/** A cheap first look at redirect_to; Supabase Auth decides against its allow-list (and falls back to
+ *  site_url). `http://localhost:@evil/` is refused here: a browser reads `localhost:` as user info. */
+function plainHttpUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+
 function parse(body: unknown): InviteRequest | string {
   if (!body || typeof body !== "object") return "body must be a JSON object";
   const b = body as Record<string, unknown>;
@@ -38,7 +49,9 @@ function parse(body: unknown): InviteRequest | string {
   const unit = Number(b.org_unit_id);
   if (!Number.isSafeInteger(unit) || unit <= 0) return "org_unit_id must be a unit id";
   if (b.note !== undefined && b.note !== null && (typeof b.note !== "string" || b.note.length > 200)) return "note must be text of at most 200 characters";
-  if (b.redirect_to !== undefined && typeof b.redirect_to !== "string") return "redirect_to must be a URL";
+  if (b.redirect_to !== undefined && (typeof b.redirect_to !== "string" || !plainHttpUrl(b.redirect_to))) {
+    return "redirect_to must be an http(s) URL without user info";
+  }
   return { email, role: b.role, org_unit_id: unit, note: (b.note as string | undefined) || null, redirect_to: b.redirect_to as string | undefined };
 }
 
