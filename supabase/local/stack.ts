@@ -52,35 +52,43 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
   await stopFromPidFile(stackPid, nodeOwner);
   writePidFile(stackPid, process.pid);
 
+  // Each part that starts registers how to stop it: a start that fails half-way (a port in use, a bad
+  // migration) stops what already runs instead of leaving postgres or PostgREST behind.
+  const started: (() => Promise<unknown>)[] = [];
   const postgres = new Postgres(c, dataDir);
-  await postgres.start();
-  let migrations: MigrateResult;
-  try {
-    migrations = await migrate(c);
-  } catch (e) {
-    await postgres.stop();
-    throw e;
-  }
   const rest = new PostgREST(c, path.join(dataDir, "postgrest.pid"));
-  await rest.start();
-
   const pool = new pg.Pool({ connectionString: dbUrl(c), max: 5 });
   pool.on("error", () => undefined); // idle clients get 57P01 when postgres shuts down
   const settings = loadSettings(path.join(c.projectDir, "supabase/config.toml"));
   const mailbox = new Mailbox(dataDir);
-  // 54324 beside the default 54321, and as far from the API port as that for stacks on other ports.
-  const mailboxPort = await mailbox.listen(
-    c.mailboxPort ?? Number(process.env.SUPABASE_MAILBOX_PORT ?? settings.mailboxPort + (c.apiPort - 54321)),
-  );
   const functions = new FunctionsRuntime(c, settings.functions, [], path.join(c.projectDir, "supabase/functions"));
   const auth = new Auth(c, pool, settings.auth, mailbox);
   const server: http.Server = createGateway(c, [restRoute(c), verifyRoute(auth), authRoute(auth), functionsRoute(functions)]);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (e: NodeJS.ErrnoException) =>
-      reject(e.code === "EADDRINUSE" ? new Error(`port ${c.apiPort} is in use: is another stack running? (set SUPABASE_API_PORT)`) : e),
+  let migrations: MigrateResult;
+  let mailboxPort: number;
+  try {
+    started.push(() => postgres.stop());
+    await postgres.start();
+    migrations = await migrate(c);
+    started.push(() => rest.stop());
+    await rest.start();
+    started.push(() => pool.end());
+    // 54324 beside the default 54321, and as far from the API port as that for stacks on other ports.
+    mailboxPort = await mailbox.listen(
+      c.mailboxPort ?? Number(process.env.SUPABASE_MAILBOX_PORT ?? settings.mailboxPort + (c.apiPort - 54321)),
     );
-    server.listen(c.apiPort, "127.0.0.1", () => resolve());
-  });
+    started.push(() => mailbox.close(), () => functions.stop());
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", (e: NodeJS.ErrnoException) =>
+        reject(e.code === "EADDRINUSE" ? new Error(`port ${c.apiPort} is in use: is another stack running? (set SUPABASE_API_PORT)`) : e),
+      );
+      server.listen(c.apiPort, "127.0.0.1", () => resolve());
+    });
+  } catch (e) {
+    for (const undo of started.reverse()) await undo().catch(() => undefined);
+    fs.rmSync(stackPid, { force: true });
+    throw e;
+  }
 
   let stopped = false;
   const stop = async () => {

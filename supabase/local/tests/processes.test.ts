@@ -7,7 +7,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isAlive } from "../processes.ts";
 import type { RunningStack } from "../stack.ts";
-import { removeTempDataDirs, startFixtureStack, tempDataDir } from "./helpers.ts";
+import net from "node:net";
+import { ports, removeTempDataDirs, startFixtureStack, tempDataDir } from "./helpers.ts";
 
 const bystanders: ChildProcess[] = [];
 function bystander(): number {
@@ -87,6 +88,22 @@ describe("the stack's processes", () => {
     } finally {
       warn.mockRestore();
       await stack.stop();
+    }
+  }, 120000);
+
+  it("a start that fails half-way (the API port is taken) leaves no postgres or PostgREST behind", async () => {
+    const taken = net.createServer();
+    await new Promise<void>((r) => taken.listen(ports(7).apiPort, "127.0.0.1", () => r()));
+    try {
+      await expect(startFixtureStack(7)).rejects.toThrow(/port \d+ is in use/);
+      const answers = (port: number) => new Promise<boolean>((resolve) => {
+        const sock = net.connect(port, "127.0.0.1", () => { sock.destroy(); resolve(true); });
+        sock.on("error", () => resolve(false));
+      });
+      expect(await answers(ports(7).dbPort)).toBe(false);
+      expect(await answers(ports(7).restPort)).toBe(false);
+    } finally {
+      taken.close();
     }
   }, 120000);
 
