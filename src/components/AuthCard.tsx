@@ -34,7 +34,7 @@ export function AuthCard({ title, backToLogin, children }: { title?: string; bac
           {children}
           {backToLogin && (
             <div style={{ textAlign: "center", marginTop: 8 }}>
-              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" }}>{translate("auth.backToLogin")}</Link>
+              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LARGE_TOUCH_THEME.token.colorLink }}>{translate("auth.backToLogin")}</Link>
             </div>
           )}
         </div>

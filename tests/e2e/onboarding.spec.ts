@@ -172,6 +172,7 @@ test("following the invitation link, the person sets a name and password and see
 test("nobody can sign up: no sign-up on the login page, and the API refuses", async ({ page, request }, info) => {
   await page.goto("/login");
   await expect(page.getByTestId("forgot-link")).toBeVisible();
+  await expect(page.getByTestId("forgot-link")).toHaveCSS("color", "rgb(9, 88, 217)"); // #0958d9: ≥ 4.5:1 on white
   await expect(page.getByRole("link", { name: /注册/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /注册/ })).toHaveCount(0);
   await shoot(page, "login", info.outputPath.bind(info));
@@ -224,13 +225,16 @@ test("忘记密码 sends a recovery email whose link sets a new password; the ol
   // Empty: one message that says what to do (the rule's hint steps aside while an error shows).
   await page.getByRole("button", { name: "保存新密码并登录" }).click();
   await expect(page.getByText("请设置密码", { exact: true })).toBeVisible();
-  await expect(page.getByText("至少 6 个字符")).toHaveCount(0);
+  const hint = page.locator(".ant-form-item-extra", { hasText: "至少 6 个字符" });
+  await expect(hint).toBeHidden();
   // Too short and different: both said at once.
   await page.getByTestId("new-password").fill("12345");
   await page.getByTestId("new-password-again").fill("12346");
   await page.getByRole("button", { name: "保存新密码并登录" }).click();
-  await expect(page.getByText("至少 6 个字符")).toHaveCount(1);
+  await expect(page.locator(".ant-form-item-explain-error", { hasText: "至少 6 个字符" })).toBeVisible();
+  await expect(hint).toBeHidden(); // said once, as the error
   await expect(page.getByText("两次输入的密码不一致")).toBeVisible();
+  await expect(page.getByText("两次输入的密码不一致")).toHaveCSS("color", "rgb(207, 19, 34)"); // #cf1322: ≥ 4.5:1 on white
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: info.outputPath("reset-password-errors-390.png"), fullPage: true });
   await page.setViewportSize(DESKTOP);

@@ -156,7 +156,7 @@ export default function StaffList() {
             <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true, message: translate("staff.chooseUnit") }]}>
               <UnitSelect size="large" placeholder={translate("staff.unitSearch")} levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
             </Form.Item>
-            <Form.Item name="role" label={translate("staff.role")} rules={[{ required: Boolean(unit), message: translate("staff.chooseRole") }]}
+            <Form.Item name="role" label={translate("staff.role")} required rules={[{ required: Boolean(unit), message: translate("staff.chooseRole") }]}
               extra={unit ? undefined : translate("staff.unitFirst")}>
               <Select size="large" options={roles.map((r) => ({ value: r, label: translate(`roles.${r}`) }))} disabled={!unit} />
             </Form.Item>
