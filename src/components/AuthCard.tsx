@@ -8,9 +8,9 @@ import { Link } from "react-router";
 import type { Locale } from "../locales";
 import { getLocale, setLocale } from "../providers/i18n";
 
-/** 16 px text, 44 px targets and secondary text dark enough to read (≥ 4.5:1) for older people on phones. */
+/** 16 px text, 44 px targets, and secondary text, links and errors dark enough to read (≥ 4.5:1 on white) for older people on phones. */
 export const LARGE_TOUCH_THEME = {
-  token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18, colorTextDescription: "rgba(0,0,0,0.65)", colorTextSecondary: "rgba(0,0,0,0.65)" },
+  token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18, colorLink: "#0958d9", colorError: "#cf1322", colorTextDescription: "rgba(0,0,0,0.65)", colorTextSecondary: "rgba(0,0,0,0.65)" },
 };
 
 /** `backToLogin` adds the way back to the sign-in page under the card's content (a 44 px target). */
@@ -34,7 +34,7 @@ export function AuthCard({ title, backToLogin, children }: { title?: string; bac
           {children}
           {backToLogin && (
             <div style={{ textAlign: "center", marginTop: 8 }}>
-              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px" }}>{translate("auth.backToLogin")}</Link>
+              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LARGE_TOUCH_THEME.token.colorLink }}>{translate("auth.backToLogin")}</Link>
             </div>
           )}
         </div>

@@ -35,7 +35,9 @@ export function UnitSelect({ levels, managedOnly, keptOnly, streetId, ...rest }:
         && (!streetId || u.street_id === streetId))
       .map((u) => {
         const parent = u.parent_id ? byId.get(u.parent_id) : undefined;
-        const prefix = u.level === "team" || u.level === "community" ? `${parent?.name ?? ""} / ` : "";
+        // A team under a community also names its street ("街道 / 社区 / 团队"): names repeat across streets.
+        const street = u.level === "team" && u.street_id && u.street_id !== u.parent_id ? byId.get(u.street_id) : undefined;
+        const prefix = u.level === "team" || u.level === "community" ? `${street ? `${street.name} / ` : ""}${parent?.name ?? ""} / ` : "";
         return { value: u.id, label: `${prefix}${u.name}`, title: translate(`levels.${u.level}`) };
       });
   }, [units, levels, managedOnly, keptOnly, scope, streetId, translate]);

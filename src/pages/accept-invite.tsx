@@ -1,9 +1,11 @@
 // 接受邀请, the invitation email's link target: once the link's session is in, shows the invited
 // email and the roles waiting for it (my_scope), takes a display name and a password, saves both and
-// enters the app. An expired or used link says to ask the administrator for a new invitation.
+// enters the app. Opening the link once confirms the address, so a used or expired link leads to
+// 设置密码 (the recovery email, which works for such an account) or to signing in; no admin needed.
 import { useTranslate, useUpdatePassword } from "@refinedev/core";
 import { Alert, Button, Descriptions, Form, Grid, Input, Spin, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { useNavigate } from "react-router";
 import { AuthCard } from "../components/AuthCard";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import type { ScopeGrant } from "../domain/scope";
@@ -14,6 +16,7 @@ export default function AcceptInvitePage() {
   const translate = useTranslate();
   const link = useLinkSession();
   const screens = Grid.useBreakpoint();
+  const navigate = useNavigate();
   const [grants, setGrants] = useState<ScopeGrant[]>();
   const [error, setError] = useState<string>();
   const { mutate, isPending } = useUpdatePassword<UpdatePasswordInput>({
@@ -31,9 +34,19 @@ export default function AcceptInvitePage() {
     <AuthCard title={translate("auth.acceptTitle")} backToLogin>
       {link.state === "checking" && <div style={{ textAlign: "center", padding: 24 }}><Spin /> {translate("auth.checking")}</div>}
       {(link.state === "expired" || link.state === "missing") && (
-        <Alert type="warning" showIcon data-testid="link-expired" role="alert"
-          message={link.state === "expired" ? link.message : translate("auth.noLink")}
-          description={translate("auth.acceptExpired")} />
+        <>
+          {link.state === "expired" ? (
+            <Alert type="warning" showIcon data-testid="link-expired" role="alert" style={{ marginBottom: 16 }}
+              message={link.message} description={translate("auth.acceptExpired")} />
+          ) : (
+            <Alert type="info" showIcon data-testid="link-missing" role="status" style={{ marginBottom: 16 }}
+              message={translate("auth.acceptNoLink")} />
+          )}
+          <Button type={link.state === "expired" ? "primary" : "default"} size="large" block data-testid="accept-set-password"
+            onClick={() => navigate("/forgot-password")}>
+            {link.state === "expired" ? translate("auth.acceptSetPassword") : translate("auth.forgotLink")}
+          </Button>
+        </>
       )}
       {link.state === "ready" && (
         <>

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { AuthCard } from "../components/AuthCard";
 import { NewPasswordFields } from "../components/NewPasswordFields";
-import { useLinkSession, type UpdatePasswordInput } from "../providers/auth";
+import { PASSWORD_CHANGED_FLAG, useLinkSession, type UpdatePasswordInput } from "../providers/auth";
 
 
 export default function ResetPasswordPage() {
@@ -17,7 +17,11 @@ export default function ResetPasswordPage() {
   const [error, setError] = useState<string>();
   const { mutate, isPending } = useUpdatePassword<UpdatePasswordInput>({
     mutationOptions: {
-      onSuccess: (r) => (r.success ? window.location.replace("/") : setError(r.error?.message)),
+      onSuccess: (r) => {
+        if (!r.success) return setError(r.error?.message);
+        sessionStorage.setItem(PASSWORD_CHANGED_FLAG, "1"); // the home page says 密码已更改 once on arrival
+        window.location.replace("/");
+      },
       onError: (e) => setError(e.message),
     },
   });
@@ -29,7 +33,7 @@ export default function ResetPasswordPage() {
         <>
           <Alert type="warning" showIcon data-testid="link-expired" role="alert"
             message={link.state === "expired" ? link.message : translate("auth.noLink")}
-            description={translate("auth.resetExpired")} style={{ marginBottom: 16 }} />
+            description={link.state === "expired" ? translate("auth.resetExpired") : undefined} style={{ marginBottom: 16 }} />
           <Button type="primary" size="large" block onClick={() => navigate("/forgot-password")}>{translate("auth.resetAgain")}</Button>
         </>
       )}

@@ -10,6 +10,9 @@ import { t } from "./i18n";
 import { clearScope, loadScope } from "./scope";
 import { supabaseClient } from "./supabase";
 
+/** sessionStorage key the reset page sets before entering the app, so the app says 密码已更改 once. */
+export const PASSWORD_CHANGED_FLAG = "password-changed";
+
 export interface UpdatePasswordInput {
   password: string;
   /** Set together with the password when an invited person accepts (staff_profiles and user metadata). */

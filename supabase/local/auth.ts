@@ -390,7 +390,7 @@ export class Auth {
     const link = `${this.externalUrl}/auth/v1/verify?token=${hash}&type=${kind}&redirect_to=${encodeURIComponent(redirectTo)}`;
     const valid = kind === "invite" ? this.s.inviteExpiry : this.s.otpExpiry;
     this.limiter.clear(`otpfail:${u.email.toLowerCase()}`);
-    this.mailbox?.deliver(authEmail(kind, u.email, link, otp, valid));
+    this.mailbox?.deliver(authEmail(kind, u.email, link, otp, valid, u.raw_user_meta_data));
   }
 
   /** Consumes a one-time token (single use, expiring) and returns the user, or throws otp_expired. */

@@ -23,6 +23,7 @@ export interface Message {
   Text: string;
   HTML: string;
   Size: number;
+  Headers?: Record<string, string>;
 }
 
 export interface OutgoingMail {
@@ -30,6 +31,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** extra headers, e.g. X-Local-Otp: the one-time code the link carries, for tests (never shown) */
+  headers?: Record<string, string>;
 }
 
 export const SENDER: Address = { Name: "银龄志愿服务 Silver Volunteers", Address: "noreply@silver-volunteers.local" };
@@ -73,6 +76,7 @@ export class Mailbox {
       Text: mail.text,
       HTML: mail.html,
       Size: Buffer.byteLength(mail.text) + Buffer.byteLength(mail.html),
+      ...(mail.headers ? { Headers: mail.headers } : {}),
     };
     fs.writeFileSync(path.join(this.dir, `${id}.json`), JSON.stringify(m));
     return m;
@@ -211,10 +215,12 @@ export class Mailbox {
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0;background:#f5f5f5;color:#222;font-size:16px}
-header{background:#1677ff;color:#fff;padding:12px 20px}header a{color:#fff}
+a{color:#0958d9}header{background:#0958d9;color:#fff;padding:12px 20px}header a{color:#fff}
 main{max-width:900px;margin:0 auto;padding:16px}table{width:100%;border-collapse:collapse;background:#fff}
-td,th{padding:10px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}tr.unread td{font-weight:600}
-.mail{background:#fff;padding:16px}.meta{color:#666;font-size:14px;margin-bottom:12px}pre{white-space:pre-wrap}
+td,th{padding:10px;border-bottom:1px solid #eee;text-align:left;vertical-align:top;overflow-wrap:anywhere}tr.unread td{font-weight:600}
+.mail{background:#fff;padding:16px;overflow-wrap:anywhere}.meta{color:#595959;font-size:14px;margin-bottom:12px}pre{white-space:pre-wrap}
+@media (max-width:600px){main{padding:8px}thead{display:none}table,tbody,tr,td{display:block}
+tr{border-bottom:1px solid #ddd;padding:6px 0}td{border:0;padding:4px 10px}.mail{padding:12px}}
 </style></head><body><header><a href="/">本地邮箱 Local mailbox</a> — 本地 Supabase 发送的全部邮件 / every email the local stack sent</header><main>${body}</main></body></html>`;
   }
 

@@ -35,6 +35,22 @@ describe("invitation through the invite-staff edge function", () => {
     expect(scope).toMatchObject([{ role: "community_admin", org_unit_id: OWN_COMMUNITY }]);
   });
 
+  it("the invitation email says who invited the person, to which role over which unit, and offers only the link", async () => {
+    const email = `${unique("named")}@example.org`;
+    await invite("org", { email, role: "community_admin", org_unit_id: OWN_COMMUNITY });
+    const [{ display_name: inviter }] = await sql<{ display_name: string }>("select p.display_name from public.staff_profiles p join auth.users u on u.id = p.user_id where u.email = 'org@demo.local'");
+    const [{ name: unit }] = await sql<{ name: string }>("select name from public.org_units where id = $1", [OWN_COMMUNITY]);
+    expect(inviter).toBeTruthy();
+    const m = await latestMail(email);
+    expect(m.Text).toContain(`${inviter} 邀请您担任 ${unit} 的 社区管理员`);
+    expect(m.Text).toContain(`${inviter} invited you to be community admin of ${unit}`);
+    expect(m.HTML).toContain("社区管理员");
+    // The app has no page to type a code into: the email shows none.
+    expect(m.Text).not.toContain(m.code);
+    expect(m.HTML).not.toContain(m.code);
+    expect(m.Text).not.toMatch(/验证码|code/i);
+  });
+
   it("a person reads the invitation in the mailbox's web page and clicks its link", async () => {
     const email = `${unique("reader")}@example.org`;
     await invite("org", { email, role: "finance", org_unit_id: OWN_STREET, redirect_to: `${APP}/accept-invitation` });

@@ -91,6 +91,9 @@ test("the org admin invites an email as street admin and the invitation arrives 
   await expect(dialog.getByLabel("邮箱")).toBeVisible();
   await expect(page.locator(".ant-zoom-appear, .ant-zoom-enter")).toHaveCount(0); // the opening animation is over
   await expectNoSidewaysScroll(page);
+  await expect(dialog.getByText("请先选择管理范围")).toBeVisible(); // why 角色 is disabled
+  await dialog.getByRole("button", { name: /发送邀请/ }).click();
+  for (const says of ["请输入邮箱", "请选择管理范围", "请先选择管理范围"]) await expect(dialog.getByText(says, { exact: true })).toBeVisible();
   await page.screenshot({ path: info.outputPath("staff-invite-dialog-390.png") });
   await dialog.getByRole("button", { name: /取\s?消/ }).click();
   await expect(dialog).toBeHidden();
@@ -112,6 +115,15 @@ test("the org admin invites an email as street admin and the invitation arrives 
   await page.goto(MAILBOX);
   await expect(page.getByText(INVITEE).first()).toBeVisible();
   await page.screenshot({ path: info.outputPath("mailbox-1440.png"), fullPage: true });
+  // The mailbox reads on a phone too: no sideways scrolling on the list or on a message with its long link.
+  await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: info.outputPath("mailbox-390.png"), fullPage: true });
+  await page.getByRole("link", { name: /邀请/ }).first().click();
+  await expect(page.getByRole("link", { name: "接受邀请" })).toBeVisible();
+  await expect(page.getByText(/验证码/)).toHaveCount(0); // only the link: the app has nowhere to type a code
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: info.outputPath("mailbox-message-390.png"), fullPage: true });
 });
 
 test("following the invitation link, the person sets a name and password and sees their street", async ({ browser, request }, info) => {
@@ -138,17 +150,29 @@ test("following the invitation link, the person sets a name and password and see
   await expect(page.getByText("街道管理员 · 八大湖街道")).toBeVisible();
   await page.screenshot({ path: info.outputPath("invitee-home-1440.png") });
 
-  // The link was used once: opening it again explains what to do instead of signing anyone in.
+  // The link was used once: opening it again says to sign in, or to set a password by email (the
+  // address is confirmed already, so the recovery email works; no administrator is needed).
   const again = await browser.newPage();
   await again.goto(link);
-  await expect(again.getByTestId("link-expired")).toContainText("请联系管理员重新发送邀请");
+  await expect(again.getByTestId("link-expired")).toContainText("如已设置过密码，请直接登录");
   await shoot(again, "accept-invite-expired", info.outputPath.bind(info));
+  await again.getByRole("button", { name: "设置密码" }).click();
+  await expect(again).toHaveURL(/\/forgot-password/);
+  await expect(again.getByRole("button", { name: "发送重置邮件" })).toBeVisible();
+
+  // Reached without any link: one message, and the ways on.
+  await again.goto("/accept-invite");
+  await expect(again.getByTestId("link-missing")).toHaveText("请从邀请邮件中的链接打开此页面。");
+  await expect(again.getByTestId("link-expired")).toHaveCount(0);
+  await expect(again.getByRole("link", { name: "返回登录" })).toBeVisible();
+  await shoot(again, "accept-invite-nolink", info.outputPath.bind(info));
   await context.close();
 });
 
 test("nobody can sign up: no sign-up on the login page, and the API refuses", async ({ page, request }, info) => {
   await page.goto("/login");
   await expect(page.getByTestId("forgot-link")).toBeVisible();
+  await expect(page.getByTestId("forgot-link")).toHaveCSS("color", "rgb(9, 88, 217)"); // #0958d9: ≥ 4.5:1 on white
   await expect(page.getByRole("link", { name: /注册/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /注册/ })).toHaveCount(0);
   await shoot(page, "login", info.outputPath.bind(info));
@@ -162,7 +186,7 @@ test("nobody can sign up: no sign-up on the login page, and the API refuses", as
   expect(r.status()).toBeGreaterThanOrEqual(400);
   expect(((await r.json()) as { code?: string }).code).toBe("signup_disabled");
   await signIn(page, "stranger@example.org", "stranger-123");
-  await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确");
+  await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确，请检查后重试，或点「忘记密码」");
 
   // The same pages in English.
   await page.getByText("EN", { exact: true }).click();
@@ -198,19 +222,32 @@ test("忘记密码 sends a recovery email whose link sets a new password; the ol
   await expect(page).toHaveURL(/\/reset-password/);
   await expect(page.getByTestId("reset-email")).toHaveText(INVITEE);
   await shoot(page, "reset-password", info.outputPath.bind(info));
-  await page.getByTestId("new-password").fill("12345");
-  await page.getByTestId("new-password-again").fill("12345");
+  // Empty: one message that says what to do (the rule's hint steps aside while an error shows).
   await page.getByRole("button", { name: "保存新密码并登录" }).click();
-  await expect(page.getByText("至少 6 位").first()).toBeVisible();
+  await expect(page.getByText("请设置密码", { exact: true })).toBeVisible();
+  const hint = page.locator(".ant-form-item-extra", { hasText: "至少 6 个字符" });
+  await expect(hint).toBeHidden();
+  // Too short and different: both said at once.
+  await page.getByTestId("new-password").fill("12345");
+  await page.getByTestId("new-password-again").fill("12346");
+  await page.getByRole("button", { name: "保存新密码并登录" }).click();
+  await expect(page.locator(".ant-form-item-explain-error", { hasText: "至少 6 个字符" })).toBeVisible();
+  await expect(hint).toBeHidden(); // said once, as the error
+  await expect(page.getByText("两次输入的密码不一致")).toBeVisible();
+  await expect(page.getByText("两次输入的密码不一致")).toHaveCSS("color", "rgb(207, 19, 34)"); // #cf1322: ≥ 4.5:1 on white
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: info.outputPath("reset-password-errors-390.png"), fullPage: true });
+  await page.setViewportSize(DESKTOP);
   await page.getByTestId("new-password").fill(NEW_PASSWORD);
   await page.getByTestId("new-password-again").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "保存新密码并登录" }).click();
   await expect(page.getByTestId("current-user")).toHaveText("李晓丽");
+  await expect(page.getByText("密码已更改")).toBeVisible();
 
   await page.context().clearCookies();
   await page.evaluate(() => localStorage.clear());
   await signIn(page, INVITEE, FIRST_PASSWORD);
-  await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确");
+  await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确，请检查后重试，或点「忘记密码」");
   await signIn(page, INVITEE, NEW_PASSWORD);
   await expect(page.getByTestId("current-user")).toHaveText("李晓丽");
 
@@ -248,6 +285,8 @@ test("a pending invitation reads as pending and can be sent again; an accepted o
   await expect(page.getByText(`已重新发送邀请邮件到 ${pending}`)).toBeVisible();
   await emailLink(request, pending, /邀请/, 1);
   await page.setViewportSize(PHONE);
-  await expect(page.getByTestId("grant-card").filter({ hasText: pending }).getByRole("button", { name: "重新发送邀请" })).toBeVisible();
+  const card = page.getByTestId("grant-card").filter({ hasText: pending });
+  await expect(card.getByRole("button", { name: "重新发送邀请" })).toBeVisible();
+  await expect(card).toContainText("24 小时内有效");
   await page.screenshot({ path: info.outputPath("staff-pending-390.png"), fullPage: true });
 });

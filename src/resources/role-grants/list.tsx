@@ -9,6 +9,7 @@ import { useState } from "react";
 import { LARGE_TOUCH_THEME } from "../../components/AuthCard";
 import { districtNow } from "../../providers/dayjs";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
+import { INVITE_EXPIRY_SECONDS, invitationExpired } from "../../domain/invitation";
 import { linkTarget } from "../../domain/password";
 import { grantableRoles, type AppRole } from "../../domain/scope";
 import { useFunctionAction } from "../../providers/rpc";
@@ -118,6 +119,12 @@ export default function StaffList() {
                 <div style={{ margin: "8px 0" }}>
                   <Tag color="red">{translate(`roles.${g.role}`)}</Tag> {g.org_units?.name} {state(g)}
                 </div>
+                <div style={{ marginBottom: 8 }} data-testid="grant-sent">
+                  {translate("staff.sentAt", { date: districtNow(g.granted_at).format("YYYY-MM-DD HH:mm") })}
+                  {!g.user_id && !g.revoked_at && (invitationExpired(g.granted_at)
+                    ? <Typography.Text type="danger"> · {translate("staff.inviteExpired")}</Typography.Text>
+                    : <Typography.Text type="secondary"> · {translate("staff.validFor", { hours: INVITE_EXPIRY_SECONDS / 3600 })}</Typography.Text>)}
+                </div>
                 {g.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{g.note}</Typography.Paragraph>}
                 {actions(g)}
               </Card>
@@ -140,13 +147,17 @@ export default function StaffList() {
           width={phone ? "100%" : 520} style={phone ? { top: 0, maxWidth: "100vw", margin: 0, padding: 0 } : undefined}>
           <Alert type="info" showIcon message={translate("staff.inviteHint")} style={{ marginBottom: 16 }} />
           <Form form={form} layout="vertical" onFinish={invite}>
-            <Form.Item name="email" label={translate("staff.email")} rules={[{ required: true, type: "email", message: translate("pages.login.errors.validEmail") }]}>
+            <Form.Item name="email" label={translate("staff.email")} rules={[
+              { required: true, message: translate("pages.login.errors.requiredEmail") },
+              { type: "email", message: translate("pages.login.errors.validEmail") },
+            ]}>
               <Input size="large" inputMode="email" autoComplete="off" />
             </Form.Item>
-            <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true }]}>
-              <UnitSelect size="large" levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
+            <Form.Item name="org_unit_id" label={translate("staff.unit")} rules={[{ required: true, message: translate("staff.chooseUnit") }]}>
+              <UnitSelect size="large" placeholder={translate("staff.unitSearch")} levels={["district", "street", "community", "team"]} managedOnly onChange={() => form.setFieldValue("role", undefined)} />
             </Form.Item>
-            <Form.Item name="role" label={translate("staff.role")} rules={[{ required: true }]}>
+            <Form.Item name="role" label={translate("staff.role")} required rules={[{ required: Boolean(unit), message: translate("staff.chooseRole") }]}
+              extra={unit ? undefined : translate("staff.unitFirst")}>
               <Select size="large" options={roles.map((r) => ({ value: r, label: translate(`roles.${r}`) }))} disabled={!unit} />
             </Form.Item>
             <Form.Item name="note" label={translate("staff.note")} rules={[{ max: 200 }]}>

@@ -110,10 +110,24 @@ Deno.serve(async (req: Request) => {
     grant = inserted.data;
   }
 
+  // Who invites, to what: read as the caller (their own profile, a unit they manage) and passed as the
+  // invitation's `data` (the user's metadata), which the email template shows: {{ .Data.invited_by }},
+  // {{ .Data.role }}, {{ .Data.unit_name }}.
+  const [profile, unit] = await Promise.all([
+    caller.from("staff_profiles").select("display_name").eq("user_id", who.user.id).maybeSingle(),
+    caller.from("org_units").select("name").eq("id", input.org_unit_id).maybeSingle(),
+  ]);
+  const data = {
+    invited_by: profile.data?.display_name?.trim() || who.user.email || "",
+    role: input.role,
+    unit_name: unit.data?.name ?? "",
+  };
+
   // Only now the service key: send (or re-send) Supabase Auth's invitation email.
   const admin = createClient(url, Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")!, options);
   const { error: inviteError } = await admin.auth.admin.inviteUserByEmail(input.email, {
     redirectTo: input.redirect_to,
+    data,
   });
   let invitation: "sent" | "resent" | "not_needed";
   if (!inviteError) invitation = already ? "resent" : "sent";
