@@ -123,7 +123,7 @@ const en: Shape<typeof zhCN> = {
     showRevoked: "Show revoked", resend: "Resend invitation", resent: "Invitation sent again to {{email}}", invited: "Invitation sent to {{email}}",
     granted: "Role granted to {{email}} (the account can use it now)", actions: "Actions", sendInvite: "Send invitation",
     chooseUnit: "Please choose a scope", chooseRole: "Please choose a role", unitFirst: "Choose the scope first", unitSearch: "Type a name to search",
-    sentAt: "Granted {{date}}", validFor: "Valid for {{hours}} hours", inviteExpired: "Expired: please send it again",
+    sentAt: "Granted {{date}}", validFor: "the link is valid for {{hours}} hours; send it again when it has expired",
   },
   service: {
     title: "Service records", record: "Record service", team: "Team", date: "Date", activity: "Activity", place: "Place",

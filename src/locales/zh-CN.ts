@@ -117,7 +117,7 @@ const zhCN = {
     showRevoked: "显示已撤销", resend: "重新发送邀请", resent: "已重新发送邀请邮件到 {{email}}", invited: "已发送邀请邮件到 {{email}}",
     granted: "已授权 {{email}}（该账号已可使用）", actions: "操作", sendInvite: "发送邀请",
     chooseUnit: "请选择管理范围", chooseRole: "请选择角色", unitFirst: "请先选择管理范围", unitSearch: "输入名称搜索",
-    sentAt: "授权于 {{date}}", validFor: "{{hours}} 小时内有效", inviteExpired: "已过期，请重新发送",
+    sentAt: "授权于 {{date}}", validFor: "邀请链接 {{hours}} 小时内有效，过期可重新发送",
   },
   service: {
     title: "服务记录", record: "登记服务", team: "服务团队", date: "服务日期", activity: "活动名称", place: "服务地点",

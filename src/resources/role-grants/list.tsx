@@ -9,7 +9,7 @@ import { useState } from "react";
 import { LARGE_TOUCH_THEME } from "../../components/AuthCard";
 import { districtNow } from "../../providers/dayjs";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
-import { INVITE_EXPIRY_SECONDS, invitationExpired } from "../../domain/invitation";
+import { INVITE_EXPIRY_SECONDS } from "../../domain/invitation";
 import { linkTarget } from "../../domain/password";
 import { grantableRoles, type AppRole } from "../../domain/scope";
 import { useFunctionAction } from "../../providers/rpc";
@@ -121,9 +121,7 @@ export default function StaffList() {
                 </div>
                 <div style={{ marginBottom: 8 }} data-testid="grant-sent">
                   {translate("staff.sentAt", { date: districtNow(g.granted_at).format("YYYY-MM-DD HH:mm") })}
-                  {!g.user_id && !g.revoked_at && (invitationExpired(g.granted_at)
-                    ? <Typography.Text type="danger"> · {translate("staff.inviteExpired")}</Typography.Text>
-                    : <Typography.Text type="secondary"> · {translate("staff.validFor", { hours: INVITE_EXPIRY_SECONDS / 3600 })}</Typography.Text>)}
+                  {!g.user_id && !g.revoked_at && <Typography.Text type="secondary"> · {translate("staff.validFor", { hours: INVITE_EXPIRY_SECONDS / 3600 })}</Typography.Text>}
                 </div>
                 {g.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{g.note}</Typography.Paragraph>}
                 {actions(g)}
