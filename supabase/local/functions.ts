@@ -15,7 +15,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { jwtVerify } from "jose";
-import { BodyError, readBody } from "./body.ts";
+import { answerBodyError, BodyError, readBody } from "./body.ts";
 import { dbUrl, projectRoot, tmpRoot, type StackConfig } from "./config.ts";
 import type { FunctionSettings } from "./settings.ts";
 
@@ -183,9 +183,9 @@ export class FunctionsRuntime {
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse, name: string, rest: string): Promise<void> {
-    const json = (status: number, body: unknown, close = false) => {
+    const json = (status: number, body: unknown) => {
       if (res.headersSent) return void res.end();
-      res.writeHead(status, { "Content-Type": "application/json", ...(close ? { Connection: "close" } : {}) });
+      res.writeHead(status, { "Content-Type": "application/json" });
       res.end(JSON.stringify(body));
     };
     if (!/^[A-Za-z0-9_-]+$/.test(name) || !fs.existsSync(path.join(this.dir, name, "index.ts"))) {
@@ -199,7 +199,7 @@ export class FunctionsRuntime {
     try {
       body = await readBody(req, { limitBytes: FUNCTION_BODY_LIMIT, timeoutMs: FUNCTION_BODY_TIMEOUT_MS });
     } catch (e) {
-      if (e instanceof BodyError) return json(e.status, { code: e.code, message: e.message }, true);
+      if (e instanceof BodyError) return answerBodyError(res, e, { code: e.code, message: e.message });
       throw e;
     }
     const headers = { ...req.headers, "content-length": String(body.length) };
