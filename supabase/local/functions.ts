@@ -67,10 +67,6 @@ export class FunctionsRuntime {
     this.runDir = path.join(tmpRoot, `functions-${c.apiPort}-${tag}`);
   }
 
-  static exists(dir = path.join(projectRoot, "supabase/functions")): boolean {
-    return fs.existsSync(dir);
-  }
-
   list(): string[] {
     if (!fs.existsSync(this.dir)) return [];
     return fs.readdirSync(this.dir).filter((n) => /^[A-Za-z0-9_-]+$/.test(n) && fs.existsSync(path.join(this.dir, n, "index.ts")));
