@@ -29,7 +29,7 @@ export interface StackConfig {
   projectDir: string;
   withSeed: boolean;
   quiet: boolean;
-  /** local mailbox port; by default config.toml's [local_smtp] port shifted as apiPort is from 54321 */
+  /** local mailbox port (SUPABASE_MAILBOX_PORT); by default config.toml's [local_smtp] port shifted as apiPort is from 54321 */
   mailboxPort?: number;
   /** Largest request body the gateway accepts (413 above). */
   bodyLimitBytes: number;
@@ -62,6 +62,7 @@ export function loadConfig(overrides: Partial<StackConfig> = {}): StackConfig {
     bodyLimitBytes: num("SUPABASE_MAX_BODY_BYTES", 1024 * 1024),
     bodyTimeoutMs: num("SUPABASE_BODY_TIMEOUT_MS", 10000),
     responseLimitBytes: num("SUPABASE_MAX_RESPONSE_BYTES", 8 * 1024 * 1024),
+    mailboxPort: process.env.SUPABASE_MAILBOX_PORT === undefined ? undefined : Number(process.env.SUPABASE_MAILBOX_PORT),
     ...overrides,
   };
 }

@@ -74,9 +74,7 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
     await rest.start();
     started.push(() => pool.end());
     // 54324 beside the default 54321, and as far from the API port as that for stacks on other ports.
-    mailboxPort = await mailbox.listen(
-      c.mailboxPort ?? Number(process.env.SUPABASE_MAILBOX_PORT ?? settings.mailboxPort + (c.apiPort - 54321)),
-    );
+    mailboxPort = await mailbox.listen(c.mailboxPort ?? settings.mailboxPort + (c.apiPort - 54321));
     started.push(() => mailbox.close(), () => functions.stop());
     await new Promise<void>((resolve, reject) => {
       server.once("error", (e: NodeJS.ErrnoException) =>
