@@ -30,7 +30,7 @@ const en: Shape<typeof zhCN> = {
       fields: { email: "Email", password: "Password" },
       buttons: { rememberMe: "Remember me", forgotPassword: "Forgot password?", noAccount: "No account?", haveAccount: "Have an account?" },
       errors: { requiredEmail: "Enter your email", validEmail: "Not a valid email", requiredPassword: "Enter your password" },
-      demo: "Demo accounts (password demo123456)", failed: "Wrong email or password",
+      demo: "Demo accounts (password demo123456)",
     },
     error: { info: "This page does not exist", backHome: "Back home", 404: "Not found" },
   },
@@ -121,7 +121,7 @@ const en: Shape<typeof zhCN> = {
     revokeConfirm: "Revoke “{{role}}” from {{email}}?", note: "Note",
     inviteHint: "An invitation email goes to this address; the role takes effect once they open its link and set a password",
     showRevoked: "Show revoked", resend: "Resend invitation", resent: "Invitation sent again to {{email}}", invited: "Invitation sent to {{email}}",
-    granted: "Role granted to {{email}} (the account can use it now)", actions: "Actions", sendInvite: "Send invitation",
+    granted: "Role granted to {{email}} (the account can use it now)", sendInvite: "Send invitation",
     chooseUnit: "Please choose a scope", chooseRole: "Please choose a role", unitFirst: "Choose the scope first", unitSearch: "Type a name to search",
     sentAt: "Granted {{date}}", validFor: "the link is valid for {{hours}} hours; send it again when it has expired",
   },
@@ -178,7 +178,7 @@ const en: Shape<typeof zhCN> = {
     forgotLink: "Forgot password?", backToLogin: "Back to sign in",
     forgotTitle: "Reset your password", forgotIntro: "Enter the email you sign in with. We will email you a link to set a new password.",
     forgotSend: "Send reset email", forgotSent: "If this email has an account, a reset email is on its way. Open the link in it (check the spam folder too) to set a new password.",
-    resetTitle: "Set a new password", resetSave: "Save and sign in", resetDone: "Password updated",
+    resetTitle: "Set a new password", resetSave: "Save and sign in",
     resetExpired: "This reset link has expired or was already used. Please request a new reset email.", resetAgain: "Send a new reset email",
     checking: "Checking the link…", noLink: "Please open this page from the link in your email.",
     acceptTitle: "Accept invitation", acceptIntro: "Welcome! Please enter your name and choose a password.", invitedEmail: "Sign-in email", invitedRoles: "Your roles",
@@ -190,7 +190,7 @@ const en: Shape<typeof zhCN> = {
   },
   account: {
     title: "My account", email: "Sign-in email", displayName: "Display name", grants: "My roles", changePassword: "Change password",
-    newPassword: "New password", passwordHint: "At least 6 characters", saved: "Saved", language: "Language",
+    saved: "Saved", language: "Language",
   },
 };
 

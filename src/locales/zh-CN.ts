@@ -26,7 +26,7 @@ const zhCN = {
       fields: { email: "邮箱", password: "密码" },
       buttons: { rememberMe: "记住我", forgotPassword: "忘记密码？", noAccount: "没有账号？", haveAccount: "已有账号？" },
       errors: { requiredEmail: "请输入邮箱", validEmail: "邮箱格式不正确", requiredPassword: "请输入密码" },
-      demo: "演示账号（密码 demo123456）", failed: "邮箱或密码不正确",
+      demo: "演示账号（密码 demo123456）",
     },
     error: { info: "您访问的页面不存在", backHome: "返回首页", 404: "页面不存在" },
   },
@@ -115,7 +115,7 @@ const zhCN = {
     state: "状态", pending: "待接受邀请", activeGrant: "已生效", revoked: "已撤销", revoke: "撤销",
     revokeConfirm: "撤销 {{email}} 的“{{role}}”授权？", note: "备注", inviteHint: "系统会给该邮箱发一封邀请邮件；对方打开邮件中的链接、设置密码后授权即生效",
     showRevoked: "显示已撤销", resend: "重新发送邀请", resent: "已重新发送邀请邮件到 {{email}}", invited: "已发送邀请邮件到 {{email}}",
-    granted: "已授权 {{email}}（该账号已可使用）", actions: "操作", sendInvite: "发送邀请",
+    granted: "已授权 {{email}}（该账号已可使用）", sendInvite: "发送邀请",
     chooseUnit: "请选择管理范围", chooseRole: "请选择角色", unitFirst: "请先选择管理范围", unitSearch: "输入名称搜索",
     sentAt: "授权于 {{date}}", validFor: "邀请链接 {{hours}} 小时内有效，过期可重新发送",
   },
@@ -172,7 +172,7 @@ const zhCN = {
     forgotLink: "忘记密码？", backToLogin: "返回登录",
     forgotTitle: "找回密码", forgotIntro: "输入您的登录邮箱，我们会发一封邮件，打开其中的链接即可设置新密码。",
     forgotSend: "发送重置邮件", forgotSent: "如果该邮箱已开通账号，重置邮件已经发出。请查收邮件（也看看垃圾邮件），按邮件中的链接设置新密码。",
-    resetTitle: "设置新密码", resetSave: "保存新密码并登录", resetDone: "密码已更新",
+    resetTitle: "设置新密码", resetSave: "保存新密码并登录",
     resetExpired: "重置链接已过期或已使用过，请重新申请一封重置邮件。", resetAgain: "重新发送重置邮件",
     checking: "正在验证链接…", noLink: "请从邮件中的链接打开此页面。",
     acceptTitle: "接受邀请", acceptIntro: "欢迎加入！请设置您的姓名和登录密码。", invitedEmail: "登录邮箱", invitedRoles: "您的角色",
@@ -184,7 +184,7 @@ const zhCN = {
   },
   account: {
     title: "我的账号", email: "登录邮箱", displayName: "显示名称", grants: "我的角色", changePassword: "修改密码",
-    newPassword: "新密码", passwordHint: "至少 6 位", saved: "已保存", language: "界面语言",
+    saved: "已保存", language: "界面语言",
   },
 } as const;
 
