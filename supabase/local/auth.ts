@@ -307,6 +307,12 @@ export class Auth {
     return r.rows[0];
   }
 
+  /** The live account of an address (already lower-cased), if any. */
+  private async userByEmail(email: string): Promise<UserRow | undefined> {
+    const r = await this.pool.query<UserRow>("select * from auth.users where lower(email) = $1 and deleted_at is null", [email]);
+    return r.rows[0];
+  }
+
   private async bearerUser(req: IncomingMessage) {
     const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
     let claims;
@@ -493,8 +499,7 @@ export class Auth {
     const email = emailOf(body.email);
     const meta = metadataOf(body.data);
     const redirect = this.redirectTarget(query.get("redirect_to") ?? (body.redirect_to as string | undefined));
-    const existing = await this.pool.query<UserRow>("select * from auth.users where lower(email) = $1 and deleted_at is null", [email]);
-    let user = existing.rows[0];
+    let user = await this.userByEmail(email);
     if (user?.email_confirmed_at) {
       throw new AuthError(422, "email_exists", "A user with this email address has already been registered");
     }
@@ -523,13 +528,13 @@ export class Auth {
 
   private async sendRecovery(email: string, redirect: string) {
     try {
-      const r = await this.pool.query<UserRow>("select * from auth.users where lower(email) = $1 and deleted_at is null", [email]);
-      if (!r.rows[0]) return;
+      const user = await this.userByEmail(email);
+      if (!user) return;
       if (!this.emailBudget()) {
         console.warn(`[auth] email_sent budget (${this.s.rateLimit.emailSent}/hour) spent: recovery email to ${email} not sent`);
         return;
       }
-      await this.mailLink(r.rows[0], "recovery", redirect);
+      await this.mailLink(user, "recovery", redirect);
     } catch (e) {
       console.error("[auth] recovery email failed", e);
     }
