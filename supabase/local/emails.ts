@@ -3,7 +3,7 @@
 // app has no page to type a code into (the one-time code goes in a header the tests read, the way a
 // hosted template may use {{ .Token }} or leave it out). An invitation names who invited the person,
 // the role and the unit when invite-staff passed them as `data` ({{ .Data.invited_by }} etc. there).
-import type { OutgoingMail } from "./mailbox.ts";
+import { escapeHtml as esc, type OutgoingMail } from "./mailbox.ts";
 
 export type EmailKind = "invite" | "recovery" | "signup" | "email_change";
 
@@ -41,10 +41,6 @@ const TEXT: Record<EmailKind, { subject: string; zh: string; en: string; zhActio
 function validity(seconds: number): { zh: string; en: string } {
   if (seconds % 3600 === 0) return { zh: `${seconds / 3600} 小时`, en: `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}` };
   return { zh: `${Math.round(seconds / 60)} 分钟`, en: `${Math.round(seconds / 60)} minutes` };
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 /** The role names people read (the app's src/locales, repeated: this file runs in the stack's Node). */

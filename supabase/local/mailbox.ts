@@ -37,7 +37,7 @@ export interface OutgoingMail {
 
 export const SENDER: Address = { Name: "银龄志愿服务 Silver Volunteers", Address: "noreply@silver-volunteers.local" };
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
