@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { portsFrom } from "../supabase/local/config.ts";
 import { startStack } from "../supabase/local/stack.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-e2e-"));
@@ -13,7 +14,7 @@ fs.chmodSync(dataDir, 0o755);
 process.env.SUPABASE_DB_FAST = "1";
 const base = Number(process.env.E2E_STACK_PORT_BASE ?? 26421); // several checkouts can run the browser tests side by side
 const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? base + 3);
-const stack = await startStack({ dataDir, apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10, mailboxPort });
+const stack = await startStack({ dataDir, ...portsFrom(base), mailboxPort });
 console.log(`e2e stack ${stack.apiUrl}, mailbox ${stack.mailboxUrl}, functions: ${stack.functions.join(", ")}`);
 const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
 const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });

@@ -39,6 +39,12 @@ export interface StackConfig {
   responseLimitBytes: number;
 }
 
+/** A stack's ports laid out from its API port as the defaults are (54321: database +1, PostgREST +9,
+ *  PostgREST's admin server +10), for tests, benches and scripts that run a stack beside another. */
+export function portsFrom(apiPort: number): Pick<StackConfig, "apiPort" | "dbPort" | "restPort" | "restAdminPort"> {
+  return { apiPort, dbPort: apiPort + 1, restPort: apiPort + 9, restAdminPort: apiPort + 10 };
+}
+
 function num(name: string, fallback: number): number {
   const v = process.env[name];
   return v ? Number(v) : fallback;

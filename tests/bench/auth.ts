@@ -8,6 +8,7 @@ import { createClient } from "@supabase/supabase-js";
 import pg from "pg";
 import ws from "ws";
 import { Limiter } from "../../supabase/local/auth.ts";
+import { portsFrom } from "../../supabase/local/config.ts";
 import { startStack } from "../../supabase/local/stack.ts";
 
 const N = Number(process.env.BENCH_AUTH_N ?? 60);
@@ -19,7 +20,7 @@ const line = (label: string, xs: number[]) =>
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-bench-auth-"));
 fs.chmodSync(dataDir, 0o755);
 process.env.SUPABASE_DB_FAST = "1";
-const stack = await startStack({ dataDir, apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10, quiet: true });
+const stack = await startStack({ dataDir, ...portsFrom(base), quiet: true });
 try {
   const mk = () =>
     createClient(stack.apiUrl, stack.config.anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as never } });

@@ -11,13 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import ws from "ws";
+import { portsFrom } from "../../supabase/local/config.ts";
 import { startStack } from "../../supabase/local/stack.ts";
 import { buildLargeDistrict } from "./large-district.ts";
 
 const N = Number(process.env.BENCH_N ?? 300);
 // BENCH_PORT_BASE moves the bench's stack (api = base, db = base+1, PostgREST = base+9 / base+10).
 const base = Number(process.env.BENCH_PORT_BASE ?? 27421);
-const ports = { apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 };
+const ports = portsFrom(base);
 
 function pct(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);

@@ -5,15 +5,14 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { StackConfig } from "../config.ts";
+import { portsFrom, type StackConfig } from "../config.ts";
 import { startStack, type RunningStack, type StackEvents } from "../stack.ts";
 
 export const fixtureProject = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixture");
 
 /** Ports for one stack: TEST_LOCAL_PORT_BASE (default 26500) + 12 × slot; slots 0–7 stay within base..base+99. */
 export function ports(slot: number) {
-  const base = Number(process.env.TEST_LOCAL_PORT_BASE ?? 26500) + 12 * slot;
-  return { apiPort: base, dbPort: base + 1, restPort: base + 9, restAdminPort: base + 10 };
+  return portsFrom(Number(process.env.TEST_LOCAL_PORT_BASE ?? 26500) + 12 * slot);
 }
 
 const made: string[] = [];
