@@ -125,10 +125,6 @@ export class Postgres {
     return fs.existsSync(path.join(this.pgdata, "PG_VERSION"));
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
   private spawnOpts() {
     return this.runAs ? { uid: this.runAs.uid, gid: this.runAs.gid } : {};
   }

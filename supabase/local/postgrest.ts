@@ -61,10 +61,6 @@ export class PostgREST {
     ready = true;
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
   async stop(): Promise<void> {
     this.stopping = true;
     const pid = this.child?.pid;
