@@ -3,7 +3,7 @@
 // email link brings in the URL fragment. Every refusal goes through the one error mapping.
 import type { AuthProvider } from "@refinedev/core";
 import { useEffect, useState } from "react";
-import type { BackendError } from "../domain/errors";
+import { errorKey, type BackendError } from "../domain/errors";
 import { linkTarget } from "../domain/password";
 import { errorMessage } from "./data";
 import { t } from "./i18n";
@@ -46,7 +46,8 @@ export const authProvider: AuthProvider = {
     const { error } = await supabaseClient.auth.resetPasswordForEmail(String(email).trim().toLowerCase(), {
       redirectTo: linkTarget(window.location.origin, "/reset-password"),
     });
-    if (error && (error.status === 429 || error.status === 0 || error.name === "AuthRetryableFetchError")) return refused(error);
+    const key = error ? errorKey(error) : undefined;
+    if (key === "errors.tooManyAttempts" || key === "errors.tooManyEmails" || key === "errors.network") return refused(error);
     return { success: true };
   },
   updatePassword: async ({ password, displayName, redirectTo }: UpdatePasswordInput) => {

@@ -44,22 +44,6 @@ export async function callRpc<T = unknown>(fn: string, args: Record<string, unkn
   return supabaseClient.rpc(fn, args);
 }
 
-export function useRpcAction() {
-  const { message } = App.useApp();
-  return useCallback(
-    async <T = unknown>(fn: string, args: Record<string, unknown>, success?: (data: T) => string): Promise<RpcResult<T>> => {
-      const { data, error } = await callRpc<T>(fn, args);
-      if (error) {
-        message.error(errorMessage(error));
-        return { ok: false };
-      }
-      if (success) message.success(success(data as T));
-      return { ok: true, data: data as T };
-    },
-    [message],
-  );
-}
-
 /**
  * An edge function's refusal as the error mapping reads it. A function answers JSON with a `code`
  * (a GoTrue code, a PostgREST/SQLSTATE code from the write it made with the caller's JWT, or its own)
@@ -83,21 +67,39 @@ export async function functionError(error: unknown): Promise<BackendError> {
   return { name: e?.name, message: e?.message };
 }
 
-/** useRpcAction's twin for Supabase Edge Functions (`/functions/v1/<name>`), with the caller's session. */
-export function useFunctionAction() {
+/** Invokes an edge function (`/functions/v1/<name>`) with the caller's session; a refusal as functionError reads it. */
+async function invokeFunction<T = unknown>(fn: string, body: Record<string, unknown>): Promise<{ data: T | null; error: BackendError | null }> {
+  const { data, error } = await supabaseClient.functions.invoke<T>(fn, { body });
+  return { data, error: error ? await functionError(error) : null };
+}
+
+type Call = <T>(name: string, args: Record<string, unknown>) => Promise<{ data: T | null; error: BackendError | null }>;
+
+/** A call whose refusal is shown as the one mapped message and whose success may say what happened. */
+function useAction(call: Call) {
   const { message } = App.useApp();
   return useCallback(
-    async <T = unknown>(fn: string, body: Record<string, unknown>, success?: (data: T) => string): Promise<RpcResult<T>> => {
-      const { data, error } = await supabaseClient.functions.invoke<T>(fn, { body });
+    async <T = unknown>(name: string, args: Record<string, unknown>, success?: (data: T) => string): Promise<RpcResult<T>> => {
+      const { data, error } = await call<T>(name, args);
       if (error) {
-        message.error(errorMessage(await functionError(error)));
+        message.error(errorMessage(error));
         return { ok: false };
       }
       if (success) message.success(success(data as T));
       return { ok: true, data: data as T };
     },
-    [message],
+    [call, message],
   );
+}
+
+/** An RPC through callRpc (one retry where safe). */
+export function useRpcAction() {
+  return useAction(callRpc);
+}
+
+/** The same for Supabase Edge Functions. */
+export function useFunctionAction() {
+  return useAction(invokeFunction);
 }
 
 /**
