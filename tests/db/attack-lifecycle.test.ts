@@ -1,7 +1,8 @@
 // The attacker's side, over time: what a round's closing, a revoked grant or a team's street should
 // end is tried again through the API afterwards. Each attempt must be refused (or read nothing) and
 // leave the database as it was.
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { account, signIn } from "./auth-helpers";
 import { approvedHours, as, count, DISTRICT, OTHER_STREET, OWN_COMMUNITY, OWN_STREET, OWN_TEAM, pastDay, sql, unique, activeMember } from "./helpers";
 
@@ -43,6 +44,40 @@ describe("a closed rating round is final", () => {
 
     // the seed's closed round still holds its awarded ratings (written directly, not through the RPCs)
     expect(await count("select 1 from ratings r join rating_rounds rr on rr.id = r.round_id where rr.closed and r.status = 'awarded'")).toBeGreaterThan(0);
+  });
+});
+
+describe("closing a round races a self-assessment", () => {
+  it("a self-assessment that starts while the close is under way waits for it and is then refused", async () => {
+    const [round] = await sql<{ id: string }>(
+      "insert into rating_rounds (name, year, org_unit_id) values ($1, 2030, $2) returning id", [unique("正在结束"), DISTRICT]);
+    const crits = await sql<{ id: string }>(
+      "insert into rating_criteria (round_id, name, max_score) values ($1, '组织建设', 50), ($1, '服务成效', 50) returning id", [round.id]);
+    const scores = Object.fromEntries(crits.map((c) => [c.id, 40]));
+    const [leader] = await sql<{ id: string }>("select id from auth.users where email = 'leader@demo.local'");
+    const closer = new pg.Client(inject("dbUrl"));
+    const assessor = new pg.Client(inject("dbUrl"));
+    await Promise.all([closer.connect(), assessor.connect()]);
+    try {
+      await closer.query("begin");
+      await closer.query("update rating_rounds set closed = true where id = $1", [round.id]);
+      // the leader's call as PostgREST makes it, while the close is not yet committed
+      await assessor.query("begin");
+      await assessor.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)",
+        [JSON.stringify({ sub: leader.id, role: "authenticated" })]);
+      let settled = false;
+      const call = assessor.query("select public.self_assess_rating($1, 'team', $2, $3::jsonb)", [round.id, OWN_TEAM, JSON.stringify(scores)])
+        .then(() => "assessed", (e: { hint?: string }) => e.hint ?? "error")
+        .finally(() => { settled = true; });
+      await new Promise((r) => setTimeout(r, 500));
+      const waited = !settled;
+      await closer.query("commit");
+      expect(await call).toBe("rating_round_closed");
+      expect(waited).toBe(true);
+      await assessor.query("rollback");
+    } finally {
+      await Promise.all([closer.end(), assessor.end()]);
+    }
   });
 });
 
