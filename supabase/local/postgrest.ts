@@ -61,6 +61,13 @@ export class PostgREST {
     ready = true;
   }
 
+  /** Stops and starts again: after PostgreSQL restarted, a fresh PostgREST connects at once instead of
+   *  waiting out its reconnection back-off (up to 32 s between tries). */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     const pid = this.child?.pid;

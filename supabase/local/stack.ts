@@ -108,8 +108,10 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
       console.error(`\n  ✖ local Supabase stopped: ${e.message}\n`);
       process.exit(1);
     });
-  // Restarts a dead child; gives up (fatal) after MAX_RESTARTS deaths within RESTART_WINDOW_MS.
-  const supervise = (name: string, child: { start(): Promise<void>; onUnexpectedExit?: (reason: string) => void }) => {
+  // Restarts a dead child (then afterRestart: PostgREST follows a restarted PostgreSQL); gives up (fatal)
+  // after MAX_RESTARTS deaths within RESTART_WINDOW_MS.
+  const supervise = (name: string, child: { start(): Promise<void>; onUnexpectedExit?: (reason: string) => void },
+                     afterRestart: () => Promise<void> = async () => undefined) => {
     const deaths: number[] = [];
     child.onUnexpectedExit = (reason) => {
       if (stopped) return;
@@ -121,13 +123,13 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
         void stop().finally(() => fatal(new Error(`${name} died ${deaths.length} times within a minute; last: ${reason}`)));
         return;
       }
-      child.start().then(
+      child.start().then(afterRestart).then(
         () => console.error(`  ✔ ${name} restarted`),
         (e: Error) => void stop().finally(() => fatal(new Error(`${name} died and could not be restarted: ${e.message}`))),
       );
     };
   };
-  supervise("PostgreSQL", postgres);
+  supervise("PostgreSQL", postgres, () => rest.restart());
   supervise("PostgREST", rest);
 
   return {

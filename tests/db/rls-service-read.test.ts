@@ -16,12 +16,13 @@ const NEW_TABLES = [
   "service_monthly_street_totals", "points_monthly_totals",
 ];
 
-// people the leader may read: on the roster of the led team (any time) or registered by the leader
+// people the leader may read: on the roster of the led team (any time), or registered by the leader and on
+// no roster yet (20261129004100); a street admin: living in the street or on its teams' rosters
 const LEADER_PEOPLE = `select volunteer_id from team_memberships where team_id = ${OWN_TEAM}
-  union select id from volunteers where created_by = '00000000-0000-4000-8000-000000000003'`;
+  union select v.id from volunteers v where v.created_by = '00000000-0000-4000-8000-000000000003'
+    and not exists (select 1 from team_memberships m where m.volunteer_id = v.id)`;
 const STREET_PEOPLE = `select id from volunteers where home_street_id = ${OWN_STREET}
-  union select m.volunteer_id from team_memberships m join org_units t on t.id = m.team_id where t.street_id = ${OWN_STREET}
-  union select id from volunteers where created_by = '00000000-0000-4000-8000-000000000002'`;
+  union select m.volunteer_id from team_memberships m join org_units t on t.id = m.team_id where t.street_id = ${OWN_STREET}`;
 
 describe("anonymous users read nothing of the new tables", () => {
   for (const table of NEW_TABLES) {
