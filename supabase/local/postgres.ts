@@ -185,6 +185,19 @@ export class Postgres {
       "-c", "shared_buffers=128MB",
     ];
     if (process.env.SUPABASE_DB_FAST === "1") args.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+    // After a crash of the postmaster its backends linger for a moment and hold the shared memory block;
+    // a new postmaster started meanwhile refuses ("… is still in use"). Try again while that is the reason.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.spawnAndWait(args);
+      } catch (e) {
+        if (attempt >= 30 || !/shared memory block .* is still in use|lock file .* already exists/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async spawnAndWait(args: string[]): Promise<void> {
     this.stopping = false;
     const child = spawn(path.join(this.bin, "postgres"), args, { ...this.spawnOpts(), stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
