@@ -59,8 +59,9 @@ beforeAll(async () => {
     const m = /^\/functions\/v1\/([^/?]+)(.*)$/.exec(req.url ?? "");
     void runtime.handle(req, res, m?.[1] ?? "", m?.[2] ?? "");
   });
-  await new Promise<void>((r) => server.listen(34550, "127.0.0.1", () => r()));
-  base = "http://127.0.0.1:34550/functions/v1";
+  // a port the system chooses: a fixed one in the ephemeral range may be held by any outgoing connection
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}/functions/v1`;
 });
 
 afterAll(async () => {
@@ -129,8 +130,8 @@ describe("local edge functions runtime", () => {
   it("a body over the limit is refused with 413", async () => {
     const fresh = new FunctionsRuntime(loadConfig({ apiPort: 1, quiet: true }), { open: { verifyJwt: false } }, [], dir);
     const s = http.createServer((req, res) => void fresh.handle(req, res, "open", ""));
-    await new Promise<void>((r) => s.listen(34552, "127.0.0.1", () => r()));
-    const r = await fetch("http://127.0.0.1:34552/", { method: "POST", body: "x".repeat(3 * 1024 * 1024) }).catch(() => undefined);
+    await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
+    const r = await fetch(`http://127.0.0.1:${(s.address() as { port: number }).port}/`, { method: "POST", body: "x".repeat(3 * 1024 * 1024) }).catch(() => undefined);
     expect(r?.status ?? 413).toBe(413);
     await fresh.stop();
     await new Promise((r2) => s.close(r2));
