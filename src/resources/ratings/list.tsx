@@ -14,7 +14,7 @@ import { canEditRoster, isAdmin, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
 import { errorMessage } from "../../providers/data";
 import { districtToday } from "../../providers/dayjs";
-import { useRpcAction, useRpcQuery } from "../../providers/rpc";
+import { useRpcAction, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { supabaseClient } from "../../providers/supabase";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
@@ -71,7 +71,7 @@ export default function RatingList() {
   const refresh = () => invalidate({ resource: "ratings", invalidates: ["list"] });
 
   const run = useRpcAction();
-  const call = async (fn: string, args: Record<string, unknown>, ok: (data: unknown) => string) => {
+  const call = async <F extends RpcName>(fn: F, args: RpcArgs<F>, ok: (data: RpcReturns<F>) => string) => {
     const r = await run(fn, args, ok);
     if (r.ok) refresh();
     return r.ok;
@@ -81,7 +81,7 @@ export default function RatingList() {
     if (!scoring || !roundId) return;
     const ok = scoring.kind === "self"
       ? await call("self_assess_rating", {
-        p_round_id: roundId, p_subject_kind: v.subject!.split(":")[0], p_subject_id: Number(v.subject!.split(":")[1]), p_scores: v.scores,
+        p_round_id: roundId, p_subject_kind: v.subject!.split(":")[0] as "project" | "team", p_subject_id: Number(v.subject!.split(":")[1]), p_scores: v.scores,
       }, () => translate("notifications.success"))
       : await call("review_rating", { p_rating_id: scoring.rating.id, p_scores: v.scores }, (star) => `${translate("ratings.star")}：${stars(Number(star))}`);
     if (ok) setScoring(undefined);
