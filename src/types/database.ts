@@ -1674,6 +1674,17 @@ export type Database = {
       }
       award_rating: { Args: { p_rating_id: number }; Returns: string }
       confirm_star_award: { Args: { p_award_id: number }; Returns: string }
+      create_rating_round: {
+        Args: {
+          p_criteria: Json
+          p_name: string
+          p_org_unit_id: number
+          p_request_key?: string
+          p_star_bands?: number[]
+          p_year: number
+        }
+        Returns: number
+      }
       dashboard_kpis: {
         Args: { p_from: string; p_street_id?: number; p_to: string }
         Returns: {
@@ -1751,6 +1762,15 @@ export type Database = {
       review_rating: {
         Args: { p_rating_id: number; p_scores: Json }
         Returns: number
+      }
+      save_volunteer: {
+        Args: {
+          p_id?: string
+          p_phone?: string
+          p_request_key?: string
+          p_volunteer: Json
+        }
+        Returns: string
       }
       self_assess_rating: {
         Args: {
