@@ -39,11 +39,14 @@ export function newRequestKey(): string {
 
 /** One request key per opening of a dialog: every submission (and retry) of that dialog sends it. */
 export function useRequestKey(open: boolean): string {
-  const [key, setKey] = useState(newRequestKey);
-  useEffect(() => {
-    if (open) setKey(newRequestKey());
-  }, [open]);
-  return key;
+  // a new key as the dialog opens, computed while rendering (React's "adjust state when a prop changes")
+  const [state, setState] = useState(() => ({ open, key: newRequestKey() }));
+  if (state.open !== open) {
+    const next = { open, key: open ? newRequestKey() : state.key };
+    setState(next);
+    return next.key;
+  }
+  return state.key;
 }
 
 /** Whether a failed call may be sent again as it is: a rolled-back conflict always; a lost answer

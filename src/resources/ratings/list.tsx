@@ -5,7 +5,7 @@ import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -29,16 +29,15 @@ export default function RatingList() {
   const { scope } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
   const invalidate = useInvalidate();
-  const [roundId, setRoundId] = useState<number>();
+  const [chosenRoundId, setRoundId] = useState<number>();
   const [scoring, setScoring] = useState<ScoreMode>();
   const [newRound, setNewRound] = useState(false);
   const [scoreForm] = Form.useForm();
   const [roundForm] = Form.useForm();
 
   const { result: rounds } = useList<RatingRound>({ resource: "rating_rounds", pagination: { mode: "off" }, sorters: [{ field: "year", order: "desc" }] });
-  useEffect(() => {
-    if (!roundId && rounds?.data.length) setRoundId((rounds.data.find((r) => !r.closed) ?? rounds.data[0]).id);
-  }, [rounds, roundId]);
+  // the open round (or the newest) until the user picks one
+  const roundId = chosenRoundId ?? (rounds?.data.find((r) => !r.closed) ?? rounds?.data[0])?.id;
   const round = rounds?.data.find((r) => r.id === roundId);
   const { result: criteria } = useList<RatingCriterion>({
     resource: "rating_criteria", filters: [{ field: "round_id", operator: "eq", value: roundId }], sorters: [{ field: "sort_order", order: "asc" }],
