@@ -5,6 +5,11 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
   app: { title: "Silver Volunteers Admin", subtitle: "Shinan district volunteer service by retired officials" },
+  frame: {
+    menu: "Menu", closeMenu: "Close menu", mainNav: "Main menu", language: "Language", whoAmI: "Signed in as {{name}}; show my roles",
+    largeText: "Large text", largeTextHint: "Large text: bigger words and buttons", largeTextSetting: "Large text (for older eyes)",
+    largeTextExplain: "Makes text and buttons bigger; remembered for your account on any phone or computer.",
+  },
   buttons: {
     create: "Create", save: "Save", logout: "Log out", delete: "Delete", edit: "Edit", cancel: "Cancel",
     confirm: "Are you sure?", filter: "Filter", clear: "Clear", refresh: "Refresh", show: "Show", undo: "Undo",

@@ -1,6 +1,11 @@
 // 简体中文 (default locale). Keys shared with en.ts; Refine's own strings included.
 const zhCN = {
   app: { title: "银龄志愿服务管理平台", subtitle: "市南区离退休干部志愿服务 · 五大体系" },
+  frame: {
+    menu: "菜单", closeMenu: "关闭菜单", mainNav: "主菜单", language: "界面语言", whoAmI: "当前用户：{{name}}，查看我的角色",
+    largeText: "长辈版", largeTextHint: "大字模式：字更大、按钮更大", largeTextSetting: "长辈版（大字模式）",
+    largeTextExplain: "打开后文字和按钮都会变大，换手机或电脑登录也会记住。",
+  },
   buttons: {
     create: "新建", save: "保存", logout: "退出登录", delete: "删除", edit: "编辑", cancel: "取消",
     confirm: "确定要执行此操作吗？", filter: "筛选", clear: "清除", refresh: "刷新", show: "查看", undo: "撤销",

@@ -1,11 +1,12 @@
 import { useGetIdentity, useOne, useTranslate, useUpdate, useUpdatePassword } from "@refinedev/core";
-import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Tag } from "antd";
+import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import type { Locale } from "../locales";
 import { errorMessage } from "../providers/data";
 import { saveDisplayNameMetadata, type UpdatePasswordInput } from "../providers/auth";
 import { getLocale, setLocale } from "../providers/i18n";
+import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
 
 export default function AccountPage() {
@@ -16,6 +17,7 @@ export default function AccountPage() {
   const [nameForm] = Form.useForm<{ display_name: string }>();
   const [pwForm] = Form.useForm<{ password: string; passwordAgain: string }>();
   const [saving, setSaving] = useState(false);
+  const { largeText, setLargeText } = useLargeText();
 
   const profileMeta = { idColumnName: "user_id", select: "display_name" };
   const { result: profile } = useOne<{ display_name: string | null }>({
@@ -60,6 +62,12 @@ export default function AccountPage() {
           </Descriptions.Item>
           <Descriptions.Item label={translate("account.language")}>
             <Segmented<Locale> value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "English", value: "en" }]} onChange={setLocale} />
+          </Descriptions.Item>
+          <Descriptions.Item label={<label htmlFor="large-text-switch">{translate("frame.largeTextSetting")}</label>}>
+            <Space direction="vertical" size={4}>
+              <Switch id="large-text-switch" data-testid="account-large-text" checked={largeText} onChange={setLargeText} />
+              <Typography.Text type="secondary">{translate("frame.largeTextExplain")}</Typography.Text>
+            </Space>
           </Descriptions.Item>
         </Descriptions>
       </Card>

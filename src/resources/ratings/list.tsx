@@ -16,6 +16,7 @@ import { districtToday } from "../../providers/dayjs";
 import { useRequestKey, useRpcAction, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
+import { STAR_COLOR } from "../../theme";
 
 const SELECT = "*, projects(name), team:org_units!team_id(name), unit:org_units!unit_id(name, street_id, community_id, district_id), rating_scores(criterion_id, self_score, review_score)";
 const STATUS_COLORS: Record<RatingStatus, string> = { self_assessed: "blue", reviewed: "orange", awarded: "green" };
@@ -134,7 +135,7 @@ export default function RatingList() {
         <Table.Column<Rating> dataIndex="self_total" title={translate("ratings.selfTotal")} align="right" sorter />
         <Table.Column<Rating> dataIndex="review_total" title={translate("ratings.reviewTotal")} align="right" sorter />
         <Table.Column<Rating> dataIndex="star_level" title={translate("ratings.star")} sorter render={(s: number | null) =>
-          s ? <Typography.Text style={{ color: "#d48806" }}>{stars(s)}</Typography.Text> : "—"} />
+          s ? <Typography.Text style={{ color: STAR_COLOR }}>{stars(s)}</Typography.Text> : "—"} />
         <Table.Column<Rating> title={translate("table.actions")} render={(_, r) => (
           <Space size={4}>
             {r.status !== "awarded" && manages(scope, unitRef(r)) && r.submitted_by !== me?.id && round && !round.closed && (

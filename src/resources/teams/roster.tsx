@@ -18,6 +18,7 @@ import type { Membership, OrgUnit, PointsBalance } from "../../types/app";
 import { stars } from "../../domain/stars";
 import { Link } from "react-router";
 import { RecordServiceModal } from "../service-records/record-modal";
+import { STAR_COLOR } from "../../theme";
 
 const ROLE_COLORS: Record<MemberRole, string> = { captain: "red", vice_captain: "orange", liaison: "blue", member: "default" };
 
@@ -170,7 +171,7 @@ export default function TeamRoster() {
             <Tag color={ROLE_COLORS[m.role]}>{translate(`memberRoles.${m.role}`)}</Tag>
           )} />
         <Table.Column<Membership> title={translate("roster.star")} render={(_, m) => (
-          <Typography.Text style={{ color: "#d48806", whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+          <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
         )} />
         <Table.Column<Membership> title={translate("roster.hours")} align="right" render={(_, m) => Number(m.volunteers?.volunteer_service_totals?.approved_hours ?? 0)} />
         <Table.Column<Membership> title={translate("roster.points")} align="right" render={(_, m) => (
