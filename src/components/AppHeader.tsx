@@ -74,6 +74,8 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
+  // leaving the phone layout closes the drawer (adjusted while rendering, not in an effect)
+  if (!phone && menuOpen) setMenuOpen(false);
 
   const first = scope[0];
   const who = (
@@ -99,14 +101,14 @@ export function AppHeader() {
     <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
       {phone && (
         <>
-          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen && phone} aria-controls="app-menu-drawer" data-testid="menu-button">
+          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
           <Drawer
             id="app-menu-drawer"
             className="app-drawer"
             placement="left"
-            open={menuOpen && phone}
+            open={menuOpen}
             onClose={() => setMenuOpen(false)}
             width="min(320px, 88vw)"
             title={<span><HeartFilled style={{ color: BRAND_RED }} aria-hidden /> {translate("app.title")}</span>}

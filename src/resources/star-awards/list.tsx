@@ -2,14 +2,12 @@
 // scope confirms it and a certificate is issued; issued certificates print from here.
 import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
-import { useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { useCan, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { isAdmin } from "../../domain/scope";
 import { stars, type StarLevel } from "../../domain/stars";
 import { useRpcAction } from "../../providers/rpc";
-import { useScope } from "../../providers/scope";
 import type { StarAward } from "../../types/app";
 import { STAR_COLOR } from "../../theme";
 
@@ -19,7 +17,7 @@ const SELECT = "*, volunteers!inner(name, gender, home_street_id, home_community
 export default function StarAwardList() {
   const translate = useTranslate();
   const run = useRpcAction();
-  const { scope } = useScope();
+  const { data: canConfirm } = useCan({ resource: "star_awards", action: "confirm" });
   const invalidate = useInvalidate();
   const [tab, setTab] = useState<"queued" | "confirmed">("queued");
   const { result: levels } = useList<StarLevel>({ resource: "star_levels", pagination: { mode: "off" }, sorters: [{ field: "level", order: "asc" }] });
@@ -64,7 +62,7 @@ export default function StarAwardList() {
         {tab === "confirmed" && <Table.Column<Row> dataIndex="confirmed_at" title={translate("stars.confirmedAt")} render={(d: string) => d?.slice(0, 10)} />}
         <Table.Column<Row> title={translate("table.actions")} render={(_, a) =>
           a.status === "queued" ? (
-            isAdmin(scope) && (
+            canConfirm?.can && (
               <Popconfirm title={translate("stars.confirm")} onConfirm={() => confirm(a)}>
                 <Button size="small" type="primary" icon={<CheckOutlined />}>{translate("stars.confirm")}</Button>
               </Popconfirm>
