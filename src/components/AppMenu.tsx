@@ -1,6 +1,6 @@
 // The menu of the frame: Refine's resources the access-control provider lets this person list, then 退出登录.
 // The same menu sits in the sider on wide screens and in the header's drawer on phones (antd `items`,
-// so no deprecated Menu children).
+// so no deprecated Menu children). Resource labels are translation keys (App.tsx).
 import { LogoutOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useCanWithoutCache, useLink, useLogout, useMenu, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { Menu, type MenuProps } from "antd";
@@ -37,8 +37,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       .filter((i) => allowed?.has(i.name))
       .map((i) =>
         i.children?.length
-          ? { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: i.label, children: toItems(i.children) }
-          : { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{i.label}</Link> },
+          ? { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: translate(i.label ?? i.name), children: toItems(i.children) }
+          : { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{translate(i.label ?? i.name)}</Link> },
       );
 
   const signOut = () => {
