@@ -74,9 +74,6 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
-  useEffect(() => {
-    if (!phone) setMenuOpen(false);
-  }, [phone]);
 
   const first = scope[0];
   const who = (

@@ -44,6 +44,7 @@ const zhCN = {
     redeemScope: "只能为您管理的志愿者兑换", alreadyUndone: "该兑换已撤销过", ledgerAppendOnly: "积分存折只能追加，不能修改或删除",
     starHours: "该志愿者当前的有效时长已不足此星级", starConfirmed: "该星级已确认过",
     roundClosed: "该评定轮次已结束", ratingLocked: "已评审的结果不能再修改", scoreRange: "得分超出该指标的分值范围",
+    criteriaMissing: "评定轮次至少需要一项指标",
     noCriteria: "该轮次还没有评分指标", ownReview: "不能评审自己提交的自评", notReviewed: "请先评审再授星", outsideRound: "评定对象不在该轮次的范围内",
     forbidden: "没有权限：数据库拒绝了此操作（超出您的管理范围）",
     unique: "与已有记录重复", check: "数据不符合规则", foreignKey: "引用的记录不存在",

@@ -1,7 +1,7 @@
 // One team's roster: add members, change roles, record leaving. History stays (left_on).
 import { FieldTimeOutlined, PlusOutlined } from "@ant-design/icons";
 import { Show } from "@refinedev/antd";
-import { useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
+import { useCreate, useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -14,7 +14,6 @@ import { errorMessage } from "../../providers/data";
 import { districtToday } from "../../providers/dayjs";
 import { callRpc, useRequestKey } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
-import { supabaseClient } from "../../providers/supabase";
 import type { Membership, OrgUnit, PointsBalance } from "../../types/app";
 import { stars } from "../../domain/stars";
 import { Link } from "react-router";
@@ -46,6 +45,7 @@ export default function TeamRoster() {
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const enrolKey = useRequestKey(adding);
+  const { mutateAsync: createMembership } = useCreate();
   const [leaving, setLeaving] = useState<Membership>();
   const [addForm] = Form.useForm<AddForm>();
   const [leaveForm] = Form.useForm<{ left_on: dayjs.Dayjs; left_reason?: string }>();
@@ -92,7 +92,8 @@ export default function TeamRoster() {
     const joined_on = v.joined_on.format("YYYY-MM-DD");
     const { error } =
       v.mode === "existing"
-        ? await supabaseClient.from("team_memberships").insert({ team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on })
+        ? await createMembership({ resource: "team_memberships", values: { team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on },
+            successNotification: false, errorNotification: false }).then(() => ({ error: null }), (error: unknown) => ({ error }))
         : await callRpc("enrol_new_volunteer", {
             p_team_id: teamId,
             p_volunteer: { name: v.name?.trim(), gender: v.gender, birth_year: v.birth_year ?? null, home_community_id: v.home_community_id, is_party_member: !!v.is_party_member },
