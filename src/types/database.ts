@@ -1299,6 +1299,24 @@ export type Database = {
           },
         ]
       }
+      user_settings: {
+        Row: {
+          large_text: boolean
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          large_text?: boolean
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          large_text?: boolean
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       volunteer_contacts: {
         Row: {
           phone: string
