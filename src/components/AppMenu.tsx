@@ -25,7 +25,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   useEffect(() => {
     let live = true;
     const list = names ? names.split(",") : [];
-    Promise.all(list.map(async (name) => ((await can?.({ resource: name, action: "list" }))?.can ?? true ? name : undefined)))
+    const canList = async (name: string) => ((await can?.({ resource: name, action: "list" }))?.can ?? true) ? name : undefined;
+    Promise.all(list.map(canList))
       .then((ok) => live && setAllowed(new Set(ok.filter((n): n is string => !!n))));
     return () => {
       live = false;

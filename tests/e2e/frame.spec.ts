@@ -62,6 +62,34 @@ for (const viewport of [PHONE, DESKTOP]) {
   });
 }
 
+test("at 360 px the header still fits for every role in 长辈版 and in English", async ({ browser }) => {
+  for (const email of ROLES) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, email);
+    const toggle = page.getByTestId("large-text-toggle");
+    await toggle.click();
+    await expect(page.locator("html")).toHaveClass(/large-text/);
+    await page.getByRole("button", { name: "菜单" }).click();
+    await page.getByRole("dialog").getByText("EN", { exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+    await expect(page.getByTestId("large-text-toggle")).toHaveText(/Large text/);
+    const o = await overflow(page);
+    expect(o.header, `${email} header width`).toBeLessThanOrEqual(360);
+    expect(o.doc, `${email} page width`).toBeLessThanOrEqual(360);
+    for (const el of [page.getByRole("button", { name: "Menu" }), page.getByTestId("large-text-toggle"), page.getByTestId("current-user")]) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width, `${email} header item inside the screen`).toBeLessThanOrEqual(360);
+    }
+    await page.screenshot({ path: test.info().outputPath(`frame-${email.split("@")[0]}-360-large-en.png`) });
+    await toggle.click();
+    await expect(page.locator("html")).not.toHaveClass(/large-text/);
+    await page.evaluate(() => localStorage.setItem("locale", "zh-CN"));
+    await context.close();
+  }
+});
+
 test("on a phone the menu opens from the header (no floating button) and leads to a page", async ({ page }) => {
   await page.setViewportSize(PHONE);
   await signIn(page, "org@demo.local");
