@@ -1,0 +1,17 @@
+// A star level as glyphs (★★★☆☆) in a colour readable on white (≥ 4.5:1), named for screen readers.
+import { useTranslate } from "@refinedev/core";
+import { Typography } from "antd";
+import type { CSSProperties } from "react";
+import { stars } from "../domain/stars";
+
+export const STAR_TEXT_COLOR = "#ad4e00";
+
+export function Stars({ level, style }: { level: number; style?: CSSProperties }) {
+  const translate = useTranslate();
+  const name = level > 0 ? translate("dashboard.starLabel", { n: level }) : translate("dashboard.noStar");
+  return (
+    <Typography.Text style={{ color: STAR_TEXT_COLOR, whiteSpace: "nowrap", ...style }} role="img" aria-label={name} title={name}>
+      {stars(level)}
+    </Typography.Text>
+  );
+}
