@@ -1,5 +1,5 @@
 // A star level as glyphs (★★★☆☆) in a colour readable on white (≥ 4.5:1), named for screen readers.
-import { useTranslate } from "@refinedev/core";
+import { useTranslate, useTranslation } from "@refinedev/core";
 import { Typography } from "antd";
 import type { CSSProperties } from "react";
 import { stars } from "../domain/stars";
@@ -14,4 +14,15 @@ export function Stars({ level, style }: { level: number; style?: CSSProperties }
       {stars(level)}
     </Typography.Text>
   );
+}
+
+/** A star level's name: the district's own (star_levels.name, in Chinese) in Chinese, "3-star volunteer" in English. */
+export function useStarName(): (level: number, districtName?: string) => string {
+  const translate = useTranslate();
+  const { getLocale } = useTranslation();
+  return (level, districtName) => {
+    if (districtName && getLocale() !== "en") return districtName;
+    const numeral = translate("lists.numerals").split(",")[level] ?? String(level);
+    return level > 0 ? translate("lists.starVolunteer", { numeral }) : translate("stars.level0");
+  };
 }

@@ -185,7 +185,7 @@ const en: Shape<typeof zhCN> = {
       dashboard: "Overview", org_units: "Organisation", teams: "Teams", volunteers: "Talent pool", service_records: "Service records", star_awards: "Star levels",
       rewards: "Rewards", ratings: "Ratings", honours: "Commendations", role_models: "Role models", role_grants: "Staff & roles", account: "My account",
     },
-    filters: "Filters", filtersActive: "Filters ({{n}})", filtersTitle: "Filters", showResults: "Show results",
+    from: "From", to: "To", filters: "Filters", filtersActive: "Filters ({{n}})", filtersTitle: "Filters", showResults: "Show results",
     partyTag: "CPC member", numerals: "0,1,2,3,4,5", starVolunteer: "{{numeral}}-star volunteer", longDate: "D MMMM YYYY",
     actions: "Actions", more: "More",
     approveConfirm: "Approve {{name}}'s service on {{date}} ({{hours}} h)?", rejectTitle: "Reject {{name}}'s service on {{date}} ({{hours}} h)",

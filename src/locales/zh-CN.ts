@@ -179,7 +179,7 @@ const zhCN = {
       dashboard: "概览", org_units: "组织架构", teams: "志愿团队", volunteers: "银龄人才库", service_records: "服务记录", star_awards: "星级晋升",
       rewards: "积分兑换", ratings: "评星定级", honours: "公示榜单", role_models: "银龄榜样", role_grants: "人员与授权", account: "我的账号",
     },
-    filters: "筛选", filtersActive: "筛选（{{n}}）", filtersTitle: "筛选条件", showResults: "查看结果",
+    from: "开始日期", to: "结束日期", filters: "筛选", filtersActive: "筛选（{{n}}）", filtersTitle: "筛选条件", showResults: "查看结果",
     partyTag: "党员", numerals: "零,一,二,三,四,五", starVolunteer: "{{numeral}}星级志愿者", longDate: "YYYY年M月D日",
     actions: "操作", more: "更多",
     approveConfirm: "通过 {{name}} {{date}} 的服务记录（{{hours}} 小时）？", rejectTitle: "驳回 {{name}} {{date}} 的服务记录（{{hours}} 小时）",
