@@ -3,14 +3,14 @@ import { useTranslate, useTranslation } from "@refinedev/core";
 import { Typography } from "antd";
 import type { CSSProperties } from "react";
 import { stars } from "../domain/stars";
+import { STAR_COLOR } from "../theme";
 
-export const STAR_TEXT_COLOR = "#ad4e00";
 
 export function Stars({ level, style }: { level: number; style?: CSSProperties }) {
   const translate = useTranslate();
   const name = level > 0 ? translate("dashboard.starLabel", { n: level }) : translate("dashboard.noStar");
   return (
-    <Typography.Text style={{ color: STAR_TEXT_COLOR, whiteSpace: "nowrap", ...style }} role="img" aria-label={name} title={name}>
+    <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap", ...style }} role="img" aria-label={name} title={name}>
       {stars(level)}
     </Typography.Text>
   );

@@ -41,7 +41,7 @@ export default function StarAwardList() {
   const levelName = (l: number) => starName(l, levels?.data.find((x) => x.level === l)?.name);
 
   const confirm = async (a: Row) => {
-    await run<string>("confirm_star_award", { p_award_id: a.id }, (no) => translate("stars.confirmOk", { no }));
+    await run("confirm_star_award", { p_award_id: a.id }, (no) => translate("stars.confirmOk", { no }));
     invalidate({ resource: "star_awards", invalidates: ["list"] });
   };
 
