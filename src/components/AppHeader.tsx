@@ -74,9 +74,6 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
-  useEffect(() => {
-    if (!phone) setMenuOpen(false);
-  }, [phone]);
 
   const first = scope[0];
   const who = (
@@ -102,14 +99,14 @@ export function AppHeader() {
     <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
       {phone && (
         <>
-          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
+          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen && phone} aria-controls="app-menu-drawer" data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
           <Drawer
             id="app-menu-drawer"
             className="app-drawer"
             placement="left"
-            open={menuOpen}
+            open={menuOpen && phone}
             onClose={() => setMenuOpen(false)}
             width="min(320px, 88vw)"
             title={<span><HeartFilled style={{ color: BRAND_RED }} aria-hidden /> {translate("app.title")}</span>}
