@@ -47,7 +47,7 @@ export function ChartCard<T extends object>({ title, description, extra, loading
       className="chart-card">
       {loading ? <Skeleton active /> : empty ? <Empty description={translate("common.empty")} style={{ padding: 48 }} /> : (
         <>
-          <div role="img" aria-label={description}>{children}</div>
+          <div role="img" aria-label={description} className="chart-figure">{children}</div>
           {footer}
           {showData && (
             <Table<T> id={tableId} size="small" pagination={false} style={{ marginTop: 12 }} dataSource={[...rows]} scroll={{ x: "max-content" }}

@@ -23,6 +23,7 @@ test.describe("on a 390 px phone", () => {
   test.use({ viewport: PHONE });
 
   test("no list page of an org admin scrolls sideways", async ({ page }, info) => {
+    test.setTimeout(180_000);
     await signIn(page, "org@demo.local");
     await page.goto("/volunteers");
     const firstCard = page.getByTestId("volunteer-card").first();
@@ -77,7 +78,7 @@ test.describe("on a 390 px phone", () => {
     await page.getByTestId("filters-open").click();
     const sheet = page.locator(".filter-sheet");
     await expect(sheet.getByText("筛选条件")).toBeVisible();
-    await sheet.getByLabel("状态").click();
+    await sheet.getByLabel("状态").first().click();
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "在册" }).click();
     await page.getByTestId("filters-apply").click();
     await expect(page.getByTestId("filters-open")).toContainText("筛选");

@@ -136,8 +136,7 @@ export default function RatingList() {
             { title: translate("ratings.star"), value: (r) => r.star },
             { title: translate("ratings.kinds.project"), value: (r) => r.project, align: "right" },
             { title: translate("ratings.kinds.team"), value: (r) => r.team, align: "right" },
-          ]}>
-          <Typography.Text type="secondary">{translate("ratings.bandsHint")}</Typography.Text>
+          ]} footer={<Typography.Text type="secondary">{translate("ratings.bandsHint")}</Typography.Text>}>
           <ResponsiveContainer width="100%" height={180}>
             <BarChart data={chart} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />

@@ -34,9 +34,9 @@ export default function RoleModelWall() {
 
   const form = (props: typeof create.formProps) => (
     <Form {...props} layout="vertical">
-      <Space.Compact block>
+      <Space.Compact block style={{ flexWrap: "wrap" }}>
         <Form.Item name="name" label={translate("roleModels.name")} rules={[{ required: true, whitespace: true }, { max: 30 }]} style={{ width: "50%" }}><Input maxLength={30} /></Form.Item>
-        <Form.Item name="title" label={translate("roleModels.honorific")} rules={[{ required: true, whitespace: true }, { max: 30 }]} style={{ width: "50%" }}><Input maxLength={30} placeholder="花样爷爷" /></Form.Item>
+        <Form.Item name="title" label={translate("roleModels.honorific")} rules={[{ required: true, whitespace: true }, { max: 30 }]} style={{ width: "50%" }}><Input maxLength={30} placeholder={translate("lists.honorificExample")} /></Form.Item>
       </Space.Compact>
       <Form.Item name="street_id" label={translate("roleModels.street")}><UnitSelect levels={["street"]} managedOnly /></Form.Item>
       <Form.Item name="story" label={translate("roleModels.story")} rules={[{ max: 4000 }]}><Input.TextArea rows={4} maxLength={4000} showCount /></Form.Item>
@@ -101,7 +101,7 @@ export default function RoleModelWall() {
           <Form.Item name="level" label={translate("common.level")} rules={[{ required: true }]}>
             <Select options={(["provincial", "municipal", "district"] as const).map((l) => ({ value: l, label: translate(`roleModels.levels.${l}`) }))} />
           </Form.Item>
-          <Form.Item name="title" label={translate("roleModels.awardTitle")} rules={[{ required: true, whitespace: true }, { max: 60 }]}><Input maxLength={60} placeholder="青岛市“最美志愿者”" /></Form.Item>
+          <Form.Item name="title" label={translate("roleModels.awardTitle")} rules={[{ required: true, whitespace: true }, { max: 60 }]}><Input maxLength={60} placeholder={translate("lists.awardTitleExample")} /></Form.Item>
           <Form.Item name="year" label={translate("roleModels.year")}><InputNumber min={2000} max={2100} /></Form.Item>
         </Form>
       </Modal>
