@@ -14,6 +14,7 @@ import { districtDate } from "../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../providers/rpc";
 import { useScope } from "../providers/scope";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
+import { STAR_COLOR } from "../theme";
 
 export default function PassbookPage() {
   const translate = useTranslate();
@@ -78,7 +79,7 @@ export default function PassbookPage() {
           <Descriptions.Item label={translate("passbook.holder")}><span data-testid="passbook-holder">{volunteer.name}</span></Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.homeStreet")}>{volunteer.home_street?.name} · {volunteer.home_community?.name}</Descriptions.Item>
           <Descriptions.Item label={translate("passbook.star")}>
-            <Typography.Text style={{ color: "#d48806" }}>{stars(progress.level)}</Typography.Text>
+            <Typography.Text style={{ color: STAR_COLOR }}>{stars(progress.level)}</Typography.Text>
           </Descriptions.Item>
         </Descriptions>
         <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -90,7 +91,7 @@ export default function PassbookPage() {
         {progress.next && (
           <div className="no-print" style={{ marginBottom: 16 }}>
             <Typography.Text type="secondary">{progress.next.name}：{translate("stars.hoursNow")} {hours} / {progress.next.min_hours}</Typography.Text>
-            <Progress percent={progress.percent} strokeColor="#d48806" />
+            <Progress percent={progress.percent} strokeColor={STAR_COLOR} />
           </div>
         )}
         <Table<PassbookLine<PointsEntry>> dataSource={lines} rowKey={(l) => l.entry.id} loading={query.isLoading} size="small" pagination={false}

@@ -1,7 +1,7 @@
 // One team's roster: add members, change roles, record leaving. History stays (left_on).
 import { FieldTimeOutlined, PlusOutlined } from "@ant-design/icons";
 import { Show } from "@refinedev/antd";
-import { useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
+import { useCreate, useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -14,11 +14,11 @@ import { errorMessage } from "../../providers/data";
 import { districtToday } from "../../providers/dayjs";
 import { callRpc, useRequestKey } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
-import { supabaseClient } from "../../providers/supabase";
 import type { Membership, OrgUnit, PointsBalance } from "../../types/app";
 import { stars } from "../../domain/stars";
 import { Link } from "react-router";
 import { RecordServiceModal } from "../service-records/record-modal";
+import { STAR_COLOR } from "../../theme";
 
 const ROLE_COLORS: Record<MemberRole, string> = { captain: "red", vice_captain: "orange", liaison: "blue", member: "default" };
 
@@ -45,6 +45,7 @@ export default function TeamRoster() {
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const enrolKey = useRequestKey(adding);
+  const { mutateAsync: createMembership } = useCreate();
   const [leaving, setLeaving] = useState<Membership>();
   const [addForm] = Form.useForm<AddForm>();
   const [leaveForm] = Form.useForm<{ left_on: dayjs.Dayjs; left_reason?: string }>();
@@ -91,7 +92,8 @@ export default function TeamRoster() {
     const joined_on = v.joined_on.format("YYYY-MM-DD");
     const { error } =
       v.mode === "existing"
-        ? await supabaseClient.from("team_memberships").insert({ team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on })
+        ? await createMembership({ resource: "team_memberships", values: { team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on },
+            successNotification: false, errorNotification: false }).then(() => ({ error: null }), (error: unknown) => ({ error }))
         : await callRpc("enrol_new_volunteer", {
             p_team_id: teamId,
             p_volunteer: { name: v.name?.trim(), gender: v.gender, birth_year: v.birth_year ?? null, home_community_id: v.home_community_id, is_party_member: !!v.is_party_member },
@@ -169,7 +171,7 @@ export default function TeamRoster() {
             <Tag color={ROLE_COLORS[m.role]}>{translate(`memberRoles.${m.role}`)}</Tag>
           )} />
         <Table.Column<Membership> title={translate("roster.star")} render={(_, m) => (
-          <Typography.Text style={{ color: "#d48806", whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+          <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
         )} />
         <Table.Column<Membership> title={translate("roster.hours")} align="right" render={(_, m) => Number(m.volunteers?.volunteer_service_totals?.approved_hours ?? 0)} />
         <Table.Column<Membership> title={translate("roster.points")} align="right" render={(_, m) => (
