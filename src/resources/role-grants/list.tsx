@@ -2,7 +2,7 @@
 // invite-staff edge function checks the grant with the admin's own JWT, then mails the invitation),
 // see who has accepted, resend a pending invitation, revoke. Below `md` the list is a list of cards.
 import { MailOutlined, PlusOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
 import { Alert, Button, Card, Checkbox, ConfigProvider, Form, Grid, Input, List as AntList, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { grantableRoles, type AppRole } from "../../domain/scope";
 import { useFunctionAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { RoleGrant } from "../../types/app";
+import { List } from "../../components/Page";
 
 interface InviteForm {
   email: string;

@@ -1,7 +1,7 @@
 // Star-level upgrades (星级晋升): volunteers who reached a new level wait here until an admin of their
 // scope confirms it and a certificate is issued; issued certificates print from here.
 import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -12,6 +12,7 @@ import { useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { StarAward } from "../../types/app";
 import { STAR_COLOR } from "../../theme";
+import { List } from "../../components/Page";
 
 type Row = StarAward & { volunteers: StarAward["volunteers"] & { volunteer_service_totals?: { approved_hours: number } | null } };
 const SELECT = "*, volunteers!inner(name, gender, home_street_id, home_community_id, volunteer_service_totals(approved_hours))";

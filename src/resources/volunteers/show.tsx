@@ -1,4 +1,3 @@
-import { Show } from "@refinedev/antd";
 import { useList, useShow, useTranslate } from "@refinedev/core";
 import { Descriptions, Table, Tag, Typography } from "antd";
 import { stars } from "../../domain/stars";
@@ -7,6 +6,7 @@ import type { Membership, Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
 import { useLookups } from "./lookups";
 import { STAR_COLOR } from "../../theme";
+import { Show } from "../../components/Page";
 
 export default function VolunteerShow() {
   const translate = useTranslate();
