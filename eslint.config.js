@@ -16,7 +16,7 @@ const RAW_CLIENT = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-results/**", "playwright-report/**", ".supabase-local/**", "src/types/database.ts"] },
+  { ignores: ["dist/**", "dist-e2e/**", "node_modules/**", "test-results/**", "playwright-report/**", ".supabase-local/**", "src/types/database.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
