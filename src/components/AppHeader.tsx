@@ -74,6 +74,8 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
+  // leaving the phone layout closes the drawer (adjusted while rendering, not in an effect)
+  if (!phone && menuOpen) setMenuOpen(false);
 
   const first = scope[0];
   const who = (
