@@ -30,6 +30,17 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // the district's time zone is named once in the app: src/providers/dayjs.ts (districtNow / districtToday)
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/providers/dayjs.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "Literal[value=/Asia\\//], TemplateElement[value.raw=/Asia\\//]",
+        message: "Name the district's time zone only in src/providers/dayjs.ts; use districtNow() / districtToday() / districtDate().",
+      }],
+    },
+  },
+  {
     files: ["src/pages/**", "src/resources/**", "src/components/**"],
     rules: { "no-restricted-imports": ["error", RAW_CLIENT] },
   },

@@ -74,6 +74,8 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
+  // leaving the phone layout closes the drawer (adjusted while rendering, not in an effect)
+  if (!phone && menuOpen) setMenuOpen(false);
 
   const first = scope[0];
   const who = (
@@ -83,11 +85,10 @@ export function AppHeader() {
       title={user?.email}
       content={<GrantList scope={scope} />}
     >
-      <Button type="text" className="app-header-who" aria-label={translate("frame.whoAmI", { name: user?.name ?? "" })}
-        style={{ display: "flex", alignItems: "center", gap: 6, minWidth: 0, maxWidth: "100%", paddingInline: 6 }}>
+      <Button type="text" className="app-header-who" aria-label={translate("frame.whoAmI", { name: user?.name ?? "" })}>
         <span data-testid="current-user" className="app-header-user">{user?.name}</span>
         {first && (
-          <Tag color="red" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
+          <Tag color="red" className="app-header-role">
             {translate(`roles.${first.role}`)}{!phone && ` · ${first.unit_name}`}{scope.length > 1 && ` +${scope.length - 1}`}
           </Tag>
         )}
@@ -99,14 +100,14 @@ export function AppHeader() {
     <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
       {phone && (
         <>
-          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen && phone} aria-controls="app-menu-drawer" data-testid="menu-button">
+          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
           <Drawer
             id="app-menu-drawer"
             className="app-drawer"
             placement="left"
-            open={menuOpen && phone}
+            open={menuOpen}
             onClose={() => setMenuOpen(false)}
             width="min(320px, 88vw)"
             title={<span><HeartFilled style={{ color: BRAND_RED }} aria-hidden /> {translate("app.title")}</span>}

@@ -3,7 +3,7 @@
 // certificate for three stars and above. The database checks every step (RPCs).
 import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
-import { useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { useCan, useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
@@ -13,7 +13,7 @@ import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Respon
 import { Stars } from "../../components/Stars";
 import { UnitSelect } from "../../components/UnitSelect";
 import { commended, ratingStar, type RatingStatus } from "../../domain/rating";
-import { canEditRoster, isAdmin, manages } from "../../domain/scope";
+import { canEditRoster, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
 import { districtToday } from "../../providers/dayjs";
 import { useRequestKey, useRpcAction, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
@@ -71,6 +71,8 @@ export default function RatingList() {
   const refresh = () => invalidate({ resource: "ratings", invalidates: ["list"] });
 
   const run = useRpcAction();
+  const { data: canCreateRound } = useCan({ resource: "ratings", action: "createRound" });
+  const { data: canSelfAssess } = useCan({ resource: "ratings", action: "selfAssess" });
   const roundKey = useRequestKey(newRound);
   const call = async <F extends RpcName>(fn: F, args: RpcArgs<F>, ok: (data: RpcReturns<F>) => string) => {
     const r = await run(fn, args, ok);
@@ -125,8 +127,8 @@ export default function RatingList() {
           <Select style={{ width: phone ? "100%" : 260, minWidth: 200 }} value={roundId} onChange={setRoundId} data-testid="round-select" aria-label={translate("ratings.round")}
             options={(rounds?.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.closed ? `（${translate("ratings.closed")}）` : ""}` }))} />
           <Link to="/honours"><Button>{translate("ratings.honours")}</Button></Link>
-          {round && !round.closed && <Button type="primary" icon={<PlusOutlined />} onClick={() => openScores({ kind: "self" })}>{translate("ratings.selfAssess")}</Button>}
-          {isAdmin(scope) && <Button onClick={() => { roundForm.resetFields(); setNewRound(true); }}>{translate("ratings.newRound")}</Button>}
+          {round && !round.closed && canSelfAssess?.can && <Button type="primary" icon={<PlusOutlined />} onClick={() => openScores({ kind: "self" })}>{translate("ratings.selfAssess")}</Button>}
+          {canCreateRound?.can && <Button onClick={() => { roundForm.resetFields(); setNewRound(true); }}>{translate("ratings.newRound")}</Button>}
         </Space>
       )}
     >

@@ -9,8 +9,6 @@ import { ExportButton } from "../../components/ExportButton";
 import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { RedeemModal } from "../../components/RedeemModal";
 import { REWARD_CATEGORIES, type RewardCategory } from "../../domain/passbook";
-import { hasRole, isAdmin } from "../../domain/scope";
-import { useScope } from "../../providers/scope";
 import type { NamedRef, Reward } from "../../types/app";
 
 const CATEGORY_COLORS: Record<RewardCategory, string> = { daily_goods: "blue", culture_tourism: "purple", health_care: "green" };
@@ -18,13 +16,12 @@ const SELECT = "*, alliance_partners(name)";
 
 export default function RewardList() {
   const translate = useTranslate();
-  const { scope } = useScope();
   const invalidate = useInvalidate();
   const { data: canEdit } = useCan({ resource: "rewards", action: "edit" });
   const [category, setCategory] = useState<RewardCategory | "all">("all");
   const [redeemFor, setRedeemFor] = useState<number>();
   const [editing, setEditing] = useState<Reward>();
-  const mayRedeem = isAdmin(scope) || hasRole(scope, "team_leader");
+  const mayRedeem = !!useCan({ resource: "rewards", action: "redeem" }).data?.can;
   const { tableProps, filters, sorters, setFilters } = useTable<Reward>({
     resource: "rewards",
     meta: { select: SELECT },

@@ -61,7 +61,7 @@ export default function ServiceRecordList() {
   const invalidate = useInvalidate();
   const { mutateAsync: updateMany } = useUpdateMany();
   const { mutateAsync: deleteOne } = useDelete();
-  const { data: canCreate } = useCan({ resource: "service_records", action: "create" });
+  const { data: canCreate } = useCan({ resource: "service_records", action: "record" });
   const [params] = useSearchParams();
   const [recording, setRecording] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);

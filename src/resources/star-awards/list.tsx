@@ -2,16 +2,14 @@
 // scope confirms it and a certificate is issued; issued certificates print from here.
 import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
-import { useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { useCan, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { Stars, useStarName } from "../../components/Stars";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { isAdmin } from "../../domain/scope";
 import type { StarLevel } from "../../domain/stars";
 import { useRpcAction } from "../../providers/rpc";
-import { useScope } from "../../providers/scope";
 import type { StarAward } from "../../types/app";
 
 type Row = StarAward & { volunteers: StarAward["volunteers"] & { volunteer_service_totals?: { approved_hours: number } | null } };
@@ -21,7 +19,7 @@ export default function StarAwardList() {
   const translate = useTranslate();
   const phone = useIsPhone();
   const run = useRpcAction();
-  const { scope } = useScope();
+  const { data: canConfirm } = useCan({ resource: "star_awards", action: "confirm" });
   const invalidate = useInvalidate();
   const [tab, setTab] = useState<"queued" | "confirmed">("queued");
   const { result: levels } = useList<StarLevel>({ resource: "star_levels", pagination: { mode: "off" }, sorters: [{ field: "level", order: "asc" }] });
@@ -47,7 +45,7 @@ export default function StarAwardList() {
 
   const action = (a: Row, size?: "small") =>
     a.status === "queued" ? (
-      isAdmin(scope) && (
+      canConfirm?.can && (
         <Popconfirm title={translate("lists.confirmStar", { name: a.volunteers?.name ?? "", level: levelName(a.level) })} onConfirm={() => confirm(a)}
           okText={translate("stars.confirm")}>
           <Button size={size} type="primary" icon={<CheckOutlined />}>{translate("stars.confirm")}</Button>
