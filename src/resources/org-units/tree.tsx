@@ -174,7 +174,7 @@ export default function OrgTreePage() {
               )}
             </Descriptions>
           ) : (
-            <Empty description={translate("orgTree.selectHint")} />
+            <Empty description={translate(phone ? "lists.selectAbove" : "orgTree.selectHint")} />
           )}
         </Card>
       </Col>
