@@ -1,7 +1,7 @@
 // The commendation list (公示榜单): projects and teams rated three stars and above, by round, with
 // their certificates; and, in the user's scope, volunteers certified at three stars and above.
 import { PrinterOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useList, useTranslate } from "@refinedev/core";
 import { Button, Select, Space, Table, Tabs, Tag } from "antd";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { ExportButton } from "../components/ExportButton";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../components/Responsive";
 import { Stars } from "../components/Stars";
 import type { RatingRound, StarAward } from "../types/app";
+import { List } from "../components/Page";
 
 interface Honour {
   id: number;

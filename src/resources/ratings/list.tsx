@@ -2,7 +2,7 @@
 // admin, review by another admin of the scope (the star level follows from the bands), award with a
 // certificate for three stars and above. The database checks every step (RPCs).
 import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useCan, useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
@@ -19,6 +19,7 @@ import { districtToday } from "../../providers/dayjs";
 import { useRequestKey, useRpcAction, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
+import { List } from "../../components/Page";
 
 const SELECT = "*, projects(name), team:org_units!team_id(name), unit:org_units!unit_id(name, street_id, community_id, district_id), rating_scores(criterion_id, self_score, review_score)";
 const STATUS_COLORS: Record<RatingStatus, string> = { self_assessed: "blue", reviewed: "orange", awarded: "green" };

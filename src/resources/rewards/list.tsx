@@ -1,7 +1,7 @@
 // The reward catalogue (积分兑换目录) offered by the alliance partners: filter by category, redeem for
 // a volunteer; the organisation department adds rewards, sets stock and takes them off the shelf.
 import { EditOutlined, PlusOutlined, ShoppingOutlined } from "@ant-design/icons";
-import { List, useModalForm, useTable } from "@refinedev/antd";
+import { useModalForm, useTable } from "@refinedev/antd";
 import { useCan, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { RedeemModal } from "../../components/RedeemModal";
 import { REWARD_CATEGORIES, type RewardCategory } from "../../domain/passbook";
 import type { NamedRef, Reward } from "../../types/app";
+import { List } from "../../components/Page";
 
 const CATEGORY_COLORS: Record<RewardCategory, string> = { daily_goods: "blue", culture_tourism: "purple", health_care: "green" };
 const SELECT = "*, alliance_partners(name)";

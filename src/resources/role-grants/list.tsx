@@ -2,7 +2,7 @@
 // invite-staff edge function checks the grant with the admin's own JWT, then mails the invitation),
 // see who has accepted, resend a pending invitation, revoke. Below `md` the list is a list of cards.
 import { MailOutlined, PlusOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useGetIdentity, useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
 import { Alert, Button, Checkbox, ConfigProvider, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
@@ -16,6 +16,7 @@ import { grantableRoles, type AppRole } from "../../domain/scope";
 import { useFunctionAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { RoleGrant } from "../../types/app";
+import { List } from "../../components/Page";
 
 interface InviteForm {
   email: string;

@@ -2,13 +2,14 @@
 // titles, stories and awards; the organisation department (and street admins for their street)
 // keep it.
 import { EditOutlined, PlusOutlined, TrophyOutlined } from "@ant-design/icons";
-import { List, useModalForm } from "@refinedev/antd";
+import { useModalForm } from "@refinedev/antd";
 import { useCan, useCreate, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { App, Avatar, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
 import { errorMessage } from "../../providers/data";
 import type { RoleModel } from "../../types/app";
+import { List } from "../../components/Page";
 
 const LEVEL_COLORS = { provincial: "red", municipal: "volcano", district: "gold" } as const;
 const PALETTE = ["#c0392b", "#d35400", "#b9770e", "#1e8449", "#2471a3", "#7d3c98"];

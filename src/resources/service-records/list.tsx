@@ -3,7 +3,7 @@
 // approved ones by reversal. Opening with ?street=&team=&from=&to=&status= (from the dashboard's
 // charts) starts with those filters.
 import { CheckCircleOutlined, CheckOutlined, ClockCircleOutlined, CloseCircleOutlined, CloseOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useCan, useDelete, useGetIdentity, useInvalidate, useTranslate, useUpdateMany, type CrudFilter } from "@refinedev/core";
 import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
@@ -21,6 +21,7 @@ import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { ServiceRecord } from "../../types/app";
 import { RecordServiceModal } from "./record-modal";
+import { List } from "../../components/Page";
 
 /** The page's select. Embeds become inner joins only when a filter needs them (a name search, a
  *  street): an inner join makes every row's embed part of the count. */

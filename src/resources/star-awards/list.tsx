@@ -1,7 +1,7 @@
 // Star-level upgrades (星级晋升): volunteers who reached a new level wait here until an admin of their
 // scope confirms it and a certificate is issued; issued certificates print from here.
 import { CheckOutlined, PrinterOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useCan, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { Button, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
@@ -11,6 +11,7 @@ import { Link } from "react-router";
 import type { StarLevel } from "../../domain/stars";
 import { useRpcAction } from "../../providers/rpc";
 import type { StarAward } from "../../types/app";
+import { List } from "../../components/Page";
 
 type Row = StarAward & { volunteers: StarAward["volunteers"] & { volunteer_service_totals?: { approved_hours: number } | null } };
 const SELECT = "*, volunteers!inner(name, gender, home_street_id, home_community_id, volunteer_service_totals(approved_hours))";

@@ -1,5 +1,5 @@
 // Teams of the caller's scope: filter by street and community, search by name, member counts.
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
 import { Button, Form, Input, Table } from "antd";
 import { Link } from "react-router";
@@ -10,6 +10,7 @@ import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
 import { useScope } from "../../providers/scope";
 import type { OrgUnit } from "../../types/app";
+import { List } from "../../components/Page";
 
 type TeamRow = OrgUnit & { community_name: string; street_name: string };
 

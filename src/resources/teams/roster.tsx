@@ -1,6 +1,5 @@
 // One team's roster: add members, change roles, record leaving. History stays (left_on).
 import { FieldTimeOutlined, PlusOutlined } from "@ant-design/icons";
-import { Show } from "@refinedev/antd";
 import { useCreate, useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
@@ -19,6 +18,7 @@ import { stars } from "../../domain/stars";
 import { Link } from "react-router";
 import { RecordServiceModal } from "../service-records/record-modal";
 import { STAR_COLOR } from "../../theme";
+import { Show } from "../../components/Page";
 
 const ROLE_COLORS: Record<MemberRole, string> = { captain: "red", vice_captain: "orange", liaison: "blue", member: "default" };
 

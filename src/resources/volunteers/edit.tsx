@@ -1,4 +1,4 @@
-import { Edit, useForm } from "@refinedev/antd";
+import { useForm } from "@refinedev/antd";
 import { useNavigation, useTranslate } from "@refinedev/core";
 import { useEffect, useState } from "react";
 import { manages } from "../../domain/scope";
@@ -7,6 +7,7 @@ import { useRpcAction } from "../../providers/rpc";
 import type { Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
 import { VolunteerForm, writableVolunteer } from "./form";
+import { Edit } from "../../components/Page";
 
 export default function VolunteerEdit() {
   const translate = useTranslate();

@@ -1,6 +1,6 @@
 // The talent pool: server-side search by name, filters by category, street, post and status,
 // sorting, pagination and CSV export. Phone numbers appear only where the database returns them.
-import { EditButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { EditButton, ShowButton, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
 import { Link, useSearchParams } from "react-router";
 import { Button, Form, Input, Select, Space, Table, Tag } from "antd";
@@ -14,6 +14,7 @@ import { COMMUNITY_POSTS, maskPhone } from "../../domain/volunteer";
 import { useScope } from "../../providers/scope";
 import type { Volunteer } from "../../types/app";
 import { useLookups } from "./lookups";
+import { List } from "../../components/Page";
 
 export const VOLUNTEER_SELECT =
   "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone), volunteer_service_totals!inner(star_level, approved_hours)";

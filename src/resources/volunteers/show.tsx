@@ -1,4 +1,3 @@
-import { Show } from "@refinedev/antd";
 import { useList, useShow, useTranslate } from "@refinedev/core";
 import { Descriptions, Table, Tag } from "antd";
 import { Stars } from "../../components/Stars";
@@ -6,6 +5,7 @@ import { Link } from "react-router";
 import type { Membership, Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
 import { useLookups } from "./lookups";
+import { Show } from "../../components/Page";
 
 export default function VolunteerShow() {
   const translate = useTranslate();
