@@ -1,8 +1,9 @@
 // The points passbook (积分存折): entries in date order with the running balance, as a bank
 // passbook prints them. The ledger lives in the database; the balance is always a sum of entries.
+import type { Enums } from "../types/database";
 
-export type EntryType = "earn" | "earn_reversal" | "redeem" | "redeem_reversal";
-export type RewardCategory = "daily_goods" | "culture_tourism" | "health_care";
+export type EntryType = Enums<"points_entry_type">;
+export type RewardCategory = Enums<"reward_category">;
 export const REWARD_CATEGORIES: readonly RewardCategory[] = ["daily_goods", "culture_tourism", "health_care"];
 
 export interface LedgerEntry {

@@ -1,18 +1,16 @@
 // A volunteer's points passbook (积分存折): dated entries with a running balance, printed like a bank
 // passbook; redeem from here, and undo a mistaken redemption by a reversing entry.
 import { PrinterOutlined, RollbackOutlined, ShoppingOutlined } from "@ant-design/icons";
-import { useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
+import { useCan, useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Col, Descriptions, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ReasonModal } from "../components/ReasonModal";
 import { RedeemModal } from "../components/RedeemModal";
 import { passbookLines, type PassbookLine } from "../domain/passbook";
-import { isAdmin, hasRole } from "../domain/scope";
 import { starProgress, stars } from "../domain/stars";
 import { districtDate } from "../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../providers/rpc";
-import { useScope } from "../providers/scope";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
 import { STAR_COLOR } from "../theme";
 
@@ -21,7 +19,6 @@ export default function PassbookPage() {
   const run = useRpcAction();
   const navigate = useNavigate();
   const volunteerId = useParams().volunteerId!;
-  const { scope } = useScope();
   const invalidate = useInvalidate();
   const [redeeming, setRedeeming] = useState(false);
   const [undoing, setUndoing] = useState<PointsEntry>();
@@ -43,7 +40,8 @@ export default function PassbookPage() {
   const hours = Number(totals?.data[0]?.approved_hours ?? 0);
   const progress = starProgress(hours);
   const balance = balances?.data[0];
-  const mayRedeem = isAdmin(scope) || hasRole(scope, "team_leader");
+  const mayRedeem = !!useCan({ resource: "rewards", action: "redeem" }).data?.can;
+  const mayUndo = !!useCan({ resource: "passbook", action: "undo" }).data?.can;
 
   const refresh = () => {
     for (const resource of ["points_ledger", "points_balances", "rewards"]) invalidate({ resource, invalidates: ["list"] });
@@ -106,7 +104,7 @@ export default function PassbookPage() {
           <Table.Column<PassbookLine<PointsEntry>> title={translate("passbook.credit")} align="right" width={90} render={(_, l) => l.credit || ""} />
           <Table.Column<PassbookLine<PointsEntry>> title={translate("passbook.debit")} align="right" width={90} render={(_, l) => l.debit || ""} />
           <Table.Column<PassbookLine<PointsEntry>> title={translate("passbook.balance")} align="right" width={100} render={(_, l) => <b>{l.balance}</b>} />
-          {mayRedeem && (
+          {mayUndo && (
             <Table.Column<PassbookLine<PointsEntry>> className="no-print" width={110} render={(_, l) =>
               l.entry.entry_type === "redeem" && !undone.has(l.entry.id) && (
                 <Button size="small" icon={<RollbackOutlined />} onClick={() => setUndoing(l.entry)}>{translate("passbook.undo")}</Button>

@@ -1299,6 +1299,24 @@ export type Database = {
           },
         ]
       }
+      user_settings: {
+        Row: {
+          large_text: boolean
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          large_text?: boolean
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          large_text?: boolean
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       volunteer_contacts: {
         Row: {
           phone: string
@@ -1694,6 +1712,7 @@ export type Database = {
           pending_records: number
           points_issued: number
           points_redeemed: number
+          teams: number
           volunteers: number
         }[]
       }
@@ -1781,6 +1800,18 @@ export type Database = {
           p_subject_kind: Database["public"]["Enums"]["rating_subject"]
         }
         Returns: number
+      }
+      service_hours_between: {
+        Args: {
+          p_from: string
+          p_street_id?: number
+          p_team_id?: number
+          p_to: string
+        }
+        Returns: {
+          hours: number
+          records: number
+        }[]
       }
       service_hours_by_month: {
         Args: {

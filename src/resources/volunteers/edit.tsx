@@ -24,7 +24,7 @@ export default function VolunteerEdit() {
     if (record) form.setFieldValue("phone", record.volunteer_contacts?.phone ?? "");
   }, [record, form]);
   return (
-    <Edit title={translate("volunteers.title")} saveButtonProps={{ ...saveButtonProps, loading: saving }} canDelete={!!record && manages(scope, { id: record.home_community_id, street_id: record.home_street_id })}>
+    <Edit title={record ? translate("lists.editVolunteer", { name: record.name }) : translate("volunteers.title")} saveButtonProps={{ ...saveButtonProps, loading: saving }} canDelete={!!record && manages(scope, { id: record.home_community_id, street_id: record.home_street_id })}>
       <VolunteerForm
         managedOnly={false}
         formProps={{
