@@ -20,6 +20,7 @@ import { dataProvider } from "./providers/data";
 import { getLocale, i18nProvider, onLocaleChange, t } from "./providers/i18n";
 import { LoginPage } from "./pages/login";
 
+const HomePage = lazy(() => import("./pages/home"));
 const DashboardPage = lazy(() => import("./pages/dashboard"));
 const AccountPage = lazy(() => import("./pages/account"));
 const OrgTreePage = lazy(() => import("./resources/org-units/tree"));
@@ -104,7 +105,8 @@ export default function App() {
                   </Authenticated>
                 }
               >
-                <Route index element={<DashboardPage />} />
+                <Route index element={<HomePage />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/org-units" element={<OrgTreePage />} />
                 <Route path="/teams">
                   <Route index element={<TeamList />} />
