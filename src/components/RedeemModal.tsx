@@ -137,7 +137,7 @@ export function RedeemModal({ open, volunteer, teamId, rewardId, onClose, onDone
           <div>
             <Typography.Title level={5}>{translate("leader.redeem.what")}</Typography.Title>
             <div className="choice-list" role="radiogroup" aria-label={translate("leader.redeem.what")}>
-              {(rewards?.data ?? []).map((r) => (
+              {(rewards?.data ?? []).filter((r) => !reward || r.id === reward.id).map((r) => (
                 <ChoiceRow key={r.id} on={r.id === chosenReward} disabled={r.stock === 0} onClick={() => { setChosenReward(r.id); setProblemText(undefined); }}
                   testId={`redeem-reward-${r.name}`}
                   main={<>{r.name}<Typography.Text type="secondary" style={{ display: "block", fontSize: "0.875em" }}>
@@ -145,6 +145,11 @@ export function RedeemModal({ open, volunteer, teamId, rewardId, onClose, onDone
                   side={translate("leader.redeem.points", { n: r.points_cost })} />
               ))}
             </div>
+            {reward && (
+              <Button style={{ marginTop: 8 }} onClick={() => { setChosenReward(undefined); setProblemText(undefined); }}>
+                {translate("leader.redeem.changeReward")}
+              </Button>
+            )}
           </div>
         )}
         {reward && person && (

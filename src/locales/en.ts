@@ -202,7 +202,7 @@ const en: Shape<typeof zhCN> = {
       lastYear: "Last year", custom: "Custom", printNow: "Print", printRange: "{{from}} to {{to}}", broughtForward: "Brought forward", noneInRange: "No points entries in this period",
     },
     redeem: {
-      title: "Redeem points", titleFor: "Redeem points · {{name}}", who: "For whom?", what: "Which reward?", points: "{{n}} points", change: "Change",
+      title: "Redeem points", titleFor: "Redeem points · {{name}}", who: "For whom?", what: "Which reward?", points: "{{n}} points", change: "Change", changeReward: "Choose another",
       confirm: "Redeem \"{{reward}}\" × {{qty}} for {{name}}: {{cost}} points, balance {{before}} → {{after}}", submit: "Confirm",
       failed: "Could not redeem for {{name}}: {{reason}}",
     },

@@ -196,7 +196,7 @@ const zhCN = {
       lastYear: "去年", custom: "自定义", printNow: "打印", printRange: "{{from}} 至 {{to}}", broughtForward: "承前余额", noneInRange: "这段时间没有积分记录",
     },
     redeem: {
-      title: "积分兑换", titleFor: "积分兑换 · {{name}}", who: "为谁兑换？", what: "兑换什么？", points: "{{n}} 积分", change: "换人",
+      title: "积分兑换", titleFor: "积分兑换 · {{name}}", who: "为谁兑换？", what: "兑换什么？", points: "{{n}} 积分", change: "换人", changeReward: "换一个",
       confirm: "为 {{name}} 兑换“{{reward}}” × {{qty}}，扣 {{cost}} 积分，余额 {{before}} → {{after}}", submit: "确认兑换",
       failed: "没能为 {{name}} 兑换：{{reason}}",
     },
