@@ -16,7 +16,7 @@ async function signIn(page: Page, email: string) {
 const number = (s: string) => Number(s.replace(/[^\d.-]/g, ""));
 
 async function kpiHours(page: Page): Promise<number> {
-  await page.goto("/");
+  await page.goto("/dashboard");
   const card = page.getByTestId("kpi-hoursInRange").locator(".ant-statistic-content-value");
   await expect(card).toHaveText(/\d/);
   return number(await card.innerText());
@@ -43,15 +43,10 @@ test("leader records service for three members → street admin approves → das
   await page.getByTestId("roster-record").click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("活动名称").fill(title);
+  await dialog.getByText("地点、项目、备注").click();
   await dialog.getByLabel("服务地点").fill("宁夏路社区党群服务中心");
-  await dialog.getByLabel("时长（小时）").fill("4");
-  const members = dialog.getByTestId("record-members");
-  for (const n of names) {
-    await members.click();
-    await page.keyboard.type(n);
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: n }).first().click();
-  }
-  await page.keyboard.press("Escape");
+  await dialog.getByText("4 小时", { exact: true }).click();
+  for (const n of names) await dialog.getByTestId(`tick-${n}`).click();
   await dialog.getByTestId("record-submit").click();
   await expect(page.getByText("已登记 3 人的服务，等待审核")).toBeVisible();
   await page.screenshot({ path: info.outputPath("leader-recorded.png"), fullPage: true });

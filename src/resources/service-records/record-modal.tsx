@@ -53,15 +53,17 @@ function MemberTicks({ members, value = [], onChange, over }: {
   return (
     <div className="tick-list" role="group" aria-label={translate("leader.record.who")}>
       {members.map((m) => (
-        <Checkbox key={m.id} className={`tick-row${chosen.has(m.id) ? " tick-row-on" : ""}`} checked={chosen.has(m.id)}
-          onChange={(e) => toggle(m.id, e.target.checked)} data-testid={`tick-${m.name}`}>
-          <span className="tick-name">{m.name}</span>
-          {over.has(m.id) && (
-            <Typography.Text type="danger" className="tick-over">
-              {translate("leader.record.hoursValue", { h: `+${over.get(m.id)!.over_by}` })}
-            </Typography.Text>
-          )}
-        </Checkbox>
+        <div key={m.id} data-testid={`tick-${m.name}`}>
+          <Checkbox className={`tick-row${chosen.has(m.id) ? " tick-row-on" : ""}`} checked={chosen.has(m.id)}
+            onChange={(e) => toggle(m.id, e.target.checked)}>
+            <span className="tick-name">{m.name}</span>
+            {over.has(m.id) && (
+              <Typography.Text type="danger" className="tick-over">
+                {translate("leader.record.hoursValue", { h: `+${over.get(m.id)!.over_by}` })}
+              </Typography.Text>
+            )}
+          </Checkbox>
+        </div>
       ))}
     </div>
   );
