@@ -7,7 +7,7 @@ import { MinusOutlined, PlusOutlined } from "@ant-design/icons";
 import { useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, Collapse, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
 import { useIsPhone } from "../../components/Responsive";
 import { districtToday } from "../../providers/dayjs";
@@ -164,6 +164,11 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
 
   // a changed day or hours makes the last refusal's figures stale
   useEffect(() => setOver(undefined), [day, hours]);
+  // the refusal is read where it appears, at the top of the sheet, whatever was scrolled to
+  const overRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (over) overRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [over]);
 
   const submit = async (v: Values, except: ReadonlySet<string> = new Set()) => {
     const ids = v.volunteer_ids.filter((id) => !except.has(id));
@@ -206,6 +211,7 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
       ]}>
       <Form form={form} layout="vertical" onFinish={(v) => submit(v)} preserve className="record-flow">
         {over && (
+          <div ref={overRef}>
           <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="record-over" message={translate("leader.record.overTitle")}
             description={
               <Space direction="vertical" style={{ width: "100%" }}>
@@ -226,6 +232,7 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
                 )}
               </Space>
             } />
+          </div>
         )}
         {!teamFixed && (
           <Form.Item name="team_id" label={translate("service.team")} rules={[{ required: true }]}>
@@ -256,9 +263,9 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
           rules={[{ required: true }, { validator: (_, h) => (validServiceHours(h) ? Promise.resolve() : Promise.reject(new Error(translate("errors.hoursRange")))) }]}>
           <HoursPicker />
         </Form.Item>
-        <Form.Item label={translate("leader.record.activity")}>
+        <Form.Item label={translate("leader.record.activity")} htmlFor="record-title">
           <Form.Item name="title" noStyle rules={[{ max: 80 }]}>
-            <Input size="large" maxLength={80} placeholder={translate("leader.record.defaultActivity")} />
+            <Input id="record-title" size="large" maxLength={80} placeholder={translate("leader.record.defaultActivity")} />
           </Form.Item>
           {recentTitles.length > 0 && (
             <Space wrap style={{ marginTop: 8 }}>

@@ -113,7 +113,7 @@ export default function TeamRoster() {
       message.error(translate("leader.roster.addFailed", { name: v.name?.trim() || translate("roster.volunteer"), reason: errorMessage(error) }));
       return;
     }
-    message.success(v.mode === "new" ? translate("leader.roster.addedOk", { name: v.name?.trim() ?? "", team: team?.name ?? "" }) : translate("notifications.success"));
+    message.success(v.mode !== "existing" ? translate("leader.roster.addedOk", { name: v.name?.trim() ?? "", team: team?.name ?? "" }) : translate("notifications.success"));
     setAdding(false);
     addForm.resetFields();
     refresh();
