@@ -5,7 +5,7 @@
 import { MinusOutlined, PlusOutlined } from "@ant-design/icons";
 import { useList, useTranslate } from "@refinedev/core";
 import { Alert, App, Button, Form, Modal, Space, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { redemptionProblem } from "../domain/passbook";
 import { errorMessage } from "../providers/data";
 import { callRpc, useRequestKey } from "../providers/rpc";
@@ -35,25 +35,20 @@ function ChoiceRow({ on, disabled, onClick, main, side, testId }: {
   );
 }
 
-export function RedeemModal({ open, volunteer, teamId, rewardId, onClose, onDone }: Props) {
+export function RedeemModal(props: Props) {
+  const requestKey = useRequestKey(props.open);
+  // every opening starts from what the page chose (person, reward), with a fresh request key
+  return <RedeemDialog key={props.open ? requestKey : "closed"} requestKey={requestKey} {...props} />;
+}
+
+function RedeemDialog({ open, volunteer, teamId, rewardId, onClose, onDone, requestKey }: Props & { requestKey: string }) {
   const translate = useTranslate();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [problemText, setProblemText] = useState<string>();
-  const requestKey = useRequestKey(open);
-  const [person, setPerson] = useState<{ id: string; name: string }>();
-  const [chosenReward, setChosenReward] = useState<number>();
+  const [person, setPerson] = useState<{ id: string; name: string } | undefined>(volunteer && { id: volunteer.id, name: volunteer.name });
+  const [chosenReward, setChosenReward] = useState<number | undefined>(rewardId);
   const [quantity, setQuantity] = useState(1);
-
-  const fixedId = volunteer?.id;
-  const fixedName = volunteer?.name;
-  useEffect(() => {
-    if (!open) return;
-    setPerson(fixedId ? { id: fixedId, name: fixedName ?? "" } : undefined);
-    setChosenReward(rewardId);
-    setQuantity(1);
-    setProblemText(undefined);
-  }, [open, fixedId, fixedName, rewardId]);
 
   const { result: members } = useList<Membership>({
     resource: "team_memberships",

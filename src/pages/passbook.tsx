@@ -7,7 +7,7 @@ import { useTable } from "@refinedev/antd";
 import { useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Modal, Progress, Radio, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ReasonModal } from "../components/ReasonModal";
 import { RedeemModal } from "../components/RedeemModal";
@@ -66,7 +66,8 @@ export default function PassbookPage() {
   const [undoing, setUndoing] = useState<Line>();
   const [choosingPrint, setChoosingPrint] = useState(false);
   const [printRange, setPrintRange] = useState<{ from: string; to: string }>();
-  const [printWhenReady, setPrintWhenReady] = useState(false);
+  // printing waits for the chosen period's lines
+  const printWhenReady = useRef(false);
   const undoKey = useRequestKey(!!undoing);
   const { result: volunteer, query: vq } = useOne<Volunteer>({
     resource: "volunteers", id: volunteerId, meta: { select: "id, name, gender, birth_year, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name)" },
@@ -101,11 +102,11 @@ export default function PassbookPage() {
     pagination: { mode: "off" }, meta: { select: "id, reverses_entry_id" }, queryOptions: { enabled: mayRedeemFor(scope) },
   });
   useEffect(() => {
-    if (!printWhenReady || !printRange || printQuery.isFetching || !printed) return;
-    setPrintWhenReady(false);
+    if (!printWhenReady.current || !printRange || printQuery.isFetching || !printed) return;
+    printWhenReady.current = false;
     // after the print-only lines are on the page
     requestAnimationFrame(() => window.print());
-  }, [printWhenReady, printRange, printQuery.isFetching, printed]);
+  }, [printRange, printQuery.isFetching, printed]);
 
   const hours = Number(totals?.data[0]?.approved_hours ?? 0);
   const progress = starProgress(hours);
@@ -209,8 +210,8 @@ export default function PassbookPage() {
       <PrintRangeModal open={choosingPrint} name={volunteer.name} onClose={() => setChoosingPrint(false)}
         onPrint={(r) => {
           setChoosingPrint(false);
+          printWhenReady.current = true;
           setPrintRange(r);
-          setPrintWhenReady(true);
         }} />
       <RedeemModal open={redeeming} volunteer={{ id: volunteer.id, name: volunteer.name }} onClose={() => setRedeeming(false)} onDone={refresh} />
       <ReasonModal open={!!undoing} title={`${translate("passbook.undo")} · ${volunteer.name}${undoing?.rewards?.name ? ` · ${undoing.rewards.name}` : ""}`}

@@ -121,7 +121,8 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const [over, setOver] = useState<DailyOverflow[]>();
+  // the last 24-hour refusal, for this opening of the dialog and the day and hours it was given
+  const [refusal, setRefusal] = useState<{ key: string; day: string; hours: number; over: DailyOverflow[] }>();
   const requestKey = useRequestKey(open);
   const team = Form.useWatch("team_id", form) ?? (teamFixed ? teamId : undefined);
   const day = Form.useWatch("service_date", form);
@@ -130,7 +131,6 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue({ team_id: teamId, service_date: districtToday(), hours: DEFAULT_SERVICE_HOURS, volunteer_ids: [] });
-    setOver(undefined);
   }, [open, teamId, form]);
   const { result: roster, query } = useList<Membership>({
     resource: "team_memberships",
@@ -159,11 +159,11 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
   const members = (roster?.data ?? [])
     .filter((m) => !day || m.joined_on <= day.format("YYYY-MM-DD"))
     .map((m) => ({ id: m.volunteer_id, name: m.volunteers?.name ?? m.volunteer_id }));
+  // a changed day or hours, or a new opening, makes the refusal's figures stale
+  const over = refusal && refusal.key === requestKey && refusal.day === day?.format("YYYY-MM-DD") && refusal.hours === hours ? refusal.over : undefined;
   const overById = useMemo(() => new Map((over ?? []).map((o) => [o.volunteer_id, o])), [over]);
   const count = chosen?.length ?? 0;
 
-  // a changed day or hours makes the last refusal's figures stale
-  useEffect(() => setOver(undefined), [day, hours]);
   // the refusal is read where it appears, at the top of the sheet, whatever was scrolled to
   const overRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -183,7 +183,7 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
     if (error) {
       // the dialog stays open with everything chosen; a 24-hour refusal names who and by how much
       const named = dailyLimitOverflow(error);
-      if (named) setOver(named);
+      if (named) setRefusal({ key: requestKey, day: v.service_date.format("YYYY-MM-DD"), hours: v.hours, over: named });
       else message.error(errorMessage(error));
       return;
     }
@@ -194,7 +194,7 @@ export function RecordServiceModal({ open, teamId, teamFixed, onClose, onRecorde
       message.success(translate("service.recordedOk", { n: ids.length }));
     }
     form.resetFields();
-    setOver(undefined);
+    setRefusal(undefined);
     onRecorded();
     onClose();
   };
