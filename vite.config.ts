@@ -8,15 +8,9 @@ export default defineConfig({
   build: {
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: "antd", test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/ },
-            { name: "refine", test: /node_modules[\\/]@refinedev[\\/]/ },
-            { name: "supabase", test: /node_modules[\\/]@supabase[\\/]/ },
-          ],
-        },
-      },
+      // papaparse (Refine core's CSV import/export) is a CommonJS bundle the bundler must assume has side
+      // effects; it has none, so it is dropped from pages that do not import or export CSV.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]papaparse[\\/]/, sideEffects: false }] },
     },
   },
   test: {

@@ -1,6 +1,6 @@
 // `npm test`: the whole suite, as CI runs it.
-//   1. typecheck (tsc --noEmit)
-//   2. vitest: unit tests of src/domain, then database tests against a fresh local stack
+//   1. typecheck (tsc --noEmit), then lint (ESLint: typescript-eslint, react-hooks, no raw client in pages)
+//   2. vitest (the database project also checks that src/types/database.ts is not stale): unit tests of src/domain, then database tests against a fresh local stack
 //   3. Playwright on Debian's Chromium (installed with apt-get when missing) against the built app
 // Ends with one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -35,6 +35,8 @@ function ensureChromium() {
 fs.mkdirSync("test-results", { recursive: true });
 const typecheck = run("typecheck", "npx", ["tsc", "--noEmit"]);
 results[typecheck ? "passed" : "failed"] += 1;
+const lint = run("lint (ESLint)", "npx", ["eslint", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]);
+results[lint ? "passed" : "failed"] += 1;
 
 run("unit + database tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 if (fs.existsSync("test-results/vitest.json")) {

@@ -1,26 +1,32 @@
+// Wiring only: providers, resources, routes, the theme. The signed-in frame (AppLayout) and every page
+// are loaded on demand, so the sign-in page pulls only React, Refine core, supabase-js and the few antd
+// pieces it shows.
 import {
   ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined, IdcardOutlined, FieldTimeOutlined,
   StarOutlined, GiftOutlined, TrophyOutlined, FlagOutlined, SmileOutlined,
 } from "@ant-design/icons";
-import { ErrorComponent, ThemedLayout, ThemedSider, useNotificationProvider } from "@refinedev/antd";
 import "@refinedev/antd/dist/reset.css";
-import { Authenticated, Refine } from "@refinedev/core";
+import { Authenticated, Refine, type I18nProvider } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider } from "antd";
 import enUS from "antd/es/locale/en_US";
 import zhCN from "antd/es/locale/zh_CN";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useSyncExternalStore } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
-import { AppHeader } from "./components/AppHeader";
-import { AppTitle } from "./components/AppTitle";
 import { PageLoading } from "./components/PageLoading";
 import { accessControlProvider } from "./providers/access";
 import { authProvider } from "./providers/auth";
 import { dataProvider } from "./providers/data";
 import { getLocale, i18nProvider, onLocaleChange, t } from "./providers/i18n";
+import { useNotificationProvider } from "./providers/notification";
+import { useLargeTextApplied } from "./providers/preferences";
 import { LoginPage } from "./pages/login";
+import { appTheme, TOUCH_MEDIA } from "./theme";
+import "./theme.css";
 
 const HomePage = lazy(() => import("./pages/home"));
+const AppLayout = lazy(() => import("./components/AppLayout"));
+const ErrorComponent = lazy(() => import("@refinedev/antd").then((m) => ({ default: m.ErrorComponent })));
 const DashboardPage = lazy(() => import("./pages/dashboard"));
 const AccountPage = lazy(() => import("./pages/account"));
 const OrgTreePage = lazy(() => import("./resources/org-units/tree"));
@@ -51,43 +57,57 @@ const PUBLIC_TITLES: Record<string, string> = {
   "/accept-invite": "auth.acceptTitle",
 };
 
-export default function App() {
-  const [locale, setLocaleState] = useState(getLocale());
-  useEffect(() => onLocaleChange(setLocaleState), []);
+// Resource labels are translation keys, translated per language below (Refine then re-labels the menu
+// and the document title without remounting anything).
+const RESOURCES = [
+  { name: "dashboard", list: "/", meta: { label: "nav.dashboard", icon: <DashboardOutlined /> } },
+  { name: "org_units", list: "/org-units", meta: { label: "nav.orgTree", icon: <ApartmentOutlined /> } },
+  { name: "teams", list: "/teams", show: "/teams/:id", meta: { label: "nav.teams", icon: <TeamOutlined /> } },
+  {
+    name: "volunteers", list: "/volunteers", create: "/volunteers/create", edit: "/volunteers/edit/:id",
+    show: "/volunteers/show/:id", meta: { label: "nav.volunteers", icon: <IdcardOutlined /> },
+  },
+  { name: "service_records", list: "/service", meta: { label: "nav.service", icon: <FieldTimeOutlined /> } },
+  { name: "star_awards", list: "/stars", meta: { label: "nav.starAwards", icon: <StarOutlined /> } },
+  { name: "rewards", list: "/rewards", meta: { label: "nav.rewards", icon: <GiftOutlined /> } },
+  { name: "passbook", list: "/passbook/:volunteerId", meta: { label: "passbook.title", hide: true } },
+  { name: "ratings", list: "/ratings", meta: { label: "nav.ratings", icon: <TrophyOutlined /> } },
+  { name: "honours", list: "/honours", meta: { label: "nav.honours", icon: <FlagOutlined /> } },
+  { name: "role_models", list: "/role-models", meta: { label: "nav.roleModels", icon: <SmileOutlined /> } },
+  { name: "role_grants", list: "/staff", meta: { label: "nav.staff", icon: <SafetyCertificateOutlined /> } },
+  { name: "account", list: "/account", meta: { label: "nav.account", icon: <UserOutlined /> } },
+];
 
+function subscribeTouch(onChange: () => void) {
+  const mq = window.matchMedia(TOUCH_MEDIA);
+  mq.addEventListener("change", onChange);
+  return () => mq.removeEventListener("change", onChange);
+}
+const isTouch = () => window.matchMedia(TOUCH_MEDIA).matches;
+
+export default function App() {
+  const locale = useSyncExternalStore(onLocaleChange, getLocale);
+  const largeText = useLargeTextApplied();
+  const touch = useSyncExternalStore(subscribeTouch, isTouch);
+  const theme = useMemo(() => appTheme({ largeText, touch }), [largeText, touch]);
+  // A new provider object per language: every useTranslate() caller re-renders in place; the query
+  // cache, the routes and the pages' state stay.
+  const i18n = useMemo<I18nProvider>(() => ({ ...i18nProvider, getLocale: () => locale }), [locale]);
   const resources = useMemo(
-    () => [
-      { name: "dashboard", list: "/", meta: { label: t("nav.dashboard"), icon: <DashboardOutlined /> } },
-      { name: "org_units", list: "/org-units", meta: { label: t("nav.orgTree"), icon: <ApartmentOutlined /> } },
-      { name: "teams", list: "/teams", show: "/teams/:id", meta: { label: t("nav.teams"), icon: <TeamOutlined /> } },
-      {
-        name: "volunteers", list: "/volunteers", create: "/volunteers/create", edit: "/volunteers/edit/:id",
-        show: "/volunteers/show/:id", meta: { label: t("nav.volunteers"), icon: <IdcardOutlined /> },
-      },
-      { name: "service_records", list: "/service", meta: { label: t("nav.service"), icon: <FieldTimeOutlined /> } },
-      { name: "star_awards", list: "/stars", meta: { label: t("nav.starAwards"), icon: <StarOutlined /> } },
-      { name: "rewards", list: "/rewards", meta: { label: t("nav.rewards"), icon: <GiftOutlined /> } },
-      { name: "passbook", list: "/passbook/:volunteerId", meta: { label: t("passbook.title"), hide: true } },
-      { name: "ratings", list: "/ratings", meta: { label: t("nav.ratings"), icon: <TrophyOutlined /> } },
-      { name: "honours", list: "/honours", meta: { label: t("nav.honours"), icon: <FlagOutlined /> } },
-      { name: "role_models", list: "/role-models", meta: { label: t("nav.roleModels"), icon: <SmileOutlined /> } },
-      { name: "role_grants", list: "/staff", meta: { label: t("nav.staff"), icon: <SafetyCertificateOutlined /> } },
-      { name: "account", list: "/account", meta: { label: t("nav.account"), icon: <UserOutlined /> } },
-    ],
+    () => RESOURCES.map((r) => ({ ...r, meta: { ...r.meta, label: t(r.meta.label) } })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [locale],
   );
 
   return (
     <BrowserRouter>
-      <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#c0392b" } }}>
+      <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={theme}>
         <AntdApp>
           <Refine
-            key={locale}
             dataProvider={dataProvider}
             authProvider={authProvider}
             accessControlProvider={accessControlProvider}
-            i18nProvider={i18nProvider}
+            i18nProvider={i18n}
             routerProvider={routerProvider}
             notificationProvider={useNotificationProvider}
             resources={resources}
@@ -97,11 +117,9 @@ export default function App() {
               <Route
                 element={
                   <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
-                    <ThemedLayout Header={AppHeader} Title={AppTitle} Sider={(p) => <ThemedSider {...p} render={({ items, logout }) => <>{items}{logout}</>} />}>
-                      <Suspense fallback={<PageLoading />}>
-                        <Outlet />
-                      </Suspense>
-                    </ThemedLayout>
+                    <Suspense fallback={<PageLoading />}>
+                      <AppLayout />
+                    </Suspense>
                   </Authenticated>
                 }
               >

@@ -1,16 +1,72 @@
+// The frame's header. Phones: 菜单 (opens the menu as a drawer), who is signed in (name shortened, one
+// role tag; the rest in a popover), 长辈版. Wide screens: the same without the menu button, plus the
+// language switch (on phones it sits in the drawer). Fits a 360 px screen for every role.
+import { FontSizeOutlined, HeartFilled, MenuOutlined } from "@ant-design/icons";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
-import { App, Layout, Segmented, Space, Tag, Typography } from "antd";
-import { useEffect } from "react";
+import { App, Button, Drawer, Layout, Popover, Segmented, Space, Tag } from "antd";
+import { useEffect, useState } from "react";
+import type { ScopeGrant } from "../domain/scope";
 import type { Locale } from "../locales";
 import { PASSWORD_CHANGED_FLAG } from "../providers/auth";
 import { getLocale, setLocale } from "../providers/i18n";
+import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
+import { BRAND_RED } from "../theme";
+import { AppMenu } from "./AppMenu";
+import { useIsPhone } from "./Responsive";
+
+export function LanguageSwitch() {
+  const translate = useTranslate();
+  return (
+    <Segmented<Locale>
+      aria-label={translate("frame.language")}
+      value={getLocale()}
+      options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]}
+      onChange={(v) => setLocale(v)}
+    />
+  );
+}
+
+/** The 长辈版 switch as a button that says what it does and whether it is on (aria-pressed). */
+export function LargeTextButton({ block }: { block?: boolean }) {
+  const translate = useTranslate();
+  const { largeText, toggle } = useLargeText();
+  return (
+    <Button
+      data-testid="large-text-toggle"
+      aria-pressed={largeText}
+      type={largeText ? "primary" : "default"}
+      icon={<FontSizeOutlined />}
+      onClick={toggle}
+      block={block}
+      title={translate("frame.largeTextHint")}
+    >
+      {translate("frame.largeText")}
+    </Button>
+  );
+}
+
+function GrantList({ scope }: { scope: ScopeGrant[] }) {
+  const translate = useTranslate();
+  return (
+    <ul style={{ listStyle: "none", margin: 0, padding: 0, maxWidth: 320 }} aria-label={translate("account.grants")}>
+      {scope.map((g) => (
+        <li key={g.grant_id} style={{ padding: "4px 0" }}>
+          <Tag color="red" style={{ whiteSpace: "normal" }}>{translate(`roles.${g.role}`)}</Tag>
+          {g.unit_name}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function AppHeader() {
   const translate = useTranslate();
+  const phone = useIsPhone();
   const { data: user } = useGetIdentity<{ name: string; email: string }>();
   const { scope } = useScope();
   const { message } = App.useApp();
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     // Arriving from 设置新密码: say once that it worked (the reset page sets the flag, then reloads "/").
     if (sessionStorage.getItem(PASSWORD_CHANGED_FLAG)) {
@@ -18,22 +74,62 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
-  return (
-    <Layout.Header style={{ background: "#fff", display: "flex", justifyContent: "flex-end", alignItems: "center", padding: "0 24px", height: 56, borderBottom: "1px solid #f0f0f0" }}>
-      <Space size="middle">
-        {scope.map((g) => (
-          <Tag color="red" key={g.grant_id}>
-            {translate(`roles.${g.role}`)} · {g.unit_name}
+  useEffect(() => {
+    if (!phone) setMenuOpen(false);
+  }, [phone]);
+
+  const first = scope[0];
+  const who = (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={user?.email}
+      content={<GrantList scope={scope} />}
+    >
+      <Button type="text" className="app-header-who" aria-label={translate("frame.whoAmI", { name: user?.name ?? "" })}
+        style={{ display: "flex", alignItems: "center", gap: 6, minWidth: 0, maxWidth: "100%", paddingInline: 6 }}>
+        <span data-testid="current-user" className="app-header-user">{user?.name}</span>
+        {first && (
+          <Tag color="red" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
+            {translate(`roles.${first.role}`)}{!phone && ` · ${first.unit_name}`}{scope.length > 1 && ` +${scope.length - 1}`}
           </Tag>
-        ))}
-        <Typography.Text data-testid="current-user">{user?.name}</Typography.Text>
-        <Segmented<Locale>
-          size="small"
-          value={getLocale()}
-          options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]}
-          onChange={(v) => setLocale(v)}
-        />
-      </Space>
+        )}
+      </Button>
+    </Popover>
+  );
+
+  return (
+    <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
+      {phone && (
+        <>
+          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
+            {translate("frame.menu")}
+          </Button>
+          <Drawer
+            id="app-menu-drawer"
+            className="app-drawer"
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            width="min(320px, 88vw)"
+            title={<span><HeartFilled style={{ color: BRAND_RED }} aria-hidden /> {translate("app.title")}</span>}
+            closeIcon={<span aria-label={translate("frame.closeMenu")}>✕</span>}
+            styles={{ body: { padding: 0 } }}
+          >
+            <Space direction="vertical" style={{ width: "100%", padding: "12px 16px" }}>
+              <LanguageSwitch />
+            </Space>
+            <nav aria-label={translate("frame.mainNav")}>
+              <AppMenu onNavigate={() => setMenuOpen(false)} />
+            </nav>
+          </Drawer>
+        </>
+      )}
+      <div className="app-header-title" style={{ justifyContent: phone ? "flex-start" : "flex-end" }}>{who}</div>
+      <div className="app-header-tools">
+        <LargeTextButton />
+        {!phone && <LanguageSwitch />}
+      </div>
     </Layout.Header>
   );
 }

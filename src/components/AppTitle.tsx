@@ -1,18 +1,21 @@
-import type { RefineThemedLayoutHeaderProps } from "@refinedev/antd";
-import { useTranslate } from "@refinedev/core";
+// The programme's mark and name at the top of the sider (the mark alone when the sider is narrow).
 import { HeartFilled } from "@ant-design/icons";
-import { Space, Typography } from "antd";
+import { useTranslate } from "@refinedev/core";
+import { Typography } from "antd";
+import { Link } from "react-router";
+import { BRAND_RED } from "../theme";
 
-export function AppTitle({ collapsed }: { collapsed: boolean } & Partial<RefineThemedLayoutHeaderProps>) {
+export function AppTitle({ collapsed }: { collapsed: boolean }) {
   const translate = useTranslate();
   return (
-    <Space style={{ padding: "0 4px" }}>
-      <HeartFilled style={{ fontSize: 20, color: "#c0392b" }} aria-hidden />
+    <Link to="/" aria-label={collapsed ? translate("app.title") : undefined}
+      style={{ display: "flex", alignItems: "center", gap: 8, minHeight: 44, padding: "0 8px", justifyContent: collapsed ? "center" : "flex-start" }}>
+      <HeartFilled style={{ fontSize: 22, color: BRAND_RED }} aria-hidden />
       {!collapsed && (
-        <Typography.Text strong style={{ fontSize: 14, whiteSpace: "nowrap" }}>
+        <Typography.Text strong style={{ fontSize: "1em", lineHeight: 1.3 }}>
           {translate("app.title")}
         </Typography.Text>
       )}
-    </Space>
+    </Link>
   );
 }

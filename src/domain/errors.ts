@@ -58,6 +58,7 @@ const BY_NAME: [RegExp, string][] = [
   [/rating_round_closed/, "errors.roundClosed"],
   [/rating_locked/, "errors.ratingLocked"],
   [/rating_score_range/, "errors.scoreRange"],
+  [/rating_criteria_missing/, "errors.criteriaMissing"],
   [/rating_no_criteria/, "errors.noCriteria"],
   [/rating_own_review/, "errors.ownReview"],
   [/rating_not_reviewed/, "errors.notReviewed"],

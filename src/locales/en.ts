@@ -5,6 +5,11 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
   app: { title: "Silver Volunteers Admin", subtitle: "Shinan district volunteer service by retired officials" },
+  frame: {
+    menu: "Menu", closeMenu: "Close menu", mainNav: "Main menu", language: "Language", whoAmI: "Signed in as {{name}}; show my roles",
+    largeText: "Large text", largeTextHint: "Large text: bigger words and buttons", largeTextSetting: "Large text (for older eyes)",
+    largeTextExplain: "Makes text and buttons bigger; remembered for your account on any phone or computer.",
+  },
   buttons: {
     create: "Create", save: "Save", logout: "Log out", delete: "Delete", edit: "Edit", cancel: "Cancel",
     confirm: "Are you sure?", filter: "Filter", clear: "Clear", refresh: "Refresh", show: "Show", undo: "Undo",
@@ -43,6 +48,7 @@ const en: Shape<typeof zhCN> = {
     redeemScope: "You may redeem only for the people you manage", alreadyUndone: "This redemption has already been undone", ledgerAppendOnly: "The passbook is append-only",
     starHours: "The volunteer's approved hours no longer reach this level", starConfirmed: "This level is already confirmed",
     roundClosed: "This rating round is closed", ratingLocked: "A reviewed rating can no longer be changed", scoreRange: "A score is outside the criterion's range",
+    criteriaMissing: "A rating round needs at least one criterion",
     noCriteria: "The round has no criteria yet", ownReview: "You cannot review your own assessment", notReviewed: "Review before awarding", outsideRound: "The subject lies outside the round's organisation",
     forbidden: "Not allowed: the database refused this (outside your scope)",
     unique: "Duplicates an existing record", check: "The data breaks a rule", foreignKey: "A referenced record does not exist",

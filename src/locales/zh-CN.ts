@@ -1,6 +1,11 @@
 // 简体中文 (default locale). Keys shared with en.ts; Refine's own strings included.
 const zhCN = {
   app: { title: "银龄志愿服务管理平台", subtitle: "市南区离退休干部志愿服务 · 五大体系" },
+  frame: {
+    menu: "菜单", closeMenu: "关闭菜单", mainNav: "主菜单", language: "界面语言", whoAmI: "当前用户：{{name}}，查看我的角色",
+    largeText: "长辈版", largeTextHint: "大字模式：字更大、按钮更大", largeTextSetting: "长辈版（大字模式）",
+    largeTextExplain: "打开后文字和按钮都会变大，换手机或电脑登录也会记住。",
+  },
   buttons: {
     create: "新建", save: "保存", logout: "退出登录", delete: "删除", edit: "编辑", cancel: "取消",
     confirm: "确定要执行此操作吗？", filter: "筛选", clear: "清除", refresh: "刷新", show: "查看", undo: "撤销",
@@ -39,6 +44,7 @@ const zhCN = {
     redeemScope: "只能为您管理的志愿者兑换", alreadyUndone: "该兑换已撤销过", ledgerAppendOnly: "积分存折只能追加，不能修改或删除",
     starHours: "该志愿者当前的有效时长已不足此星级", starConfirmed: "该星级已确认过",
     roundClosed: "该评定轮次已结束", ratingLocked: "已评审的结果不能再修改", scoreRange: "得分超出该指标的分值范围",
+    criteriaMissing: "评定轮次至少需要一项指标",
     noCriteria: "该轮次还没有评分指标", ownReview: "不能评审自己提交的自评", notReviewed: "请先评审再授星", outsideRound: "评定对象不在该轮次的范围内",
     forbidden: "没有权限：数据库拒绝了此操作（超出您的管理范围）",
     unique: "与已有记录重复", check: "数据不符合规则", foreignKey: "引用的记录不存在",

@@ -1,14 +1,13 @@
-import { useGetIdentity, useTranslate, useUpdatePassword } from "@refinedev/core";
-import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Tag } from "antd";
+import { useGetIdentity, useOne, useTranslate, useUpdate, useUpdatePassword } from "@refinedev/core";
+import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { NewPasswordFields } from "../components/NewPasswordFields";
-import { NO_ROWS } from "../domain/errors";
 import type { Locale } from "../locales";
 import { errorMessage } from "../providers/data";
-import { type UpdatePasswordInput } from "../providers/auth";
+import { saveDisplayNameMetadata, type UpdatePasswordInput } from "../providers/auth";
 import { getLocale, setLocale } from "../providers/i18n";
+import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
-import { supabaseClient } from "../providers/supabase";
 
 export default function AccountPage() {
   const translate = useTranslate();
@@ -18,19 +17,23 @@ export default function AccountPage() {
   const [nameForm] = Form.useForm<{ display_name: string }>();
   const [pwForm] = Form.useForm<{ password: string; passwordAgain: string }>();
   const [saving, setSaving] = useState(false);
+  const { largeText, setLargeText } = useLargeText();
 
+  const profileMeta = { idColumnName: "user_id", select: "display_name" };
+  const { result: profile } = useOne<{ display_name: string | null }>({
+    resource: "staff_profiles", id: user?.id, meta: profileMeta, queryOptions: { enabled: !!user?.id },
+  });
   useEffect(() => {
-    if (!user?.id) return;
-    supabaseClient.from("staff_profiles").select("display_name").eq("user_id", user.id).maybeSingle()
-      .then(({ data }) => nameForm.setFieldsValue({ display_name: data?.display_name ?? "" }));
-  }, [user?.id, nameForm]);
+    if (profile) nameForm.setFieldsValue({ display_name: profile.display_name ?? "" });
+  }, [profile, nameForm]);
+  const { mutateAsync: updateProfile } = useUpdate();
 
   const saveName = async ({ display_name }: { display_name: string }) => {
     setSaving(true);
-    const { error, data } = await supabaseClient.from("staff_profiles").update({ display_name }).eq("user_id", user!.id).select();
-    if (!error) await supabaseClient.auth.updateUser({ data: { display_name } });
+    const error = await updateProfile({ resource: "staff_profiles", id: user!.id, values: { display_name }, meta: profileMeta,
+      successNotification: false, errorNotification: false }).then(() => saveDisplayNameMetadata(display_name), (e: unknown) => e);
     setSaving(false);
-    if (error || !data?.length) message.error(errorMessage(error ?? { code: NO_ROWS }));
+    if (error) message.error(errorMessage(error));
     else message.success(translate("account.saved"));
   };
 
@@ -59,6 +62,12 @@ export default function AccountPage() {
           </Descriptions.Item>
           <Descriptions.Item label={translate("account.language")}>
             <Segmented<Locale> value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "English", value: "en" }]} onChange={setLocale} />
+          </Descriptions.Item>
+          <Descriptions.Item label={<label htmlFor="large-text-switch">{translate("frame.largeTextSetting")}</label>}>
+            <Space direction="vertical" size={4}>
+              <Switch id="large-text-switch" data-testid="account-large-text" checked={largeText} onChange={setLargeText} />
+              <Typography.Text type="secondary">{translate("frame.largeTextExplain")}</Typography.Text>
+            </Space>
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -14,6 +14,7 @@ import { monthBounds, withShares, yearOverYear } from "../domain/charts";
 import { stars } from "../domain/stars";
 import { useRpcQuery } from "../providers/rpc";
 import { useScope } from "../providers/scope";
+import { STAR_COLOR } from "../theme";
 
 interface Kpis {
   volunteers: number;
@@ -190,7 +191,7 @@ export default function DashboardPage() {
             <Table<TopVolunteer> size="small" rowKey="volunteer_id" pagination={false} dataSource={top.data}>
               <Table.Column<TopVolunteer> title="#" width={40} render={(_, __, i) => i + 1} />
               <Table.Column<TopVolunteer> title={translate("volunteers.name")} render={(_, r) => <Link to={`/passbook/${r.volunteer_id}`}>{r.name}</Link>} />
-              <Table.Column<TopVolunteer> title={translate("stars.level")} render={(_, r) => <Typography.Text style={{ color: "#d48806" }}>{stars(r.star_level)}</Typography.Text>} />
+              <Table.Column<TopVolunteer> title={translate("stars.level")} render={(_, r) => <Typography.Text style={{ color: STAR_COLOR }}>{stars(r.star_level)}</Typography.Text>} />
               <Table.Column<TopVolunteer> title={translate("stars.hours")} align="right" render={(_, r) => Number(r.approved_hours).toLocaleString()} />
             </Table>
           </ChartCard>

@@ -9,6 +9,7 @@ import { Link } from "react-router";
 import { ExportButton } from "../components/ExportButton";
 import { stars } from "../domain/stars";
 import type { RatingRound, StarAward } from "../types/app";
+import { STAR_COLOR } from "../theme";
 
 interface Honour {
   id: number;
@@ -65,7 +66,7 @@ export default function HonoursPage() {
           <Table.Column<Honour> dataIndex="subject_name" title={translate("ratings.subject")} render={(n) => <b>{n}</b>} />
           <Table.Column<Honour> dataIndex="subject_kind" title={translate("ratings.kind")} render={(k) => <Tag>{translate(`ratings.kinds.${k}`)}</Tag>} />
           <Table.Column<Honour> dataIndex="unit_name" title={translate("ratings.unit")} />
-          <Table.Column<Honour> dataIndex="star_level" title={translate("ratings.star")} render={(s: number) => <Typography.Text style={{ color: "#d48806", fontSize: 16 }}>{stars(s)}</Typography.Text>} />
+          <Table.Column<Honour> dataIndex="star_level" title={translate("ratings.star")} render={(s: number) => <Typography.Text style={{ color: STAR_COLOR, fontSize: 16 }}>{stars(s)}</Typography.Text>} />
           <Table.Column<Honour> dataIndex="round_name" title={translate("ratings.round")} />
           <Table.Column<Honour> dataIndex="certificate_no" title={translate("ratings.certificate")} />
           <Table.Column<Honour> render={(_, r) => <Link to={`/certificates/rating/${r.id}`}><Button size="small" icon={<PrinterOutlined />} /></Link>} />
@@ -74,7 +75,7 @@ export default function HonoursPage() {
         <Table {...people.tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
           pagination={{ ...people.tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
           <Table.Column<StarAward> title={translate("volunteers.name")} render={(_, a) => <Link to={`/passbook/${a.volunteer_id}`}>{a.volunteers?.name}</Link>} />
-          <Table.Column<StarAward> dataIndex="level" title={translate("stars.level")} render={(s: number) => <Typography.Text style={{ color: "#d48806", fontSize: 16 }}>{stars(s)}</Typography.Text>} />
+          <Table.Column<StarAward> dataIndex="level" title={translate("stars.level")} render={(s: number) => <Typography.Text style={{ color: STAR_COLOR, fontSize: 16 }}>{stars(s)}</Typography.Text>} />
           <Table.Column<StarAward> dataIndex="hours_at_certificate" title={translate("stars.hours")} align="right" />
           <Table.Column<StarAward> dataIndex="certificate_no" title={translate("stars.certificateNo")} />
           <Table.Column<StarAward> dataIndex="confirmed_at" title={translate("stars.confirmedAt")} render={(d: string) => d?.slice(0, 10)} />

@@ -1,11 +1,11 @@
 // Sign in. Every refusal (wrong password, unconfirmed email, too many attempts, network) is worded by
 // the one error mapping through the auth provider; there is no sign-up: staff join by invitation.
 import { useLogin, useNotification, useTranslate } from "@refinedev/core";
-import { Alert, Button, Form, Input, List, Typography } from "antd";
+import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { AuthCard, LARGE_TOUCH_THEME } from "../components/AuthCard";
-import { IS_LOCAL_STACK } from "../providers/supabase";
+import { IS_LOCAL_STACK } from "../providers/auth";
 
 const DEMO = ["org@demo.local", "street@demo.local", "leader@demo.local", "finance@demo.local"];
 
@@ -55,19 +55,16 @@ export function LoginPage() {
         </Link>
       </div>
       {IS_LOCAL_STACK && (
-        <List
-          style={{ marginTop: 16 }}
-          size="small"
-          header={<Typography.Text type="secondary">{translate("pages.login.demo")}</Typography.Text>}
-          dataSource={DEMO}
-          renderItem={(email) => (
-            <List.Item style={{ padding: 0 }}>
-              <Button type="link" onClick={() => form.setFieldsValue({ email, password: "demo123456" })}>
+        <section style={{ marginTop: 16 }} aria-labelledby="demo-accounts">
+          <Typography.Text type="secondary" id="demo-accounts">{translate("pages.login.demo")}</Typography.Text>
+          <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start" }}>
+            {DEMO.map((email) => (
+              <Button key={email} type="link" style={{ minHeight: 44, paddingInline: 0 }} onClick={() => form.setFieldsValue({ email, password: "demo123456" })}>
                 {email}
               </Button>
-            </List.Item>
-          )}
-        />
+            ))}
+          </div>
+        </section>
       )}
     </AuthCard>
   );

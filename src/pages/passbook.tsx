@@ -19,6 +19,7 @@ import dayjs, { districtDate, districtDayStart } from "../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../providers/rpc";
 import { useScope } from "../providers/scope";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
+import { STAR_COLOR } from "../theme";
 import "../leader.css";
 
 /** A passbook line: an entry with the balance after it (points_ledger_lines). */
@@ -155,7 +156,7 @@ export default function PassbookPage() {
           <Descriptions.Item label={translate("passbook.holder")}><span data-testid="passbook-holder">{volunteer.name}</span></Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.homeStreet")}>{volunteer.home_street?.name} · {volunteer.home_community?.name}</Descriptions.Item>
           <Descriptions.Item label={translate("passbook.star")}>
-            <Typography.Text style={{ color: "#ad6800" }}>{stars(progress.level)}</Typography.Text>
+            <Typography.Text style={{ color: STAR_COLOR }}>{stars(progress.level)}</Typography.Text>
           </Descriptions.Item>
         </Descriptions>
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }} className="passbook-screen-only">
@@ -167,7 +168,7 @@ export default function PassbookPage() {
         {progress.next && (
           <div className="no-print" style={{ marginBottom: 16 }}>
             <Typography.Text type="secondary">{progress.next.name}：{translate("stars.hoursNow")} {hours} / {progress.next.min_hours}</Typography.Text>
-            <Progress percent={progress.percent} strokeColor="#ad6800" />
+            <Progress percent={progress.percent} strokeColor={STAR_COLOR} />
           </div>
         )}
 

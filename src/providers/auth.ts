@@ -8,10 +8,13 @@ import { linkTarget } from "../domain/password";
 import { errorMessage } from "./data";
 import { t } from "./i18n";
 import { clearScope, loadScope } from "./scope";
-import { supabaseClient } from "./supabase";
+import { IS_LOCAL_STACK, supabaseClient } from "./supabase";
 
 /** sessionStorage key the reset page sets before entering the app, so the app says 密码已更改 once. */
 export const PASSWORD_CHANGED_FLAG = "password-changed";
+
+/** Whether the app talks to the local stack (pages may not import the raw client module). */
+export { IS_LOCAL_STACK };
 
 export interface UpdatePasswordInput {
   password: string;
@@ -74,6 +77,13 @@ export const authProvider: AuthProvider = {
     return { id: data.user.id, email: data.user.email, name };
   },
 };
+
+/** Keeps the signed-in user's display name in their Auth metadata too (the header reads it); the
+ *  staff_profiles row is written through the data provider. Returns the refusal, if any. */
+export async function saveDisplayNameMetadata(display_name: string): Promise<unknown> {
+  const { error } = await supabaseClient.auth.updateUser({ data: { display_name } });
+  return error ?? null;
+}
 
 export type LinkSession =
   | { state: "checking" }

@@ -1,10 +1,12 @@
 // @refinedev/supabase's data provider with two additions: every refusal becomes one clear message
 // in the user's language, and an update or delete that touched no row (RLS hides the row, or it is
-// gone) is reported instead of passing as success.
-import type { DataProvider, HttpError } from "@refinedev/core";
+// gone) is reported instead of passing as success; `custom` answers RPC reads (url = function name,
+// payload or query = its arguments) for Refine's useCustom (see useRpcQuery in rpc.ts).
+import type { BaseRecord, CustomParams, DataProvider, HttpError, UpdateManyParams } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import { errorKey, NO_ROWS, type BackendError } from "../domain/errors";
 import { t } from "./i18n";
+import type { RpcName } from "./rpc";
 import { supabaseClient } from "./supabase";
 
 /** The one refusal → message mapping, in the user's language; pages call it for direct supabase calls. */
@@ -47,11 +49,25 @@ export const dataProvider: DataProvider = {
     if (!r.data) throw { code: NO_ROWS };
     return r;
   }) as typeof base.update),
+  // one statement for all ids (the base sends one request per id, and a failure half-way leaves the
+  // rest written); the rows the caller could change come back, so the caller sees any it could not
+  updateMany: guarded(async ({ resource, ids, variables, meta }: UpdateManyParams<unknown>) => {
+    const { data, error } = await supabaseClient.from(resource as "volunteers").update(variables as never)
+      .in(meta?.idColumnName ?? "id", ids.map(String)).select(meta?.select ?? "*");
+    if (error) throw error;
+    return { data: (data ?? []) as BaseRecord[] };
+  }) as DataProvider["updateMany"],
   deleteOne: guarded((async ({ resource, id }: Parameters<typeof base.deleteOne>[0]) => {
-    const { data, error } = await supabaseClient.from(resource).delete().eq("id", id).select();
+    // resource names come from Refine's routes at run time: the generated table names cannot be checked here
+    const { data, error } = await supabaseClient.from(resource as "volunteers").delete().eq("id", String(id)).select();
     if (error) throw error;
     if (!data?.length) throw { code: NO_ROWS };
     return { data: data[0] };
   }) as typeof base.deleteOne),
-  custom: undefined,
+  custom: guarded(async ({ url, payload, query }: CustomParams) => {
+    const args = (payload ?? query ?? {}) as Record<string, unknown>;
+    const { data, error } = await supabaseClient.rpc(url as RpcName, args as never);
+    if (error) throw error;
+    return { data: (data ?? []) as BaseRecord };
+  }) as DataProvider["custom"],
 };

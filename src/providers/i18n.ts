@@ -7,6 +7,12 @@ let current: Locale = ((typeof localStorage !== "undefined" && localStorage.getI
 if (current !== "zh-CN" && current !== "en") current = DEFAULT_LOCALE;
 const listeners = new Set<(l: Locale) => void>();
 
+/** <html lang> names the page's language (screen readers pick their voice from it). */
+function markDocument(locale: Locale) {
+  if (typeof document !== "undefined") document.documentElement.lang = locale;
+}
+markDocument(current);
+
 export function getLocale(): Locale {
   return current;
 }
@@ -14,6 +20,7 @@ export function getLocale(): Locale {
 export function setLocale(locale: Locale) {
   current = locale;
   localStorage.setItem(STORAGE_KEY, locale);
+  markDocument(locale);
   listeners.forEach((l) => l(locale));
 }
 

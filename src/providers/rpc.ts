@@ -1,16 +1,31 @@
 // One way for pages to call an RPC (or an edge function): the refusal becomes the one mapped message in
 // the user's language (errorMessage), success may say what happened, and the caller learns which it was.
+// RPC names, arguments and results are typed from the generated Database["public"]["Functions"].
+// Reads go through the data provider's `custom` (Refine's useCustom: cached, keyed by function name, so
+// `invalidate({ resource: "<function>", invalidates: ["list"] })` or useRpcAction's `invalidates` refetch them).
 // A write that creates records or moves points carries a request key (useRequestKey): the database does
 // it once per key, so a lost answer is retried safely, once, with the same key; a deadlock or
 // serialization failure (rolled back as a whole) is retried once too before the user is asked to.
 import { FunctionsHttpError } from "@supabase/supabase-js";
+import { useCustom, useInvalidate, type BaseRecord, type HttpError } from "@refinedev/core";
 import { App } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorKey, isRetryable, type BackendError } from "../domain/errors";
+import type { Database } from "../types/database";
 import { errorMessage } from "./data";
 import { supabaseClient } from "./supabase";
 
 export type RpcResult<T> = { ok: true; data: T } | { ok: false };
+
+type Functions = Database["public"]["Functions"];
+/** Every function the API exposes (schema public). */
+export type RpcName = keyof Functions;
+/** Its arguments (an empty object for a function without any). An argument with a default may also be
+ *  sent as null (SQL arguments are nullable; the generator types only "may be left out"). */
+export type RpcArgs<F extends RpcName> = [Functions[F]["Args"]] extends [never] ? Record<string, never> : NullableOptional<Functions[F]["Args"]>;
+type NullableOptional<A> = { [K in keyof A]: undefined extends A[K] ? A[K] | null : A[K] };
+/** What it returns (rows of a set-returning function as an array). */
+export type RpcReturns<F extends RpcName> = Functions[F]["Returns"];
 
 /** A fresh client request key (uuid v4), also where crypto.randomUUID is missing (plain http). */
 export function newRequestKey(): string {
@@ -24,11 +39,14 @@ export function newRequestKey(): string {
 
 /** One request key per opening of a dialog: every submission (and retry) of that dialog sends it. */
 export function useRequestKey(open: boolean): string {
-  const [key, setKey] = useState(newRequestKey);
-  useEffect(() => {
-    if (open) setKey(newRequestKey());
-  }, [open]);
-  return key;
+  // a new key as the dialog opens, computed while rendering (React's "adjust state when a prop changes")
+  const [state, setState] = useState(() => ({ open, key: newRequestKey() }));
+  if (state.open !== open) {
+    const next = { open, key: open ? newRequestKey() : state.key };
+    setState(next);
+    return next.key;
+  }
+  return state.key;
 }
 
 /** Whether a failed call may be sent again as it is: a rolled-back conflict always; a lost answer
@@ -37,11 +55,14 @@ export function mayRetry(error: BackendError, args: Record<string, unknown>): bo
   return isRetryable(error) || (!!args.p_request_key && errorKey(error) === "errors.network");
 }
 
+type RpcResponse<T> = { data: T | null; error: BackendError | null };
+
 /** Calls an RPC, retrying once when mayRetry says so. */
-export async function callRpc<T = unknown>(fn: string, args: Record<string, unknown>): Promise<{ data: T | null; error: BackendError | null }> {
-  const first = await supabaseClient.rpc(fn, args);
-  if (!first.error || !mayRetry(first.error, args)) return first;
-  return supabaseClient.rpc(fn, args);
+export async function callRpc<F extends RpcName>(fn: F, args: RpcArgs<F>): Promise<RpcResponse<RpcReturns<F>>> {
+  const send = () => supabaseClient.rpc(fn, args as never) as unknown as Promise<RpcResponse<RpcReturns<F>>>;
+  const first = await send();
+  if (!first.error || !mayRetry(first.error, args as Record<string, unknown>)) return first;
+  return send();
 }
 
 /**
@@ -73,28 +94,38 @@ async function invokeFunction<T = unknown>(fn: string, body: Record<string, unkn
   return { data, error: error ? await functionError(error) : null };
 }
 
-type Call = <T>(name: string, args: Record<string, unknown>) => Promise<{ data: T | null; error: BackendError | null }>;
+type Call = <T>(name: string, args: Record<string, unknown>) => Promise<RpcResponse<T>>;
 
-/** A call whose refusal is shown as the one mapped message and whose success may say what happened. */
+/** A call whose refusal is shown as the one mapped message and whose success may say what happened;
+ *  after a success the given resources (tables, views or RPC reads by function name) are refetched. */
 function useAction(call: Call) {
   const { message } = App.useApp();
+  const invalidate = useInvalidate();
   return useCallback(
-    async <T = unknown>(name: string, args: Record<string, unknown>, success?: (data: T) => string): Promise<RpcResult<T>> => {
+    async <T = unknown>(name: string, args: Record<string, unknown>, success?: (data: T) => string, invalidates: readonly string[] = []): Promise<RpcResult<T>> => {
       const { data, error } = await call<T>(name, args);
       if (error) {
         message.error(errorMessage(error));
         return { ok: false };
       }
       if (success) message.success(success(data as T));
+      await Promise.all(invalidates.map((resource) => invalidate({ resource, invalidates: ["resourceAll"] })));
       return { ok: true, data: data as T };
     },
-    [call, message],
+    [call, message, invalidate],
   );
 }
 
-/** An RPC through callRpc (one retry where safe). */
+/** The one typed RPC mutation: `run("redeem_reward", { …args }, (result) => "done", ["points_ledger"])`
+ *  — name and arguments checked against the schema, one retry where safe (callRpc), the refusal shown as
+ *  the mapped message, the listed resources invalidated after a success. */
 export function useRpcAction() {
-  return useAction(callRpc);
+  const action = useAction(callRpc as unknown as Call);
+  return useCallback(
+    <F extends RpcName>(fn: F, args: RpcArgs<F>, success?: (data: RpcReturns<F>) => string, invalidates?: readonly string[]) =>
+      action<RpcReturns<F>>(fn, args as Record<string, unknown>, success, invalidates),
+    [action],
+  );
 }
 
 /** The same for Supabase Edge Functions. */
@@ -103,26 +134,33 @@ export function useFunctionAction() {
 }
 
 /**
- * Reads the rows of an RPC (statistics) and keeps them; refetches when the arguments change (showing
- * nothing meanwhile) or when `refreshKey` changes (keeping the last rows until the new ones arrive).
+ * Reads the rows of an RPC (statistics) through the data provider's `custom` (Refine's useCustom, cached
+ * under the key of a list of resource `fn`); refetches when the arguments change (showing nothing
+ * meanwhile) or when `refreshKey` changes (keeping the last rows until the new ones arrive). A refusal is
+ * returned as the one mapped message (`error`) with no rows.
  */
-export function useRpcQuery<T>(fn: string, args: Record<string, unknown>, options: { enabled?: boolean; refreshKey?: unknown } = {}):
+export function useRpcQuery<T>(fn: RpcName, args: Record<string, unknown>, options: { enabled?: boolean; refreshKey?: unknown } = {}):
   { data: T[] | undefined; error?: string } {
   const { enabled = true, refreshKey } = options;
-  const [state, setState] = useState<{ data: T[] | undefined; error?: string }>({ data: undefined });
-  const key = JSON.stringify(args);
-  const fetched = useRef<string>(undefined);
+  const { query } = useCustom<BaseRecord, HttpError>({
+    url: fn,
+    method: "post",
+    config: { payload: args },
+    errorNotification: false,
+    queryOptions: { enabled, queryKey: rpcQueryKey(fn, args), retry: false },
+  });
+  const { refetch } = query;
+  const seen = useRef(refreshKey);
   useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    if (fetched.current !== key) setState({ data: undefined });
-    fetched.current = key;
-    supabaseClient.rpc(fn, JSON.parse(key)).then(({ data, error }) => {
-      if (live) setState(error ? { data: [], error: errorMessage(error) } : { data: (data ?? []) as T[] });
-    });
-    return () => {
-      live = false;
-    };
-  }, [fn, key, enabled, refreshKey]);
-  return state;
+    if (seen.current === refreshKey) return;
+    seen.current = refreshKey;
+    if (enabled) void refetch();
+  }, [refreshKey, enabled, refetch]);
+  if (query.error) return { data: [], error: query.error.message };
+  return { data: query.data?.data as T[] | undefined };
+}
+
+/** The react-query key of an RPC read: that of a list of resource `fn` (so Refine's invalidate reaches it). */
+export function rpcQueryKey(fn: RpcName, args: Record<string, unknown>): unknown[] {
+  return ["data", "default", fn, "list", args];
 }

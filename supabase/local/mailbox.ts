@@ -47,7 +47,7 @@ function shanghai(iso: string): string {
 }
 
 function summary(m: Message) {
-  const { Text, HTML, ...rest } = m;
+  const { Text, HTML: _html, ...rest } = m;
   return { ...rest, Cc: [], Bcc: [], ReplyTo: [], Tags: [], Attachments: 0, Snippet: Text.replace(/\s+/g, " ").slice(0, 250) };
 }
 

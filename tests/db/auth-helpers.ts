@@ -94,7 +94,7 @@ export function request(
         res.on("data", (c) => chunks.push(c));
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
-          let json: Record<string, unknown> = {};
+          let json: Record<string, unknown>;
           try {
             json = text ? JSON.parse(text) : {};
           } catch {

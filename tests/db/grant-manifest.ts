@@ -16,6 +16,7 @@ const READ: Decision = { select: true };
 export const MANIFEST: Record<string, Decision> = {
   org_units: { select: true, insert: ["parent_id", "level", "name", "description", "established_on", "sort_order"], update: ["parent_id", "name", "description", "established_on", "sort_order"], delete: true },
   staff_profiles: { select: true, update: ["display_name"] },
+  user_settings: { select: true, insert: ["large_text"], update: ["large_text"] },
   role_grants: { select: true, insert: ["email", "role", "org_unit_id", "note"], update: ["revoked_at"] },
   talent_categories: { select: true, insert: ["name", "description", "sort_order"], update: ["name", "description", "sort_order"], delete: true },
   guidance_groups: { select: true, insert: ["name", "description"], update: ["name", "description"], delete: true },

@@ -4,20 +4,19 @@
 import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
 import { useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { UnitSelect } from "../../components/UnitSelect";
 import { commended, ratingStar, type RatingStatus } from "../../domain/rating";
 import { canEditRoster, isAdmin, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
-import { errorMessage } from "../../providers/data";
 import { districtToday } from "../../providers/dayjs";
-import { useRpcAction, useRpcQuery } from "../../providers/rpc";
+import { useRequestKey, useRpcAction, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
-import { supabaseClient } from "../../providers/supabase";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
+import { STAR_COLOR } from "../../theme";
 
 const SELECT = "*, projects(name), team:org_units!team_id(name), unit:org_units!unit_id(name, street_id, community_id, district_id), rating_scores(criterion_id, self_score, review_score)";
 const STATUS_COLORS: Record<RatingStatus, string> = { self_assessed: "blue", reviewed: "orange", awarded: "green" };
@@ -28,20 +27,18 @@ type ScoreMode = { kind: "self" } | { kind: "review"; rating: Rating };
 
 export default function RatingList() {
   const translate = useTranslate();
-  const { message } = App.useApp();
   const { scope } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
   const invalidate = useInvalidate();
-  const [roundId, setRoundId] = useState<number>();
+  const [chosenRoundId, setRoundId] = useState<number>();
   const [scoring, setScoring] = useState<ScoreMode>();
   const [newRound, setNewRound] = useState(false);
   const [scoreForm] = Form.useForm();
   const [roundForm] = Form.useForm();
 
   const { result: rounds } = useList<RatingRound>({ resource: "rating_rounds", pagination: { mode: "off" }, sorters: [{ field: "year", order: "desc" }] });
-  useEffect(() => {
-    if (!roundId && rounds?.data.length) setRoundId((rounds.data.find((r) => !r.closed) ?? rounds.data[0]).id);
-  }, [rounds, roundId]);
+  // the open round (or the newest) until the user picks one
+  const roundId = chosenRoundId ?? (rounds?.data.find((r) => !r.closed) ?? rounds?.data[0])?.id;
   const round = rounds?.data.find((r) => r.id === roundId);
   const { result: criteria } = useList<RatingCriterion>({
     resource: "rating_criteria", filters: [{ field: "round_id", operator: "eq", value: roundId }], sorters: [{ field: "sort_order", order: "asc" }],
@@ -71,7 +68,8 @@ export default function RatingList() {
   const refresh = () => invalidate({ resource: "ratings", invalidates: ["list"] });
 
   const run = useRpcAction();
-  const call = async (fn: string, args: Record<string, unknown>, ok: (data: unknown) => string) => {
+  const roundKey = useRequestKey(newRound);
+  const call = async <F extends RpcName>(fn: F, args: RpcArgs<F>, ok: (data: RpcReturns<F>) => string) => {
     const r = await run(fn, args, ok);
     if (r.ok) refresh();
     return r.ok;
@@ -81,7 +79,7 @@ export default function RatingList() {
     if (!scoring || !roundId) return;
     const ok = scoring.kind === "self"
       ? await call("self_assess_rating", {
-        p_round_id: roundId, p_subject_kind: v.subject!.split(":")[0], p_subject_id: Number(v.subject!.split(":")[1]), p_scores: v.scores,
+        p_round_id: roundId, p_subject_kind: v.subject!.split(":")[0] as "project" | "team", p_subject_id: Number(v.subject!.split(":")[1]), p_scores: v.scores,
       }, () => translate("notifications.success"))
       : await call("review_rating", { p_rating_id: scoring.rating.id, p_scores: v.scores }, (star) => `${translate("ratings.star")}：${stars(Number(star))}`);
     if (ok) setScoring(undefined);
@@ -135,7 +133,7 @@ export default function RatingList() {
         <Table.Column<Rating> dataIndex="self_total" title={translate("ratings.selfTotal")} align="right" sorter />
         <Table.Column<Rating> dataIndex="review_total" title={translate("ratings.reviewTotal")} align="right" sorter />
         <Table.Column<Rating> dataIndex="star_level" title={translate("ratings.star")} sorter render={(s: number | null) =>
-          s ? <Typography.Text style={{ color: "#d48806" }}>{stars(s)}</Typography.Text> : "—"} />
+          s ? <Typography.Text style={{ color: STAR_COLOR }}>{stars(s)}</Typography.Text> : "—"} />
         <Table.Column<Rating> title={translate("table.actions")} render={(_, r) => (
           <Space size={4}>
             {r.status !== "awarded" && manages(scope, unitRef(r)) && r.submitted_by !== me?.id && round && !round.closed && (
@@ -174,18 +172,13 @@ export default function RatingList() {
 
       <Modal open={newRound} title={translate("ratings.newRound")} onCancel={() => setNewRound(false)} onOk={() => roundForm.submit()} destroyOnHidden>
         <Form form={roundForm} layout="vertical" initialValues={{ year: districtToday().year() }} onFinish={async (v: { name: string; year: number; org_unit_id: number }) => {
-          const { data, error } = await supabaseClient.from("rating_rounds").insert({ name: v.name.trim(), year: v.year, org_unit_id: v.org_unit_id }).select("id").single();
-          if (!error) {
-            const crit = await supabaseClient.from("rating_criteria").insert(DEFAULT_CRITERIA.map(([name, max_score], i) => ({ round_id: data.id, name, max_score, sort_order: i + 1 })));
-            if (crit.error) message.error(errorMessage(crit.error));
-          }
-          if (error) {
-            message.error(errorMessage(error));
-            return;
-          }
+          const r = await run("create_rating_round", {
+            p_name: v.name.trim(), p_year: v.year, p_org_unit_id: v.org_unit_id, p_request_key: roundKey,
+            p_criteria: DEFAULT_CRITERIA.map(([name, max_score]) => ({ name, max_score })),
+          }, undefined, ["rating_rounds", "rating_criteria"]);
+          if (!r.ok) return;
           setNewRound(false);
-          invalidate({ resource: "rating_rounds", invalidates: ["list"] });
-          setRoundId(data.id);
+          setRoundId(r.data);
         }}>
           <Form.Item name="name" label={translate("ratings.round")} rules={[{ required: true, whitespace: true }, { max: 60 }]}><Input maxLength={60} /></Form.Item>
           <Form.Item name="year" label={translate("ratings.year")} rules={[{ required: true }]}><InputNumber min={2015} max={2100} /></Form.Item>

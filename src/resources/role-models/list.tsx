@@ -3,12 +3,11 @@
 // keep it.
 import { EditOutlined, PlusOutlined, TrophyOutlined } from "@ant-design/icons";
 import { List, useModalForm } from "@refinedev/antd";
-import { useCan, useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { useCan, useCreate, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { App, Avatar, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
 import { errorMessage } from "../../providers/data";
-import { supabaseClient } from "../../providers/supabase";
 import type { RoleModel } from "../../types/app";
 
 const LEVEL_COLORS = { provincial: "red", municipal: "volcano", district: "gold" } as const;
@@ -22,6 +21,7 @@ export default function RoleModelWall() {
   const { data: canCreate } = useCan({ resource: "role_models", action: "create" });
   const [awardFor, setAwardFor] = useState<RoleModel>();
   const [awardForm] = Form.useForm();
+  const { mutateAsync: createAward } = useCreate();
   const { result, query } = useList<RoleModel>({
     resource: "role_models", meta: { select: SELECT }, pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }, { field: "id", order: "asc" }],
   });
@@ -85,7 +85,8 @@ export default function RoleModelWall() {
       <Modal {...edit.modalProps} title={translate("buttons.edit")}>{form(edit.formProps)}</Modal>
       <Modal open={!!awardFor} title={`${translate("roleModels.addAward")} · ${awardFor?.name ?? ""}`} onCancel={() => setAwardFor(undefined)} onOk={() => awardForm.submit()} destroyOnHidden>
         <Form form={awardForm} layout="vertical" onFinish={async (v: { level: string; title: string; year?: number }) => {
-          const { error } = await supabaseClient.from("role_model_awards").insert({ role_model_id: awardFor!.id, level: v.level, title: v.title.trim(), year: v.year ?? null });
+          const error = await createAward({ resource: "role_model_awards", values: { role_model_id: awardFor!.id, level: v.level, title: v.title.trim(), year: v.year ?? null },
+            successNotification: false, errorNotification: false }).then(() => null, (e: unknown) => e);
           if (error) {
             message.error(errorMessage(error));
             return;

@@ -4,7 +4,7 @@
 // charts) starts with those filters.
 import { CheckOutlined, CloseOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
 import { List, useTable } from "@refinedev/antd";
-import { useCan, useGetIdentity, useInvalidate, useTranslate, type CrudFilter } from "@refinedev/core";
+import { useCan, useDelete, useGetIdentity, useInvalidate, useTranslate, useUpdateMany, type CrudFilter } from "@refinedev/core";
 import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -18,7 +18,6 @@ import { canReverse, canReview, SERVICE_STATUSES, type ServiceStatus } from "../
 import { errorMessage } from "../../providers/data";
 import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
-import { supabaseClient } from "../../providers/supabase";
 import type { ServiceRecord } from "../../types/app";
 import { RecordServiceModal } from "./record-modal";
 
@@ -56,6 +55,8 @@ export default function ServiceRecordList() {
   const { scope, loading } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
   const invalidate = useInvalidate();
+  const { mutateAsync: updateMany } = useUpdateMany();
+  const { mutateAsync: deleteOne } = useDelete();
   const { data: canCreate } = useCan({ resource: "service_records", action: "create" });
   const [params] = useSearchParams();
   const [recording, setRecording] = useState(false);
@@ -97,8 +98,9 @@ export default function ServiceRecordList() {
   };
 
   const review = async (ids: number[], status: "approved" | "rejected", note?: string): Promise<boolean> => {
-    const { data, error } = await supabaseClient.from("service_records")
-      .update({ status, review_note: note ?? null }).in("id", ids).eq("status", "pending").select("id");
+    const quiet = { successNotification: false, errorNotification: false } as const;
+    const { data, error } = await updateMany({ resource: "service_records", ids, values: { status, review_note: note ?? null }, meta: { select: "id" }, ...quiet })
+      .then((r) => ({ data: r.data, error: null }), (e: unknown) => ({ data: [], error: e }));
     if (error) {
       message.error(errorMessage(error));
       return false;
@@ -110,8 +112,9 @@ export default function ServiceRecordList() {
   };
 
   const withdraw = async (r: ServiceRecord) => {
-    const { data, error } = await supabaseClient.from("service_records").delete().eq("id", r.id).select("id");
-    if (error || !data?.length) message.error(error ? errorMessage(error) : translate("errors.noRows"));
+    const error = await deleteOne({ resource: "service_records", id: r.id, successNotification: false, errorNotification: false })
+      .then(() => null, (e: unknown) => e);
+    if (error) message.error(errorMessage(error));
     else refresh();
   };
 

@@ -11,6 +11,7 @@ import { stars, type StarLevel } from "../../domain/stars";
 import { useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { StarAward } from "../../types/app";
+import { STAR_COLOR } from "../../theme";
 
 type Row = StarAward & { volunteers: StarAward["volunteers"] & { volunteer_service_totals?: { approved_hours: number } | null } };
 const SELECT = "*, volunteers!inner(name, gender, home_street_id, home_community_id, volunteer_service_totals(approved_hours))";
@@ -37,7 +38,7 @@ export default function StarAwardList() {
   const levelName = (l: number) => levels?.data.find((x) => x.level === l)?.name ?? `${l}`;
 
   const confirm = async (a: Row) => {
-    await run<string>("confirm_star_award", { p_award_id: a.id }, (no) => translate("stars.confirmOk", { no }));
+    await run("confirm_star_award", { p_award_id: a.id }, (no) => translate("stars.confirmOk", { no }));
     invalidate({ resource: "star_awards", invalidates: ["list"] });
   };
 
@@ -54,7 +55,7 @@ export default function StarAwardList() {
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
         <Table.Column<Row> title={translate("volunteers.name")} render={(_, a) => <Link to={`/passbook/${a.volunteer_id}`}>{a.volunteers?.name}</Link>} />
         <Table.Column<Row> dataIndex="level" title={translate("stars.level")} sorter render={(l: number) => (
-          <Space><Typography.Text style={{ color: "#d48806" }}>{stars(l)}</Typography.Text><Tag>{levelName(l)}</Tag></Space>
+          <Space><Typography.Text style={{ color: STAR_COLOR }}>{stars(l)}</Typography.Text><Tag>{levelName(l)}</Tag></Space>
         )} />
         <Table.Column<Row> dataIndex="hours_at_eligibility" title={translate("stars.hours")} align="right" />
         <Table.Column<Row> title={translate("stars.hoursNow")} align="right" render={(_, a) => a.volunteers?.volunteer_service_totals?.approved_hours ?? 0} />

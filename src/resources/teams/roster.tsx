@@ -3,7 +3,7 @@
 // for name, gender and phone only (the rest under "more"), and recording leaving is one named sheet.
 import { FieldTimeOutlined, PlusOutlined } from "@ant-design/icons";
 import { Show } from "@refinedev/antd";
-import { useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
+import { useCreate, useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, Collapse, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -17,11 +17,11 @@ import { errorMessage } from "../../providers/data";
 import { districtToday } from "../../providers/dayjs";
 import { callRpc, useRequestKey } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
-import { supabaseClient } from "../../providers/supabase";
 import type { Membership, OrgUnit, PointsBalance } from "../../types/app";
 import { stars } from "../../domain/stars";
 import { Link } from "react-router";
 import { RecordServiceModal } from "../service-records/record-modal";
+import { STAR_COLOR } from "../../theme";
 import "../../leader.css";
 
 const LEAVE_REASONS = ["reasonHealth", "reasonMoved", "reasonOwn"] as const;
@@ -52,6 +52,7 @@ export default function TeamRoster() {
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const enrolKey = useRequestKey(adding);
+  const { mutateAsync: createMembership } = useCreate();
   const [leaving, setLeaving] = useState<Membership>();
   const [addForm] = Form.useForm<AddForm>();
   const [leaveForm] = Form.useForm<{ left_on: dayjs.Dayjs; left_reason?: string }>();
@@ -98,7 +99,8 @@ export default function TeamRoster() {
     const joined_on = v.joined_on.format("YYYY-MM-DD");
     const { error } =
       v.mode === "existing"
-        ? await supabaseClient.from("team_memberships").insert({ team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on })
+        ? await createMembership({ resource: "team_memberships", values: { team_id: teamId, volunteer_id: v.volunteer_id, role: v.role, joined_on },
+            successNotification: false, errorNotification: false }).then(() => ({ error: null }), (error: unknown) => ({ error }))
         : await callRpc("enrol_new_volunteer", {
             p_team_id: teamId,
             p_volunteer: { name: v.name?.trim(), gender: v.gender, birth_year: v.birth_year ?? null, home_community_id: v.home_community_id, is_party_member: !!v.is_party_member },
@@ -166,7 +168,7 @@ export default function TeamRoster() {
       fields={[
         { label: translate("roster.points"), value: pointsLink(m, true) },
         { label: translate("roster.hours"), value: `${Number(m.volunteers?.volunteer_service_totals?.approved_hours ?? 0)} ${translate("dashboard.hoursUnit")}` },
-        { label: translate("roster.star"), value: <span style={{ color: "#ad6800" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</span> },
+        { label: translate("roster.star"), value: <span style={{ color: STAR_COLOR }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</span> },
         { label: translate("roster.phone"), value: phoneOf(m) },
         ...(m.left_on ? [{ label: translate("roster.left"), value: `${m.left_on}${m.left_reason ? `（${m.left_reason}）` : ""}` }] : []),
       ]}
@@ -213,7 +215,7 @@ export default function TeamRoster() {
         <Table.Column<Membership> title={translate("roster.phone")} render={(_, m) => phoneOf(m)} />
         <Table.Column<Membership> title={translate("roster.role")} render={(_, m) => roleControl(m)} />
         <Table.Column<Membership> title={translate("roster.star")} render={(_, m) => (
-          <Typography.Text style={{ color: "#d48806", whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+          <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap" }}>{stars(m.volunteers?.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
         )} />
         <Table.Column<Membership> title={translate("roster.hours")} align="right" render={(_, m) => Number(m.volunteers?.volunteer_service_totals?.approved_hours ?? 0)} />
         <Table.Column<Membership> title={translate("roster.points")} align="right" render={(_, m) => pointsLink(m)} />

@@ -1,29 +1,31 @@
 import { Create, useForm } from "@refinedev/antd";
-import { useTranslate } from "@refinedev/core";
-import { App } from "antd";
-import { errorMessage } from "../../providers/data";
-import { supabaseClient } from "../../providers/supabase";
+import { useNavigation, useTranslate } from "@refinedev/core";
+import { useState } from "react";
+import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import type { Volunteer } from "../../types/app";
-import { savePhone, VolunteerForm, writableVolunteer } from "./form";
+import { VolunteerForm, writableVolunteer } from "./form";
 
 export default function VolunteerCreate() {
   const translate = useTranslate();
-  const { message } = App.useApp();
-  const { formProps, saveButtonProps, onFinish } = useForm<Volunteer>({ resource: "volunteers", redirect: "show" });
+  const { formProps, saveButtonProps } = useForm<Volunteer>({ resource: "volunteers", redirect: "show" });
+  // the person and the phone in one RPC (save_volunteer): nothing is saved half
+  const run = useRpcAction();
+  const requestKey = useRequestKey(true);
+  const { show } = useNavigation();
+  const [saving, setSaving] = useState(false);
   return (
-    <Create title={translate("volunteers.title")} saveButtonProps={saveButtonProps}>
+    <Create title={translate("volunteers.title")} saveButtonProps={{ ...saveButtonProps, loading: saving }}>
       <VolunteerForm
         managedOnly
         formProps={{
           ...formProps,
           onFinish: async (values) => {
             const { phone, ...rest } = values as Volunteer & { phone?: string };
-            const r = await onFinish(writableVolunteer(rest));
-            const id = (r as { data?: Volunteer } | undefined)?.data?.id;
-            if (id && phone) {
-              const err = await savePhone(supabaseClient, id, phone);
-              if (err) message.error(errorMessage(err));
-            }
+            setSaving(true);
+            const r = await run("save_volunteer", { p_volunteer: writableVolunteer(rest), p_phone: phone?.trim() || null, p_request_key: requestKey },
+              () => translate("notifications.success"), ["volunteers"]);
+            setSaving(false);
+            if (r.ok) show("volunteers", r.data);
           },
         }}
       />

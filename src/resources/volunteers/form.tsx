@@ -4,6 +4,7 @@ import { useTranslate } from "@refinedev/core";
 import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, type FormProps } from "antd";
 import { UnitSelect } from "../../components/UnitSelect";
 import { COMMUNITY_POSTS, FORMER_LEVELS, PHONE_PATTERN } from "../../domain/volunteer";
+import type { Json } from "../../types/database";
 import { useLookups } from "./lookups";
 
 export function VolunteerForm({ formProps, managedOnly }: { formProps: FormProps; managedOnly: boolean }) {
@@ -102,20 +103,6 @@ export const VOLUNTEER_WRITABLE = [
 
 /** The form's values reduced to the writable columns: a read-back field (embedded names, derived
  *  columns) would make the whole write fail with "permission denied". */
-export function writableVolunteer(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(VOLUNTEER_WRITABLE.filter((k) => k in values).map((k) => [k, values[k]]));
-}
-
-/** Saves (or clears) the phone number after the volunteer row is saved. An update first, an insert if
- *  there was no number yet (an upsert would also write volunteer_id, which is not updatable). */
-export async function savePhone(
-  client: typeof import("../../providers/supabase").supabaseClient,
-  volunteerId: string,
-  phone: string | undefined,
-) {
-  const p = phone?.trim();
-  if (!p) return (await client.from("volunteer_contacts").delete().eq("volunteer_id", volunteerId)).error;
-  const updated = await client.from("volunteer_contacts").update({ phone: p }).eq("volunteer_id", volunteerId).select("volunteer_id");
-  if (updated.error || updated.data.length > 0) return updated.error;
-  return (await client.from("volunteer_contacts").insert({ volunteer_id: volunteerId, phone: p })).error;
+export function writableVolunteer(values: Record<string, unknown>): { [column: string]: Json | undefined } {
+  return Object.fromEntries(VOLUNTEER_WRITABLE.filter((k) => k in values).map((k) => [k, values[k] as Json]));
 }

@@ -13,6 +13,7 @@ import { COMMUNITY_POSTS, maskPhone } from "../../domain/volunteer";
 import { useScope } from "../../providers/scope";
 import type { Volunteer } from "../../types/app";
 import { useLookups } from "./lookups";
+import { STAR_COLOR } from "../../theme";
 
 export const VOLUNTEER_SELECT =
   "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone), volunteer_service_totals!inner(star_level, approved_hours)";
@@ -124,7 +125,7 @@ export default function VolunteerList() {
         <Table.Column<Volunteer> dataIndex="community_posts" title={translate("volunteers.posts")}
           render={(ps: string[]) => ps.map((p) => <Tag key={p} color="gold">{translate(`posts.${p}`)}</Tag>)} />
         <Table.Column<Volunteer> title={translate("stars.level")} render={(_, r) => (
-          <Typography.Text style={{ color: "#d48806", whiteSpace: "nowrap" }}>{stars(r.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+          <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap" }}>{stars(r.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
         )} />
         <Table.Column<Volunteer> title={translate("roster.hours")} align="right" render={(_, r) => (
           <Link to={`/passbook/${r.id}`}>{Number(r.volunteer_service_totals?.approved_hours ?? 0)}</Link>

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import type { Membership, Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
 import { useLookups } from "./lookups";
+import { STAR_COLOR } from "../../theme";
 
 export default function VolunteerShow() {
   const translate = useTranslate();
@@ -37,7 +38,7 @@ export default function VolunteerShow() {
           <Descriptions.Item label={translate("volunteers.groups")}>{v.guidance_group_ids.map((g) => <Tag key={g}>{groupName.get(g)}</Tag>)}</Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.skills")}>{v.skills.join("、")}</Descriptions.Item>
           <Descriptions.Item label={translate("stars.level")}>
-            <Typography.Text style={{ color: "#d48806" }}>{stars(v.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+            <Typography.Text style={{ color: STAR_COLOR }}>{stars(v.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={translate("stars.hours")}>
             {Number(v.volunteer_service_totals?.approved_hours ?? 0)} {translate("dashboard.hoursUnit")} · <Link to={`/passbook/${v.id}`}>{translate("passbook.open")}</Link>

@@ -77,7 +77,7 @@ Deno.serve(async (req: Request) => {
   const { data: who, error: whoError } = await caller.auth.getUser();
   if (whoError || !who.user) return json(401, { code: "not_signed_in", message: "sign in first" });
 
-  let grant: { id: number; user_id: string | null } | null = null;
+  let grant: { id: number; user_id: string | null };
   let already = false;
   const inserted = await caller
     .from("role_grants")

@@ -1,0 +1,44 @@
+// The signed-in frame, loaded after sign-in (React.lazy in App.tsx) so the sign-in page stays light:
+// header, the menu (sider on wide screens, a drawer from the header on phones), the page in <main>.
+// It also loads the person's 长辈版 setting and drops it again on sign-out.
+import { useTranslate } from "@refinedev/core";
+import { Layout } from "antd";
+import { Suspense, useEffect, useState } from "react";
+import { Outlet } from "react-router";
+import { resetLargeText, useLargeText } from "../providers/preferences";
+import { AppHeader } from "./AppHeader";
+import { AppMenu } from "./AppMenu";
+import { AppTitle } from "./AppTitle";
+import { PageLoading } from "./PageLoading";
+import { useIsPhone } from "./Responsive";
+
+export default function AppLayout() {
+  const translate = useTranslate();
+  const phone = useIsPhone();
+  const [collapsed, setCollapsed] = useState(false);
+  useLargeText();
+  useEffect(() => () => resetLargeText(), []);
+  return (
+    <Layout style={{ minHeight: "100vh" }} hasSider={!phone}>
+      {!phone && (
+        <Layout.Sider className="app-sider" theme="light" width={240} collapsedWidth={80} breakpoint="lg" collapsed={collapsed} onCollapse={setCollapsed} trigger={null}
+          style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto", borderInlineEnd: "1px solid #f0f0f0" }}>
+          <div style={{ padding: "12px 8px", borderBottom: "1px solid #f0f0f0" }}>
+            <AppTitle collapsed={collapsed} />
+          </div>
+          <nav aria-label={translate("frame.mainNav")}>
+            <AppMenu />
+          </nav>
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <AppHeader />
+        <Layout.Content className="app-main">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

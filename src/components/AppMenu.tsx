@@ -1,0 +1,64 @@
+// The menu of the frame: Refine's resources the access-control provider lets this person list, then 退出登录.
+// The same menu sits in the sider on wide screens and in the header's drawer on phones (antd `items`,
+// so no deprecated Menu children).
+import { LogoutOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { useCanWithoutCache, useLink, useLogout, useMenu, useTranslate, useWarnAboutChange } from "@refinedev/core";
+import { Menu, type MenuProps } from "antd";
+import { useEffect, useState } from "react";
+
+type Item = ReturnType<typeof useMenu>["menuItems"][number];
+
+function flatten(items: Item[]): Item[] {
+  return items.flatMap((i) => [i, ...flatten(i.children ?? [])]);
+}
+
+export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const translate = useTranslate();
+  const Link = useLink();
+  const { menuItems, selectedKey } = useMenu();
+  const { can } = useCanWithoutCache();
+  const { mutate: logout } = useLogout();
+  const { warnWhen, setWarnWhen } = useWarnAboutChange();
+  const [allowed, setAllowed] = useState<Set<string>>();
+
+  const names = flatten(menuItems).map((i) => i.name).join(",");
+  useEffect(() => {
+    let live = true;
+    const list = names ? names.split(",") : [];
+    Promise.all(list.map(async (name) => ((await can?.({ resource: name, action: "list" }))?.can ?? true ? name : undefined)))
+      .then((ok) => live && setAllowed(new Set(ok.filter((n): n is string => !!n))));
+    return () => {
+      live = false;
+    };
+  }, [names, can]);
+
+  const toItems = (items: Item[]): NonNullable<MenuProps["items"]> =>
+    items
+      .filter((i) => allowed?.has(i.name))
+      .map((i) =>
+        i.children?.length
+          ? { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: i.label, children: toItems(i.children) }
+          : { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{i.label}</Link> },
+      );
+
+  const signOut = () => {
+    if (warnWhen && !window.confirm(translate("warnWhenUnsavedChanges"))) return;
+    setWarnWhen(false);
+    logout();
+  };
+
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selectedKey ? [selectedKey] : []}
+      onClick={({ key }) => {
+        onNavigate?.();
+        if (key === "logout") signOut();
+      }}
+      items={[
+        ...(allowed ? toItems(menuItems) : []),
+        { key: "logout", icon: <LogoutOutlined />, label: translate("buttons.logout"), danger: false },
+      ]}
+    />
+  );
+}

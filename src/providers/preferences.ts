@@ -1,0 +1,94 @@
+// Per-person display preferences, kept in public.user_settings (own row only, RLS): today the
+// 长辈版 / 大字模式 switch. Read and written through Refine's data hooks; the switch is optimistic
+// (the page grows at once, the database follows) and remembered per user, not per browser.
+// The root of the app listens to the applied value to pick the theme (src/theme.ts).
+import { useCreate, useGetIdentity, useList, useUpdate } from "@refinedev/core";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { LARGE_TEXT_CLASS } from "../theme";
+
+export interface UserSettings {
+  user_id: string;
+  large_text: boolean;
+  updated_at: string;
+}
+
+const RESOURCE = "user_settings";
+
+// The value the frame applies, shared by every caller of useLargeText and read by the root theme.
+// `pending` holds a switch the database has not confirmed yet.
+const state: { applied: boolean; pending: boolean | undefined; rowOf: string | undefined } = { applied: false, pending: undefined, rowOf: undefined };
+const listeners = new Set<() => void>();
+let writes: Promise<unknown> = Promise.resolve();
+
+function publish(patch: Partial<typeof state>) {
+  Object.assign(state, patch);
+  const on = state.pending ?? state.applied;
+  if (typeof document !== "undefined") document.documentElement.classList.toggle(LARGE_TEXT_CLASS, on);
+  listeners.forEach((l) => l());
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+const snapshot = () => state.pending ?? state.applied;
+
+/** The large-text state the theme should show now (for the root of the app; pages use useLargeText). */
+export function useLargeTextApplied(): boolean {
+  return useSyncExternalStore(subscribe, snapshot, () => false);
+}
+
+/** Back to normal text when nobody is signed in (the frame calls it as it unmounts on sign-out). */
+export function resetLargeText() {
+  publish({ applied: false, pending: undefined, rowOf: undefined });
+}
+
+/**
+ * 长辈版 for the signed-in person: `largeText` is what the screen shows; `setLargeText` switches at once
+ * and saves in the background (a refused save switches back and Refine shows the error).
+ */
+export function useLargeText(): { largeText: boolean; setLargeText: (on: boolean) => void; toggle: () => void; loading: boolean } {
+  const { data: identity } = useGetIdentity<{ id: string }>();
+  const userId = identity?.id;
+  const { result, query } = useList<UserSettings>({
+    resource: RESOURCE,
+    // RLS shows only one's own row; the filter also keys the cache by person.
+    filters: [{ field: "user_id", operator: "eq", value: userId }],
+    pagination: { mode: "off" },
+    queryOptions: { enabled: !!userId },
+  });
+  const row = result?.data?.[0];
+  const { mutateAsync: create } = useCreate<UserSettings>();
+  const { mutateAsync: update } = useUpdate<UserSettings>();
+  const largeText = useLargeTextApplied();
+
+  useEffect(() => {
+    if (!userId || !query.isSuccess) return;
+    publish({ applied: row?.large_text ?? false, rowOf: row ? userId : state.rowOf === userId ? userId : undefined });
+  }, [userId, query.isSuccess, row]);
+
+  const setLargeText = useCallback(
+    (on: boolean) => {
+      if (!userId) return;
+      publish({ pending: on });
+      // One write at a time, in order: the first switch creates the row, later ones update it.
+      writes = writes.then(async () => {
+        try {
+          if (state.rowOf === userId) {
+            await update({ resource: RESOURCE, id: userId, values: { large_text: on }, meta: { idColumnName: "user_id" }, successNotification: false });
+          } else {
+            await create({ resource: RESOURCE, values: { large_text: on }, successNotification: false });
+          }
+          publish({ applied: on, rowOf: userId });
+        } catch {
+          // the error notification comes from Refine; the screen shows what the database holds
+        } finally {
+          if (state.pending === on) publish({ pending: undefined });
+        }
+      });
+    },
+    [userId, create, update],
+  );
+
+  return { largeText, setLargeText, toggle: () => setLargeText(!largeText), loading: !!userId && query.isLoading };
+}
