@@ -3,10 +3,11 @@
 // several). Built for a 60–80-year-old on a phone: big text, large targets, nothing sideways.
 import { FieldTimeOutlined, GiftOutlined, RightOutlined, TeamOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useTranslate } from "@refinedev/core";
-import { Button, Card, List, Select, Skeleton, Space, Typography } from "antd";
+import { Button, Card, List, Select, Skeleton, Space, Switch, Typography } from "antd";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ledTeams } from "../domain/scope";
+import { useLargeText } from "../providers/preferences";
 import { useRpcQuery } from "../providers/rpc";
 import { useScope } from "../providers/scope";
 import "../leader.css";
@@ -37,6 +38,7 @@ export default function LeaderHome() {
   const [recording, setRecording] = useState(false);
   const [redeeming, setRedeeming] = useState(false);
   const [refresh, setRefresh] = useState(0);
+  const { largeText, setLargeText, loading: largeTextLoading } = useLargeText();
   const { data: pendingRows } = useRpcQuery<Pending>("leader_pending", { p_team_id: team?.id }, { enabled: !!team, refreshKey: refresh });
   const pending = pendingRows?.[0];
 
@@ -100,6 +102,12 @@ export default function LeaderHome() {
             </List.Item>
           )} />
         )}
+      </Card>
+      <Card style={{ marginTop: 16 }}>
+        <label className="pending-row" style={{ cursor: "pointer" }}>
+          <span style={{ fontSize: "1.0625em" }}>{translate("frame.largeTextSetting")}</span>
+          <Switch checked={largeText} loading={largeTextLoading} onChange={setLargeText} data-testid="home-large-text" />
+        </label>
       </Card>
       <Typography.Paragraph style={{ marginTop: 16 }}>
         <Link to="/dashboard">{translate("leader.home.overview")}</Link>
