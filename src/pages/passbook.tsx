@@ -130,7 +130,7 @@ export default function PassbookPage() {
         return e.note ?? "";
     }
   };
-  const typeTag = (l: Line) => <Tag color={l.points > 0 ? "green" : "volcano"}>{translate(`passbook.entryTypes.${l.entry_type}`)}</Tag>;
+  const typeTag = (l: Line) => <Tag color={l.points > 0 ? "green" : "red"}>{translate(`passbook.entryTypes.${l.entry_type}`)}</Tag>;
   const undoButton = (l: Line, size: "small" | "large") =>
     mayRedeem && l.entry_type === "redeem" && !undone.has(l.id) && (
       <Button size={size} icon={<RollbackOutlined />} onClick={() => setUndoing(l)}>{translate("passbook.undo")}</Button>
@@ -168,7 +168,7 @@ export default function PassbookPage() {
         {progress.next && (
           <div className="no-print" style={{ marginBottom: 16 }}>
             <Typography.Text type="secondary">{progress.next.name}：{translate("stars.hoursNow")} {hours} / {progress.next.min_hours}</Typography.Text>
-            <Progress percent={progress.percent} strokeColor={STAR_COLOR} />
+            <Progress percent={progress.percent} strokeColor={STAR_COLOR} aria-label={progress.next.name} />
           </div>
         )}
 

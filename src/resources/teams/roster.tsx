@@ -26,6 +26,18 @@ import "../../leader.css";
 
 const LEAVE_REASONS = ["reasonHealth", "reasonMoved", "reasonOwn"] as const;
 
+/** Large one-tap choices as a form control; the radiogroup role carries the form's aria attributes. */
+function BigChoices({ value, onChange, options, ...aria }: {
+  value?: string; onChange?: (v: string) => void; options: { value: string; label: string }[]; id?: string; "aria-label"?: string;
+  "aria-required"?: boolean | "true" | "false"; "aria-invalid"?: boolean | "true" | "false"; "aria-describedby"?: string;
+}) {
+  return (
+    <div role="radiogroup" {...aria}>
+      <Radio.Group className="big-choices" optionType="button" value={value} onChange={(e) => onChange?.(e.target.value)} options={options} />
+    </div>
+  );
+}
+
 const ROLE_COLORS: Record<MemberRole, string> = { captain: "red", vice_captain: "orange", liaison: "blue", member: "default" };
 
 interface AddForm {
@@ -252,8 +264,7 @@ export default function TeamRoster() {
                 <Input data-testid="new-volunteer-name" autoComplete="off" />
               </Form.Item>
               <Form.Item name="gender" label={translate("volunteers.gender")} rules={[{ required: true }]}>
-                <Radio.Group className="big-choices" optionType="button"
-                  options={[{ value: "male", label: translate("gender.male") }, { value: "female", label: translate("gender.female") }]} />
+                <BigChoices aria-label={translate("volunteers.gender")} options={[{ value: "male", label: translate("gender.male") }, { value: "female", label: translate("gender.female") }]} />
               </Form.Item>
               <Form.Item name="phone" label={translate("volunteers.phone")} extra={translate("volunteers.phoneHint")}
                 rules={[{ pattern: PHONE_PATTERN, message: translate("errors.phone") }]}>
