@@ -3,7 +3,7 @@
 // several). Built for a 60–80-year-old on a phone: big text, large targets, nothing sideways.
 import { FieldTimeOutlined, GiftOutlined, RightOutlined, TeamOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useTranslate } from "@refinedev/core";
-import { Button, Card, List, Select, Skeleton, Space, Switch, Typography } from "antd";
+import { Button, Card, Select, Skeleton, Space, Switch, Typography } from "antd";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ledTeams } from "../domain/scope";
@@ -93,14 +93,16 @@ export default function LeaderHome() {
         ) : items.length === 0 ? (
           <Typography.Text>{translate("leader.home.nothingPending")}</Typography.Text>
         ) : (
-          <List dataSource={items} renderItem={(i) => (
-            <List.Item style={{ padding: 0 }}>
-              <Link to={i.to} className="pending-row" style={{ width: "100%", fontSize: "1.0625em" }}>
-                <span>{translate(`leader.home.${i.key}`, { n: i.n })}</span>
-                <RightOutlined aria-hidden />
-              </Link>
-            </List.Item>
-          )} />
+          <ul className="pending-list">
+            {items.map((i) => (
+              <li key={i.key}>
+                <Link to={i.to} className="pending-row">
+                  <span>{translate(`leader.home.${i.key}`, { n: i.n })}</span>
+                  <RightOutlined aria-hidden />
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <Card style={{ marginTop: 16 }}>
