@@ -16,7 +16,7 @@ const RAW_CLIENT = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-results/**", "playwright-report/**", ".supabase-local/**", "src/types/database.ts"] },
+  { ignores: ["dist/**", "dist-e2e/**", "node_modules/**", "test-results/**", "playwright-report/**", ".supabase-local/**", "src/types/database.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,6 +28,17 @@ export default tseslint.config(
   {
     files: ["src/**/*.{ts,tsx}"],
     ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // the district's time zone is named once in the app: src/providers/dayjs.ts (districtNow / districtToday)
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/providers/dayjs.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "Literal[value=/Asia\\//], TemplateElement[value.raw=/Asia\\//]",
+        message: "Name the district's time zone only in src/providers/dayjs.ts; use districtNow() / districtToday() / districtDate().",
+      }],
+    },
   },
   {
     files: ["src/pages/**", "src/resources/**", "src/components/**"],

@@ -17,6 +17,7 @@ import { PageLoading } from "./components/PageLoading";
 import { accessControlProvider } from "./providers/access";
 import { authProvider } from "./providers/auth";
 import { dataProvider } from "./providers/data";
+import { lookup } from "./locales";
 import { getLocale, i18nProvider, onLocaleChange, t } from "./providers/i18n";
 import { useNotificationProvider } from "./providers/notification";
 import { useLargeTextApplied } from "./providers/preferences";
@@ -57,8 +58,9 @@ const PUBLIC_TITLES: Record<string, string> = {
   "/accept-invite": "auth.acceptTitle",
 };
 
-// Resource labels are translation keys, translated per language below (Refine then re-labels the menu
-// and the document title without remounting anything).
+// Resource labels are translation keys, translated where they are shown (the menu, the document title,
+// Refine's fallbacks through textTransformers). They must not change with the language: Refine puts a
+// resource's meta into every query key of that resource, so a translated label would refetch all data.
 const RESOURCES = [
   { name: "dashboard", list: "/", meta: { label: "nav.dashboard", icon: <DashboardOutlined /> } },
   { name: "org_units", list: "/org-units", meta: { label: "nav.orgTree", icon: <ApartmentOutlined /> } },
@@ -78,6 +80,15 @@ const RESOURCES = [
   { name: "account", list: "/account", meta: { label: "nav.account", icon: <UserOutlined /> } },
 ];
 
+// Refine names a resource from its label when a page gives no title: translate our label keys, and keep
+// names as written (no English plural of a Chinese name).
+const humanize = (s: string) => s.replace(/[_-]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+const TEXT = {
+  humanize: (s: string) => (lookup(getLocale(), s) ? t(s) : humanize(s)),
+  plural: (s: string) => s,
+  singular: (s: string) => s,
+};
+
 function subscribeTouch(onChange: () => void) {
   const mq = window.matchMedia(TOUCH_MEDIA);
   mq.addEventListener("change", onChange);
@@ -93,11 +104,6 @@ export default function App() {
   // A new provider object per language: every useTranslate() caller re-renders in place; the query
   // cache, the routes and the pages' state stay.
   const i18n = useMemo<I18nProvider>(() => ({ ...i18nProvider, getLocale: () => locale }), [locale]);
-  const resources = useMemo(
-    () => RESOURCES.map((r) => ({ ...r, meta: { ...r.meta, label: t(r.meta.label) } })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [locale],
-  );
 
   return (
     <BrowserRouter>
@@ -110,8 +116,8 @@ export default function App() {
             i18nProvider={i18n}
             routerProvider={routerProvider}
             notificationProvider={useNotificationProvider}
-            resources={resources}
-            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: 1 } } } } }}
+            resources={RESOURCES}
+            options={{ textTransformers: TEXT, syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: 1 } } } } }}
           >
             <Routes>
               <Route
@@ -166,7 +172,7 @@ export default function App() {
             <UnsavedChangesNotifier />
             <DocumentTitleHandler handler={({ resource, pathname }) => {
               const publicTitle = pathname ? PUBLIC_TITLES[pathname] : undefined;
-              const label = publicTitle ? t(publicTitle) : (resource?.meta?.label as string | undefined);
+              const label = publicTitle ? t(publicTitle) : resource?.meta?.label ? t(resource.meta.label as string) : undefined;
               return label ? `${label}${t("documentTitle.suffix")}` : t("documentTitle.default");
             }} />
           </Refine>

@@ -20,7 +20,7 @@ export const TOUCH_MEDIA = "(pointer: coarse), (max-width: 767.98px)";
 
 // Text colours measured on white: secondary/description 0.65 ≈ #595959 (7.0:1), tertiary and
 // placeholder 0.6 ≈ #666 (5.7:1). Tag text uses palette step 7; the steps below 4.5:1 on their own
-// light background (green, gold, cyan, lime) take a darker step.
+// light background (green, gold, cyan, lime, volcano, orange) take a darker step.
 const COLORS = {
   colorPrimary: "#0958d9",
   colorLink: "#0958d9",
@@ -28,6 +28,11 @@ const COLORS = {
   colorError: "#cf1322",
   colorSuccess: "#237804",
   colorWarning: "#ad4e00",
+  // antd derives washed-out backgrounds from these dark seeds; keep its usual light ones
+  colorSuccessBg: "#f6ffed",
+  colorSuccessBorder: "#b7eb8f",
+  colorWarningBg: "#fff7e6",
+  colorWarningBorder: "#ffd591",
   colorTextSecondary: "rgba(0, 0, 0, 0.65)",
   colorTextDescription: "rgba(0, 0, 0, 0.65)",
   colorTextTertiary: "rgba(0, 0, 0, 0.6)",
@@ -37,6 +42,8 @@ const COLORS = {
   gold7: STAR_COLOR,
   cyan7: "#006d75",
   lime7: "#3f6600",
+  volcano7: "#871400",
+  orange7: "#ad4e00",
 };
 
 export function appTheme({ largeText = false, touch = false }: { largeText?: boolean; touch?: boolean } = {}): ThemeConfig {

@@ -74,9 +74,8 @@ export function AppHeader() {
       message.success(translate("auth.passwordChanged"), 4);
     }
   }, [message, translate]);
-  useEffect(() => {
-    if (!phone) setMenuOpen(false);
-  }, [phone]);
+  // leaving the phone layout closes the drawer (adjusted while rendering, not in an effect)
+  if (!phone && menuOpen) setMenuOpen(false);
 
   const first = scope[0];
   const who = (
@@ -86,11 +85,10 @@ export function AppHeader() {
       title={user?.email}
       content={<GrantList scope={scope} />}
     >
-      <Button type="text" className="app-header-who" aria-label={translate("frame.whoAmI", { name: user?.name ?? "" })}
-        style={{ display: "flex", alignItems: "center", gap: 6, minWidth: 0, maxWidth: "100%", paddingInline: 6 }}>
+      <Button type="text" className="app-header-who" aria-label={translate("frame.whoAmI", { name: user?.name ?? "" })}>
         <span data-testid="current-user" className="app-header-user">{user?.name}</span>
         {first && (
-          <Tag color="red" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
+          <Tag color="red" className="app-header-role">
             {translate(`roles.${first.role}`)}{!phone && ` · ${first.unit_name}`}{scope.length > 1 && ` +${scope.length - 1}`}
           </Tag>
         )}

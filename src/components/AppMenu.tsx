@@ -1,6 +1,6 @@
 // The menu of the frame: Refine's resources the access-control provider lets this person list, then 退出登录.
 // The same menu sits in the sider on wide screens and in the header's drawer on phones (antd `items`,
-// so no deprecated Menu children).
+// so no deprecated Menu children). Resource labels are translation keys (App.tsx).
 import { LogoutOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useCanWithoutCache, useLink, useLogout, useMenu, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { Menu, type MenuProps } from "antd";
@@ -25,7 +25,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   useEffect(() => {
     let live = true;
     const list = names ? names.split(",") : [];
-    Promise.all(list.map(async (name) => ((await can?.({ resource: name, action: "list" }))?.can ?? true ? name : undefined)))
+    const canList = async (name: string) => ((await can?.({ resource: name, action: "list" }))?.can ?? true) ? name : undefined;
+    Promise.all(list.map(canList))
       .then((ok) => live && setAllowed(new Set(ok.filter((n): n is string => !!n))));
     return () => {
       live = false;
@@ -37,8 +38,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       .filter((i) => allowed?.has(i.name))
       .map((i) =>
         i.children?.length
-          ? { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: i.label, children: toItems(i.children) }
-          : { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{i.label}</Link> },
+          ? { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: translate(i.label ?? i.name), children: toItems(i.children) }
+          : { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{translate(i.label ?? i.name)}</Link> },
       );
 
   const signOut = () => {

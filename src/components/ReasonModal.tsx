@@ -8,12 +8,14 @@ interface Props {
   title: string;
   label: string;
   hint?: string;
+  /** the confirming button's text (the action's own verb, e.g. 驳回) */
+  okText?: string;
   /** resolves when done; a thrown or returned false keeps the dialog (and the typed text) open */
   onSubmit: (reason: string) => Promise<boolean>;
   onClose: () => void;
 }
 
-export function ReasonModal({ open, title, label, hint, onSubmit, onClose }: Props) {
+export function ReasonModal({ open, title, label, hint, okText, onSubmit, onClose }: Props) {
   const translate = useTranslate();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -21,7 +23,7 @@ export function ReasonModal({ open, title, label, hint, onSubmit, onClose }: Pro
     if (open) form.resetFields();
   }, [open, form]);
   return (
-    <Modal open={open} title={title} onCancel={onClose} okButtonProps={{ loading: busy, danger: true }} onOk={() => form.submit()} destroyOnHidden>
+    <Modal open={open} title={title} onCancel={onClose} okButtonProps={{ loading: busy, danger: true }} okText={okText} onOk={() => form.submit()} destroyOnHidden>
       {hint && <Alert type="warning" showIcon message={hint} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={async ({ reason }) => {
         setBusy(true);

@@ -41,5 +41,7 @@ export function UnitSelect({ levels, managedOnly, keptOnly, streetId, ...rest }:
         return { value: u.id, label: `${prefix}${u.name}`, title: translate(`levels.${u.level}`) };
       });
   }, [units, levels, managedOnly, keptOnly, scope, streetId, translate]);
-  return <Select<number> showSearch optionFilterProp="label" loading={loading} options={options} allowClear {...rest} />;
+  // a filter's select has no visible label: its placeholder names it for screen readers
+  const name = rest["aria-label"] ?? (typeof rest.placeholder === "string" ? rest.placeholder : undefined);
+  return <Select<number> showSearch optionFilterProp="label" loading={loading} options={options} allowClear {...rest} aria-label={name} />;
 }

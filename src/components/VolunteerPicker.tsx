@@ -11,9 +11,11 @@ interface Props {
   /** a person already chosen by the page: shown, not changeable */
   fixed?: { id: string; name: string };
   placeholder?: string;
+  /** set by Form.Item, so its label names the picker */
+  id?: string;
 }
 
-export function VolunteerPicker({ value, onChange, activeOnly, fixed, placeholder }: Props) {
+export function VolunteerPicker({ value, onChange, activeOnly, fixed, placeholder, id }: Props) {
   const [q, setQ] = useState("");
   const { result, query } = useList<{ id: string; name: string; birth_year: number | null; home_community?: { name: string } }>({
     resource: "volunteers",
@@ -25,9 +27,9 @@ export function VolunteerPicker({ value, onChange, activeOnly, fixed, placeholde
     meta: { select: "id, name, birth_year, home_community:org_units!home_community_id(name)" },
     queryOptions: { enabled: !fixed },
   });
-  if (fixed) return <Select value={fixed.id} disabled options={[{ value: fixed.id, label: fixed.name }]} />;
+  if (fixed) return <Select id={id} aria-label={placeholder} value={fixed.id} disabled options={[{ value: fixed.id, label: fixed.name }]} />;
   return (
-    <Select showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} value={value} placeholder={placeholder}
+    <Select id={id} aria-label={placeholder} showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} value={value} placeholder={placeholder}
       onChange={(v, option) => onChange?.(v, (option as { name?: string } | undefined)?.name)}
       options={(result?.data ?? []).map((v) => ({ value: v.id, name: v.name, label: `${v.name}（${v.birth_year ?? "?"}，${v.home_community?.name ?? ""}）` }))} />
   );

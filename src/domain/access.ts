@@ -1,35 +1,90 @@
-// Which resources and actions a scope may use: the resource-level mirror of the RLS policies,
-// used by the accessControlProvider to hide menus and buttons.
+// The one permission vocabulary: which resources and actions a scope may use — the resource-level
+// mirror of the RLS policies and of the RPCs' scope checks. The accessControlProvider answers from it,
+// so pages ask `useCan({ resource, action })` / `<CanAccess>` instead of testing roles themselves.
+// Record-level rules (this team's roster, this record's reviewer) stay in scope.ts / service.ts; the
+// database remains the guard.
+//
+// Besides Refine's list / show / create / edit / delete, the domain actions are:
+//   service_records   record · review (approve / reject) · reverse · withdraw
+//   star_awards       confirm
+//   rewards           redeem · adjustStock
+//   passbook          undo (reverse a redemption)
+//   ratings           selfAssess · review · award · createRound
+//   role_grants       invite · revoke
+//   volunteers        enrol (a new person onto a roster)
+//   team_memberships  add · leave · changeRole
 import { hasRole, isAdmin, type ScopeGrant } from "./scope";
 
+export const DOMAIN_ACTIONS = {
+  service_records: ["record", "review", "reverse", "withdraw"],
+  star_awards: ["confirm"],
+  rewards: ["redeem", "adjustStock"],
+  passbook: ["undo"],
+  ratings: ["selfAssess", "review", "award", "createRound"],
+  role_grants: ["invite", "revoke"],
+  volunteers: ["enrol"],
+  team_memberships: ["add", "leave", "changeRole"],
+} as const;
+
+export type DomainResource = keyof typeof DOMAIN_ACTIONS;
+export type DomainAction<R extends DomainResource = DomainResource> = (typeof DOMAIN_ACTIONS)[R][number];
+
+const READ_ACTIONS = new Set(["list", "show"]);
+const REFINE_ACTIONS = new Set(["list", "show", "create", "edit", "delete", "clone"]);
+
+/** Whether the action is one of Refine's or a domain action of this resource (anything else: no). */
+function known(resource: string | undefined, action: string): boolean {
+  if (REFINE_ACTIONS.has(action)) return true;
+  const domain = resource ? (DOMAIN_ACTIONS as Record<string, readonly string[]>)[resource] : undefined;
+  return !!domain?.includes(action);
+}
+
 export function allowed(scope: readonly ScopeGrant[], resource: string | undefined, action: string): boolean {
+  if (!known(resource, action)) return false;
   if (scope.length === 0) return resource === "account";
-  const read = action === "list" || action === "show";
+  const read = READ_ACTIONS.has(action);
+  const admin = isAdmin(scope);
+  const leader = hasRole(scope, "team_leader");
   switch (resource) {
     case "dashboard":
     case "account":
+      return read;
     case "teams":
-      return read || (resource === "teams" && isAdmin(scope));
+      return read || admin;
     case "org_units":
-      return read || isAdmin(scope);
+      return read || admin;
     case "volunteers":
-      return read ? isAdmin(scope) || hasRole(scope, "finance") : isAdmin(scope);
+      // enrol_new_volunteer: a team's leaders put a new person on their roster; admins too
+      if (action === "enrol") return admin || leader;
+      return read ? admin || hasRole(scope, "finance") : admin;
+    case "team_memberships":
+      // the roster: its team's leaders and the team's admins (which team: canEditRoster)
+      return read || admin || leader;
     case "role_grants":
-      return isAdmin(scope);
-    // service is recorded by the team's leaders and the scope's admins; every role reads it
+      return admin;
+    // service is recorded by the team's leaders and the scope's admins; every role reads it; only
+    // admins review (never their own entries: canReview) and reverse (canReverse)
     case "service_records":
-      return read || isAdmin(scope) || hasRole(scope, "team_leader");
-    // the passbook and star levels are read in every role's scope; writes go through RPCs
-    case "passbook":
+      if (action === "review" || action === "reverse") return admin;
+      return read || admin || leader;
     case "star_awards":
+      return read || (action === "confirm" && admin);
+    case "passbook":
+      return read || (action === "undo" && (admin || leader));
     case "ratings":
+      if (action === "selfAssess") return admin || leader;
+      if (action === "review" || action === "award" || action === "createRound") return admin;
+      return read;
     case "honours":
       return read;
-    // the catalogue and the honour roll are kept by the organisation department (and streets for theirs)
+    // the catalogue is kept by the organisation department; a member's points are redeemed by the
+    // team's leaders and the person's admins (redeem_reward checks whose)
     case "rewards":
+      if (action === "redeem") return admin || leader;
       return read || hasRole(scope, "org_admin");
+    // the honour roll: the organisation department, and street admins for their street
     case "role_models":
-      return read || isAdmin(scope);
+      return read || admin;
     default:
       return false;
   }

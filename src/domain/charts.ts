@@ -9,17 +9,30 @@ export interface YearOverYearRow {
   month: number; // 1–12
   thisYear: number | null;
   lastYear: number;
+  /** The current month, not over yet: lastYear is then the same days of last year (sameDaysLastYear),
+   *  and lastYearWholeMonth what the whole month had. */
+  partial?: true;
+  lastYearWholeMonth?: number;
 }
 
 /** Twelve months of `year` beside the same months of the year before. Future months of the
- *  current year are null (no line), not zero. `today` is the district's (districtToday().toDate()). */
-export function yearOverYear(rows: readonly MonthHours[], year: number, today: Date): YearOverYearRow[] {
+ *  current year are null (no line), not zero. `today` is the district's (districtToday().toDate()).
+ *  The current month is marked partial and, once `sameDaysLastYear` (the hours of the same days a year
+ *  earlier, see partialMonth) is known, compared with it instead of last year's whole month. */
+export function yearOverYear(rows: readonly MonthHours[], year: number, today: Date, sameDaysLastYear?: number): YearOverYearRow[] {
   const by = new Map(rows.map((r) => [r.month.slice(0, 7), Number(r.hours)]));
   const key = (y: number, m: number) => `${y}-${String(m).padStart(2, "0")}`;
   return Array.from({ length: 12 }, (_, i) => {
     const m = i + 1;
     const future = year > today.getFullYear() || (year === today.getFullYear() && m > today.getMonth() + 1);
-    return { month: m, thisYear: future ? null : by.get(key(year, m)) ?? 0, lastYear: by.get(key(year - 1, m)) ?? 0 };
+    const lastYear = by.get(key(year - 1, m)) ?? 0;
+    const row: YearOverYearRow = { month: m, thisYear: future ? null : by.get(key(year, m)) ?? 0, lastYear };
+    if (year === today.getFullYear() && m === today.getMonth() + 1) {
+      row.partial = true;
+      row.lastYearWholeMonth = lastYear;
+      if (sameDaysLastYear !== undefined) row.lastYear = sameDaysLastYear;
+    }
+    return row;
   });
 }
 

@@ -1,8 +1,9 @@
 // The points passbook (积分存折): the ledger lives in the database and the balance is always a sum of
 // entries (view points_ledger_lines carries the balance after each); here the rules the forms repeat.
+import type { Enums } from "../types/database";
 
-export type EntryType = "earn" | "earn_reversal" | "redeem" | "redeem_reversal";
-export type RewardCategory = "daily_goods" | "culture_tourism" | "health_care";
+export type EntryType = Enums<"points_entry_type">;
+export type RewardCategory = Enums<"reward_category">;
 export const REWARD_CATEGORIES: readonly RewardCategory[] = ["daily_goods", "culture_tourism", "health_care"];
 
 /** Whether a redemption fits the balance and the stock (the database checks again under locks). */

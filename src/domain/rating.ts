@@ -1,7 +1,8 @@
 // Ratings of projects and teams (定星、评星、授星): the star level follows from the share of the
 // maximum score by the round's bands (lowest % for one to five stars). The database computes it.
+import type { Enums } from "../types/database";
 
-export type RatingStatus = "self_assessed" | "reviewed" | "awarded";
+export type RatingStatus = Enums<"rating_status">;
 export const DEFAULT_BANDS: readonly number[] = [0, 60, 70, 80, 90];
 
 export function ratingStar(total: number, maxTotal: number, bands: readonly number[] = DEFAULT_BANDS): number {

@@ -1,8 +1,10 @@
 // The signed-in user's scope (their active role grants) and the rules that mirror the RLS policies,
 // so the UI hides what the database would refuse. The database remains the guard.
+import type { Enums } from "../types/database";
 
-export type AppRole = "org_admin" | "street_admin" | "community_admin" | "team_leader" | "finance";
-export type OrgLevel = "district" | "street" | "community" | "team";
+/** The roles and unit levels as the schema defines them (generated enums). */
+export type AppRole = Enums<"app_role">;
+export type OrgLevel = Enums<"org_level">;
 
 export interface ScopeGrant {
   grant_id: number;

@@ -1,8 +1,9 @@
 // Rules of service records (志愿服务记录) as the forms repeat them; the database enforces them.
+import type { Enums } from "../types/database";
 import { manages, type ScopeGrant } from "./scope";
 
 export const MAX_HOURS_PER_DAY = 24;
-export type ServiceStatus = "pending" | "approved" | "rejected";
+export type ServiceStatus = Enums<"service_status">;
 export const SERVICE_STATUSES: readonly ServiceStatus[] = ["pending", "approved", "rejected"];
 
 /** Hours of one record: more than 0, at most 24, in hundredths. */
@@ -14,7 +15,7 @@ export function validServiceHours(hours: number | null | undefined): boolean {
 export interface ReviewableRecord {
   team_id: number;
   status: ServiceStatus;
-  kind: "service" | "reversal";
+  kind: Enums<"service_kind">;
   recorded_by: string | null;
   team?: { street_id: number | null; community_id: number | null; district_id?: number | null } | null;
 }

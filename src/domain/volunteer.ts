@@ -1,4 +1,5 @@
 // Rules about volunteers that the UI checks before the database does.
+import type { Enums } from "../types/database";
 
 /** Same pattern as the volunteer_contacts check: a mainland mobile or a landline with area code. */
 export const PHONE_PATTERN = /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/;
@@ -16,7 +17,7 @@ export function ageIn(birthYear: number | null | undefined, year: number): numbe
   return birthYear ? year - birthYear : undefined;
 }
 
-export type MemberRole = "captain" | "vice_captain" | "member" | "liaison";
+export type MemberRole = Enums<"member_role">;
 export const MEMBER_ROLES: readonly MemberRole[] = ["captain", "vice_captain", "liaison", "member"];
 
 export interface RosterEntry {

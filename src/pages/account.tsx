@@ -2,6 +2,7 @@ import { useGetIdentity, useOne, useTranslate, useUpdate, useUpdatePassword } fr
 import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { NewPasswordFields } from "../components/NewPasswordFields";
+import { useIsPhone } from "../components/Responsive";
 import type { Locale } from "../locales";
 import { errorMessage } from "../providers/data";
 import { saveDisplayNameMetadata, type UpdatePasswordInput } from "../providers/auth";
@@ -18,6 +19,7 @@ export default function AccountPage() {
   const [pwForm] = Form.useForm<{ password: string; passwordAgain: string }>();
   const [saving, setSaving] = useState(false);
   const { largeText, setLargeText } = useLargeText();
+  const phone = useIsPhone();
 
   const profileMeta = { idColumnName: "user_id", select: "display_name" };
   const { result: profile } = useOne<{ display_name: string | null }>({
@@ -53,11 +55,11 @@ export default function AccountPage() {
   return (
     <Space direction="vertical" style={{ width: "100%" }} size="large">
       <Card title={translate("account.title")}>
-        <Descriptions column={1} bordered size="small">
+        <Descriptions column={1} bordered size="small" layout={phone ? "vertical" : "horizontal"}>
           <Descriptions.Item label={translate("account.email")}>{user?.email}</Descriptions.Item>
           <Descriptions.Item label={translate("account.grants")}>
             {scope.map((g) => (
-              <Tag color="red" key={g.grant_id}>{translate(`roles.${g.role}`)} · {g.unit_name}</Tag>
+              <Tag color="red" key={g.grant_id} style={{ whiteSpace: "normal", marginBlock: 2 }}>{translate(`roles.${g.role}`)} · {g.unit_name}</Tag>
             ))}
           </Descriptions.Item>
           <Descriptions.Item label={translate("account.language")}>

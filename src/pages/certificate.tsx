@@ -6,6 +6,7 @@ import { Alert, Button, Skeleton, Space, Typography } from "antd";
 import { districtNow } from "../providers/dayjs";
 import { useNavigate, useParams } from "react-router";
 import type { StarAward } from "../types/app";
+import { useStarName } from "../components/Stars";
 
 interface Honour {
   id: number;
@@ -17,12 +18,13 @@ interface Honour {
   awarded_at: string;
 }
 
-const CHINESE_NUMERALS = ["零", "一", "二", "三", "四", "五"];
-
 export default function CertificatePage() {
   const translate = useTranslate();
   const navigate = useNavigate();
   const { kind, id } = useParams();
+  const starName = useStarName();
+  // 三 in Chinese, 3 in English
+  const numeral = (n: number) => translate("lists.numerals").split(",")[n] ?? String(n);
   const star = useOne<StarAward>({ resource: "star_awards", id: id!, meta: { select: "*, volunteers(name)" }, queryOptions: { enabled: kind === "star" } });
   const rating = useOne<Honour>({ resource: "rating_honours", id: id!, queryOptions: { enabled: kind === "rating" } });
   const loading = kind === "star" ? star.query.isLoading : rating.query.isLoading;
@@ -36,7 +38,7 @@ export default function CertificatePage() {
     const a = star.result;
     title = translate("certificate.starTitle");
     body = translate("certificate.starBody", {
-      name: a.volunteers?.name ?? "", hours: a.hours_at_certificate ?? a.hours_at_eligibility, level: `${CHINESE_NUMERALS[a.level]}星级志愿者`,
+      name: a.volunteers?.name ?? "", hours: a.hours_at_certificate ?? a.hours_at_eligibility, level: starName(a.level),
     });
     no = a.certificate_no;
     date = a.confirmed_at;
@@ -44,7 +46,7 @@ export default function CertificatePage() {
     const r = rating.result;
     title = translate("certificate.ratingTitle");
     body = translate("certificate.ratingBody", {
-      subject: r.subject_name, round: r.round_name, stars: CHINESE_NUMERALS[r.star_level], kind: translate(`ratings.kinds.${r.subject_kind}`),
+      subject: r.subject_name, round: r.round_name, stars: numeral(r.star_level), kind: translate(`ratings.kinds.${r.subject_kind}`),
     });
     no = r.certificate_no;
     date = r.awarded_at;
@@ -53,20 +55,20 @@ export default function CertificatePage() {
 
   return (
     <div>
-      <Space className="no-print" style={{ marginBottom: 16 }}>
+      <Space className="no-print" style={{ marginBottom: 16 }} wrap>
         <Button onClick={() => navigate(-1)}>{translate("certificate.back")}</Button>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{translate("stars.print")}</Button>
         <Typography.Text type="secondary">{translate("certificate.printHint")}</Typography.Text>
       </Space>
       <div data-testid="certificate" style={{
-        maxWidth: 760, margin: "0 auto", background: "#fffdf6", padding: "56px 64px", border: "12px double #c0392b",
+        maxWidth: 760, margin: "0 auto", background: "#fffdf6", padding: "clamp(20px, 7vw, 56px) clamp(14px, 8vw, 64px)", border: "clamp(6px, 2vw, 12px) double #c0392b",
         fontFamily: "'Noto Serif CJK SC', 'Songti SC', serif", textAlign: "center",
       }}>
-        <div style={{ fontSize: 40, color: "#c0392b", letterSpacing: 12, marginBottom: 40 }}>{title}</div>
-        <div style={{ fontSize: 22, lineHeight: 2.2, whiteSpace: "pre-line", textAlign: "left", minHeight: 200 }}>{body}</div>
-        <div style={{ marginTop: 48, textAlign: "right", fontSize: 18, lineHeight: 2 }}>
+        <h1 style={{ fontSize: "clamp(24px, 7vw, 40px)", fontWeight: "normal", color: "#c0392b", letterSpacing: "clamp(2px, 1.5vw, 12px)", margin: "0 0 clamp(20px, 5vw, 40px)", overflowWrap: "anywhere" }}>{title}</h1>
+        <div style={{ fontSize: "clamp(17px, 4.6vw, 22px)", lineHeight: 2.2, whiteSpace: "pre-line", textAlign: "left", minHeight: 200, overflowWrap: "anywhere" }}>{body}</div>
+        <div style={{ marginTop: "clamp(24px, 6vw, 48px)", textAlign: "right", fontSize: "clamp(15px, 4vw, 18px)", lineHeight: 2 }}>
           <div>{translate("certificate.issuer")}</div>
-          <div>{translate("certificate.date")}：{districtNow(date).format("YYYY年M月D日")}</div>
+          <div>{translate("certificate.date")}：{districtNow(date).format(translate("lists.longDate"))}</div>
         </div>
         <div style={{ marginTop: 32, textAlign: "left", fontSize: 14, color: "#555" }}>{translate("certificate.no")}：{no}</div>
       </div>

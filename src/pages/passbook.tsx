@@ -4,7 +4,7 @@
 // forward, like a bank passbook. Redeem from here, and undo a mistaken redemption by a reversing entry.
 import { PrinterOutlined, RollbackOutlined, ShoppingOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
-import { useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
+import { useCan, useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Modal, Progress, Radio, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useRef, useState } from "react";
@@ -13,11 +13,9 @@ import { ReasonModal } from "../components/ReasonModal";
 import { RedeemModal } from "../components/RedeemModal";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../components/Responsive";
 import { presetRange, RANGE_PRESETS, type RangePreset } from "../domain/passbook";
-import { isAdmin, hasRole } from "../domain/scope";
 import { starProgress, stars } from "../domain/stars";
 import dayjs, { districtDate, districtDayStart } from "../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../providers/rpc";
-import { useScope } from "../providers/scope";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
 import { STAR_COLOR } from "../theme";
 import "../leader.css";
@@ -54,14 +52,13 @@ function PrintRangeModal({ open, name, onClose, onPrint }: { open: boolean; name
   );
 }
 
-const mayRedeemFor = (scope: Parameters<typeof isAdmin>[0]) => isAdmin(scope) || hasRole(scope, "team_leader");
-
 export default function PassbookPage() {
   const translate = useTranslate();
   const run = useRpcAction();
   const navigate = useNavigate();
   const volunteerId = useParams().volunteerId!;
-  const { scope } = useScope();
+  const mayRedeem = !!useCan({ resource: "rewards", action: "redeem" }).data?.can;
+  const mayUndo = !!useCan({ resource: "passbook", action: "undo" }).data?.can;
   const invalidate = useInvalidate();
   const [redeeming, setRedeeming] = useState(false);
   const [undoing, setUndoing] = useState<Line>();
@@ -100,7 +97,7 @@ export default function PassbookPage() {
   const { result: reversals } = useList<{ id: number; reverses_entry_id: number }>({
     resource: "points_ledger",
     filters: [{ field: "volunteer_id", operator: "eq", value: volunteerId }, { field: "entry_type", operator: "eq", value: "redeem_reversal" }],
-    pagination: { mode: "off" }, meta: { select: "id, reverses_entry_id" }, queryOptions: { enabled: mayRedeemFor(scope) },
+    pagination: { mode: "off" }, meta: { select: "id, reverses_entry_id" }, queryOptions: { enabled: mayUndo },
   });
   useEffect(() => {
     if (!printWhenReady.current || !printRange || printQuery.isFetching || !printed) return;
@@ -112,7 +109,6 @@ export default function PassbookPage() {
   const hours = Number(totals?.data[0]?.approved_hours ?? 0);
   const progress = starProgress(hours);
   const balance = balances?.data[0];
-  const mayRedeem = mayRedeemFor(scope);
   const undone = new Set((reversals?.data ?? []).map((e) => e.reverses_entry_id));
 
   const refresh = () => {
@@ -132,7 +128,7 @@ export default function PassbookPage() {
   };
   const typeTag = (l: Line) => <Tag color={l.points > 0 ? "green" : "red"}>{translate(`passbook.entryTypes.${l.entry_type}`)}</Tag>;
   const undoButton = (l: Line, size: "small" | "large") =>
-    mayRedeem && l.entry_type === "redeem" && !undone.has(l.id) && (
+    mayUndo && l.entry_type === "redeem" && !undone.has(l.id) && (
       <Button size={size} icon={<RollbackOutlined />} onClick={() => setUndoing(l)}>{translate("passbook.undo")}</Button>
     );
 
@@ -189,7 +185,7 @@ export default function PassbookPage() {
             <Table.Column<Line> title={translate("passbook.credit")} align="right" width={90} render={(_, l) => (l.points > 0 ? l.points : "")} />
             <Table.Column<Line> title={translate("passbook.debit")} align="right" width={90} render={(_, l) => (l.points < 0 ? -l.points : "")} />
             <Table.Column<Line> title={translate("passbook.balance")} align="right" width={100} render={(_, l) => <b>{l.balance_after}</b>} />
-            {mayRedeem && <Table.Column<Line> width={110} render={(_, l) => undoButton(l, "small")} />}
+            {mayUndo && <Table.Column<Line> className="no-print" width={110} render={(_, l) => undoButton(l, "small")} />}
           </ResponsiveTable>
         </div>
 

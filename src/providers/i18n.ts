@@ -34,9 +34,24 @@ export function t(key: string, params?: Record<string, unknown>, fallback?: stri
   return lookup(current, key, params) ?? lookup("zh-CN", key, params) ?? fallback ?? key;
 }
 
+// Refine asks for `<resource>.<resource>` (a notification's subject) and `<resource>.titles.list` (the
+// list button) with the resource's identifier, e.g. `role_grants.role_grants`: answer with the resource's
+// own name (lists.resourceNames) or its list's title (lists.resourceTitles) instead of the raw key.
+function resourceKey(key: string): string {
+  const m = /^([a-z_]+)\.(?:(titles\.list)|([a-z_]+))$/.exec(key);
+  if (!m || (!m[2] && m[3] !== m[1])) return key;
+  const mapped = `lists.${m[2] ? "resourceTitles" : "resourceNames"}.${m[1]}`;
+  return lookup(current, mapped) !== undefined ? mapped : key;
+}
+
 export const i18nProvider: I18nProvider = {
-  translate: (key, options, defaultMessage) =>
-    lookup(current, key, options as Record<string, unknown>) ?? defaultMessage ?? lookup("zh-CN", key, options as Record<string, unknown>) ?? key,
+  // Refine also calls translate(key, defaultMessage): a string in place of the options is the default.
+  translate: (key, options, defaultMessage) => {
+    const params = typeof options === "string" ? undefined : (options as Record<string, unknown>);
+    const fallback = typeof options === "string" && defaultMessage === undefined ? options : defaultMessage;
+    const k = resourceKey(key);
+    return lookup(current, k, params) ?? fallback ?? lookup("zh-CN", k, params) ?? key;
+  },
   changeLocale: async (lang) => setLocale(lang as Locale),
   getLocale: () => current,
 };

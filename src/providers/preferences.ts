@@ -5,12 +5,9 @@
 import { useCreate, useGetIdentity, useList, useUpdate } from "@refinedev/core";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
 import { LARGE_TEXT_CLASS } from "../theme";
+import type { Tables } from "../types/database";
 
-export interface UserSettings {
-  user_id: string;
-  large_text: boolean;
-  updated_at: string;
-}
+export type UserSettings = Tables<"user_settings">;
 
 const RESOURCE = "user_settings";
 

@@ -1,195 +1,69 @@
-// Row shapes as the app reads them (a subset of the generated database types, with embeds).
-import type { AppRole, OrgLevel } from "../domain/scope";
-import type { CommunityPost, MemberRole } from "../domain/volunteer";
+// Row shapes as the app reads them: only aliases of the generated rows (src/types/database.ts, made by
+// `npm run types`) and, where a page selects embedded rows, the generated row intersected with the
+// embed as its select names it. Nothing here is written by hand that the schema already says.
+import type { Tables } from "./database";
 
-export interface OrgUnit {
-  id: number;
-  parent_id: number | null;
-  level: OrgLevel;
-  name: string;
-  description?: string | null;
-  established_on?: string | null;
-  district_id: number | null;
-  street_id: number | null;
-  community_id: number | null;
-  active_member_count: number;
-  sort_order?: number;
-}
+type Pick2<T extends keyof DbTables, K extends keyof Tables<T>> = Pick<Tables<T>, K>;
+type DbTables = import("./database").Database["public"]["Tables"] & import("./database").Database["public"]["Views"];
 
-export interface Volunteer {
-  id: string;
-  name: string;
-  gender: "male" | "female";
-  birth_year: number | null;
-  home_community_id: number;
-  home_street_id: number | null;
-  former_unit: string | null;
-  former_post: string | null;
-  former_level: string | null;
-  is_party_member: boolean;
-  talent_category_ids: number[];
-  in_talent_pool: boolean;
-  skills: string[];
-  community_posts: CommunityPost[];
-  guidance_group_ids: number[];
-  status: "active" | "paused" | "withdrawn";
-  note: string | null;
-  created_at: string;
-  home_community?: { name: string } | null;
-  home_street?: { name: string } | null;
-  volunteer_contacts?: { phone: string } | null;
-  volunteer_service_totals?: { star_level: number; approved_hours: number } | null;
-}
+/** A unit of the tree (`path` is an ltree the app never reads). */
+export type OrgUnit = Omit<Tables<"org_units">, "path">;
 
-export interface Membership {
-  id: number;
-  team_id: number;
-  volunteer_id: string;
-  role: MemberRole;
-  joined_on: string;
-  left_on: string | null;
-  left_reason: string | null;
+export type Volunteer = Tables<"volunteers"> & {
+  home_community?: Pick2<"org_units", "name"> | null;
+  home_street?: Pick2<"org_units", "name"> | null;
+  volunteer_contacts?: Pick2<"volunteer_contacts", "phone"> | null;
+  volunteer_service_totals?: Pick2<"volunteer_service_totals", "star_level" | "approved_hours"> | null;
+};
+
+/** A roster line with the person (select of the roster page). */
+export type Membership = Tables<"team_memberships"> & {
   volunteers?: Pick<Volunteer, "id" | "name" | "gender" | "birth_year" | "is_party_member" | "volunteer_contacts" | "volunteer_service_totals"> | null;
-}
+};
 
-export interface RoleGrant {
-  id: number;
-  email: string;
-  user_id: string | null;
-  role: AppRole;
-  org_unit_id: number;
-  note: string | null;
-  granted_at: string;
-  revoked_at: string | null;
-  org_units?: { name: string; level: OrgLevel } | null;
-}
+export type RoleGrant = Tables<"role_grants"> & {
+  org_units?: Pick2<"org_units", "name" | "level"> | null;
+};
 
-export interface NamedRef {
-  id: number;
-  name: string;
-}
+/** Any named row picked in a select (teams, projects, categories…). */
+export type NamedRef = Pick2<"org_units", "id" | "name">;
 
-export interface ServiceRecord {
-  id: number;
-  activity_id: number;
-  volunteer_id: string;
-  team_id: number;
-  service_date: string;
-  hours: number;
-  kind: "service" | "reversal";
-  reverses_id: number | null;
-  status: "pending" | "approved" | "rejected";
-  note: string | null;
-  recorded_by: string | null;
-  recorded_at: string;
-  reviewed_at: string | null;
-  review_note: string | null;
-  volunteers?: { name: string } | null;
-  team?: { name: string; street_id: number | null; community_id: number | null; district_id: number | null } | null;
-  service_activities?: { title: string; place: string | null; projects?: { name: string } | null } | null;
-}
+export type ServiceRecord = Tables<"service_records"> & {
+  volunteers?: Pick2<"volunteers", "name"> | null;
+  team?: Pick2<"org_units", "name" | "street_id" | "community_id" | "district_id"> | null;
+  service_activities?: (Pick2<"service_activities", "title" | "place"> & { projects?: Pick2<"projects", "name"> | null }) | null;
+};
 
-export interface ServiceTotals {
-  volunteer_id: string;
-  approved_hours: number;
-  star_level: number;
-  last_service_on: string | null;
-}
+export type ServiceTotals = Tables<"volunteer_service_totals">;
 
-export interface PointsBalance {
-  volunteer_id: string;
-  balance: number;
-  earned: number;
-  redeemed: number;
-}
+/** The points_balances view (a view's columns are nullable to the generator: a missing row reads as 0). */
+export type PointsBalance = Tables<"points_balances">;
 
-export interface Reward {
-  id: number;
-  partner_id: number | null;
-  category: import("../domain/passbook").RewardCategory;
-  name: string;
-  description: string | null;
-  points_cost: number;
-  stock: number;
-  active: boolean;
-  alliance_partners?: { name: string } | null;
-}
+export type Reward = Tables<"rewards"> & {
+  alliance_partners?: Pick2<"alliance_partners", "name"> | null;
+};
 
-export interface PointsEntry {
-  id: number;
-  volunteer_id: string;
-  entry_type: import("../domain/passbook").EntryType;
-  points: number;
-  service_record_id: number | null;
-  reward_id: number | null;
-  quantity: number | null;
-  reverses_entry_id: number | null;
-  note: string | null;
-  created_at: string;
-  rewards?: { name: string } | null;
-  service_records?: { service_date: string; hours: number; service_activities?: { title: string } | null } | null;
-}
+export type PointsEntry = Tables<"points_ledger"> & {
+  rewards?: Pick2<"rewards", "name"> | null;
+  service_records?: (Pick2<"service_records", "service_date" | "hours"> & { service_activities?: Pick2<"service_activities", "title"> | null }) | null;
+};
 
-export interface StarAward {
-  id: number;
-  volunteer_id: string;
-  level: number;
-  eligible_on: string;
-  hours_at_eligibility: number;
-  status: "queued" | "confirmed";
-  confirmed_at: string | null;
-  certificate_no: string | null;
-  hours_at_certificate: number | null;
-  volunteers?: { name: string; gender: "male" | "female"; home_street_id: number | null; home_community_id: number } | null;
-}
+export type StarAward = Tables<"star_awards"> & {
+  volunteers?: Pick2<"volunteers", "name" | "gender" | "home_street_id" | "home_community_id"> | null;
+};
 
-export interface RatingRound {
-  id: number;
-  name: string;
-  year: number;
-  org_unit_id: number;
-  star_bands: number[];
-  closed: boolean;
-}
+export type RatingRound = Tables<"rating_rounds">;
 
-export interface RatingCriterion {
-  id: number;
-  round_id: number;
-  name: string;
-  max_score: number;
-  sort_order: number;
-}
+export type RatingCriterion = Tables<"rating_criteria">;
 
-export interface Rating {
-  id: number;
-  round_id: number;
-  subject_kind: "project" | "team";
-  project_id: number | null;
-  team_id: number | null;
-  unit_id: number;
-  status: import("../domain/rating").RatingStatus;
-  self_total: number;
-  review_total: number | null;
-  star_level: number | null;
-  certificate_no: string | null;
-  submitted_by: string | null;
-  awarded_at: string | null;
-  projects?: { name: string } | null;
-  team?: { name: string } | null;
-  unit?: { name: string; street_id: number | null; community_id: number | null; district_id: number | null } | null;
-  rating_scores?: { criterion_id: number; self_score: number; review_score: number | null }[];
-}
+export type Rating = Tables<"ratings"> & {
+  projects?: Pick2<"projects", "name"> | null;
+  team?: Pick2<"org_units", "name"> | null;
+  unit?: Pick2<"org_units", "name" | "street_id" | "community_id" | "district_id"> | null;
+  rating_scores?: Pick2<"rating_scores", "criterion_id" | "self_score" | "review_score">[];
+};
 
-export interface RoleModel {
-  id: number;
-  volunteer_id: string | null;
-  name: string;
-  title: string;
-  story: string | null;
-  photo_url: string | null;
-  street_id: number | null;
-  sort_order: number;
-  published: boolean;
-  street?: { name: string } | null;
-  role_model_awards?: { id: number; level: "provincial" | "municipal" | "district"; title: string; year: number | null }[];
-}
+export type RoleModel = Tables<"role_models"> & {
+  street?: Pick2<"org_units", "name"> | null;
+  role_model_awards?: Pick2<"role_model_awards", "id" | "level" | "title" | "year">[];
+};

@@ -1771,6 +1771,7 @@ export type Database = {
           pending_records: number
           points_issued: number
           points_redeemed: number
+          teams: number
           volunteers: number
         }[]
       }
@@ -1867,6 +1868,18 @@ export type Database = {
           p_subject_kind: Database["public"]["Enums"]["rating_subject"]
         }
         Returns: number
+      }
+      service_hours_between: {
+        Args: {
+          p_from: string
+          p_street_id?: number
+          p_team_id?: number
+          p_to: string
+        }
+        Returns: {
+          hours: number
+          records: number
+        }[]
       }
       service_hours_by_month: {
         Args: {

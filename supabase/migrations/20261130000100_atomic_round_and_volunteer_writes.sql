@@ -28,9 +28,14 @@ begin
   if v_first is not null then
     return v_first::bigint;
   end if;
-  insert into public.rating_rounds (name, year, org_unit_id, star_bands)
-  values (btrim(p_name), p_year, p_org_unit_id, coalesce(p_star_bands, '{0,60,70,80,90}'))
-  returning id into v_id;
+  if p_star_bands is null then
+    -- the column's default bands (the app mirrors them: tests/db/mirrored-constants.test.ts)
+    insert into public.rating_rounds (name, year, org_unit_id) values (btrim(p_name), p_year, p_org_unit_id)
+    returning id into v_id;
+  else
+    insert into public.rating_rounds (name, year, org_unit_id, star_bands) values (btrim(p_name), p_year, p_org_unit_id, p_star_bands)
+    returning id into v_id;
+  end if;
   insert into public.rating_criteria (round_id, name, max_score, sort_order)
   select v_id, btrim(c.value ->> 'name'), (c.value ->> 'max_score')::numeric, c.ordinality
     from jsonb_array_elements(p_criteria) with ordinality c;

@@ -3,6 +3,8 @@
 //   - stack start-up: cold (initdb + migrations + seed) and warm (existing data)
 //   - list requests as the Refine pages send them, through the gateway, signed in as each demo role:
 //     p50/p95 over many sequential requests, with and without the caller's scope as a filter.
+//   - JavaScript per route (tests/bench/bundle.ts): the production build loaded in Chromium as each role,
+//     gzip bytes of the scripts each route loads (BENCH_BUNDLE=0 skips it).
 //   - a large district (BENCH_RECORDS service records, default 1,000,000; 0 skips it) built in the bench's own
 //     database: the statistics RPCs against fetching the rows and aggregating in the client, and
 //     200 concurrent redemptions.
@@ -15,6 +17,7 @@ import pg from "pg";
 import ws from "ws";
 import { portsFrom } from "../../supabase/local/config.ts";
 import { startStack } from "../../supabase/local/stack.ts";
+import { measureBundle } from "./bundle.ts";
 import { buildLargeDistrict } from "./large-district.ts";
 
 const N = Number(process.env.BENCH_N ?? 300);
@@ -110,6 +113,8 @@ await time("leader · signInWithPassword", async () => {
   const sb = createClient(stack.apiUrl, stack.config.anonKey, { auth: { persistSession: false }, realtime: { transport: ws as never } });
   return sb.auth.signInWithPassword({ email: "leader@demo.local", password: "demo123456" });
 }, S);
+
+if (process.env.BENCH_BUNDLE !== "0") await measureBundle({ apiUrl: stack.apiUrl, anonKey: stack.config.anonKey });
 
 // ─── The large district ────────────────────────────────────────────────────────────────────────────
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);

@@ -75,6 +75,7 @@ export const ACCEPTED: Accepted[] = [
   { lint: "authenticated_security_definer_function_executable", object: "public.review_rating", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.self_assess_rating", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.dashboard_kpis", reason: SECDEF_STATS },
+  { lint: "authenticated_security_definer_function_executable", object: "public.service_hours_between", reason: SECDEF_STATS },
   { lint: "authenticated_security_definer_function_executable", object: "public.service_hours_by_month", reason: SECDEF_STATS },
   { lint: "authenticated_security_definer_function_executable", object: "public.service_hours_by_street", reason: SECDEF_STATS },
   { lint: "authenticated_security_definer_function_executable", object: "public.service_hours_by_team", reason: SECDEF_STATS },

@@ -5,6 +5,7 @@ import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal,
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
+import { useIsPhone } from "../../components/Responsive";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { childLevel, LEVEL_ORDER, manages, managesStrictly } from "../../domain/scope";
 import { useScope } from "../../providers/scope";
@@ -21,6 +22,7 @@ interface UnitForm {
 
 export default function OrgTreePage() {
   const translate = useTranslate();
+  const phone = useIsPhone();
   const { units, loading } = useOrgUnits();
   const { scope } = useScope();
   const [selectedId, setSelectedId] = useState<number>();
@@ -47,7 +49,7 @@ export default function OrgTreePage() {
         title: (
           <span>
             {u.name}
-            {u.level === "team" && <Typography.Text type="secondary"> · {u.active_member_count}人</Typography.Text>}
+            {u.level === "team" && <Typography.Text type="secondary"> · {translate("lists.peopleCount", { n: u.active_member_count })}</Typography.Text>}
           </span>
         ),
         children: [],
@@ -61,7 +63,7 @@ export default function OrgTreePage() {
       else roots.push(n);
     }
     return roots;
-  }, [units, search]);
+  }, [units, search, translate]);
 
   const selected = units.find((u) => u.id === selectedId);
   const parent = selected?.parent_id ? units.find((u) => u.id === selected.parent_id) : undefined;
@@ -106,7 +108,7 @@ export default function OrgTreePage() {
     <Row gutter={16}>
       <Col xs={24} md={10} xl={8}>
         <Card title={translate("orgTree.title")} size="small" loading={loading}>
-          <Input.Search placeholder={translate("orgTree.search")} allowClear onChange={(e) => setSearch(e.target.value.trim())} style={{ marginBottom: 8 }} />
+          <Input.Search placeholder={translate("orgTree.search")} aria-label={translate("orgTree.search")} allowClear onChange={(e) => setSearch(e.target.value.trim())} style={{ marginBottom: 8 }} />
           {treeData.length === 0 ? (
             <Empty description={translate("common.empty")} />
           ) : (
@@ -115,15 +117,19 @@ export default function OrgTreePage() {
               treeData={treeData}
               defaultExpandedKeys={search ? [...units.map((u) => u.id)] : units.filter((u) => u.level === "district" || u.level === "street").map((u) => u.id)}
               selectedKeys={selectedId ? [selectedId] : []}
-              onSelect={(keys) => setSelectedId(keys[0] as number | undefined)}
-              height={640}
+              onSelect={(keys) => {
+                setSelectedId(keys[0] as number | undefined);
+                // on a phone the details are below the tree: bring them into view
+                if (phone && keys[0]) setTimeout(() => document.getElementById("org-unit-details")?.scrollIntoView({ behavior: "smooth", block: "start" }), 50);
+              }}
+              height={phone ? 420 : 640}
             />
           )}
         </Card>
       </Col>
       <Col xs={24} md={14} xl={16}>
         <Card
-          size="small"
+          size="small" id="org-unit-details" style={{ marginTop: phone ? 16 : 0 }}
           title={selected ? <Space>{selected.name}<Tag>{translate(`levels.${selected.level}`)}</Tag></Space> : translate("orgTree.title")}
           extra={
             selected && (
@@ -158,7 +164,7 @@ export default function OrgTreePage() {
               <Descriptions.Item label={translate("orgTree.parent")}>{parent?.name ?? "—"}</Descriptions.Item>
               {selected.level === "team" && (
                 <Descriptions.Item label={translate("orgTree.members")}>
-                  <Link to={`/teams/${selected.id}`}>{selected.active_member_count} 人 · {translate("teams.roster")}</Link>
+                  <Link to={`/teams/${selected.id}`}>{translate("lists.peopleCount", { n: selected.active_member_count })} · {translate("teams.roster")}</Link>
                 </Descriptions.Item>
               )}
               {selected.level !== "team" && (
@@ -174,7 +180,9 @@ export default function OrgTreePage() {
       </Col>
       <Modal
         open={!!mode}
-        title={mode?.kind === "create" ? translate("orgTree.addChild") : mode?.kind === "move" ? translate("orgTree.move") : translate("buttons.edit")}
+        title={!mode ? "" : mode.kind === "create"
+          ? translate("lists.addChildTitle", { parent: mode.parent.name, level: translate(`levels.${childLevel(mode.parent.level)}`) })
+          : translate(mode.kind === "move" ? "lists.moveUnitTitle" : "lists.editUnitTitle", { name: mode.unit.name })}
         onCancel={() => setMode(undefined)}
         onOk={() => form.submit()}
         confirmLoading={createState.isPending || updateState.isPending}

@@ -2,21 +2,24 @@
 // admin, review by another admin of the scope (the star level follows from the bands), award with a
 // certificate for three stars and above. The database checks every step (RPCs).
 import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
-import { useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { useTable } from "@refinedev/antd";
+import { useCan, useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../../components/ChartCard";
+import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
+import { Stars } from "../../components/Stars";
 import { UnitSelect } from "../../components/UnitSelect";
 import { commended, ratingStar, type RatingStatus } from "../../domain/rating";
-import { canEditRoster, isAdmin, manages } from "../../domain/scope";
+import { canEditRoster, manages } from "../../domain/scope";
 import { stars } from "../../domain/stars";
 import { districtToday } from "../../providers/dayjs";
 import { useRequestKey, useRpcAction, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { NamedRef, Rating, RatingCriterion, RatingRound } from "../../types/app";
-import { STAR_COLOR } from "../../theme";
+import { List } from "../../components/Page";
 
 const SELECT = "*, projects(name), team:org_units!team_id(name), unit:org_units!unit_id(name, street_id, community_id, district_id), rating_scores(criterion_id, self_score, review_score)";
 const STATUS_COLORS: Record<RatingStatus, string> = { self_assessed: "blue", reviewed: "orange", awarded: "green" };
@@ -27,6 +30,7 @@ type ScoreMode = { kind: "self" } | { kind: "review"; rating: Rating };
 
 export default function RatingList() {
   const translate = useTranslate();
+  const phone = useIsPhone();
   const { scope } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
   const invalidate = useInvalidate();
@@ -68,6 +72,8 @@ export default function RatingList() {
   const refresh = () => invalidate({ resource: "ratings", invalidates: ["list"] });
 
   const run = useRpcAction();
+  const { data: canCreateRound } = useCan({ resource: "ratings", action: "createRound" });
+  const { data: canSelfAssess } = useCan({ resource: "ratings", action: "selfAssess" });
   const roundKey = useRequestKey(newRound);
   const call = async <F extends RpcName>(fn: F, args: RpcArgs<F>, ok: (data: RpcReturns<F>) => string) => {
     const r = await run(fn, args, ok);
@@ -97,61 +103,80 @@ export default function RatingList() {
   const subjects = (projects?.data ?? []).filter((p) => p.org_units && manages(scope, p.org_units))
     .map((p) => ({ value: `project:${p.id}`, label: `${translate("ratings.kinds.project")} · ${p.name}` }));
 
+  const rowActions = (r: Rating, size?: "small") => (
+    <Space size={4} wrap>
+      {r.status !== "awarded" && manages(scope, unitRef(r)) && r.submitted_by !== me?.id && round && !round.closed && (
+        <Button size={size} onClick={() => openScores({ kind: "review", rating: r })}>{translate("ratings.review")}</Button>
+      )}
+      {r.status === "reviewed" && manages(scope, unitRef(r)) && (
+        <Popconfirm title={translate("lists.awardConfirm", { subject: subjectName(r), stars: r.star_level ? translate("dashboard.starLabel", { n: r.star_level }) : "" })}
+          okText={translate("ratings.award")} onConfirm={() => call("award_rating", { p_rating_id: r.id }, () => translate("notifications.success"))}>
+          <Button size={size} type="primary">{translate("ratings.award")}</Button>
+        </Popconfirm>
+      )}
+      {r.status === "awarded" && commended(r.star_level) && (
+        <Link to={`/certificates/rating/${r.id}`}><Button size={size} icon={<PrinterOutlined />}>{translate("ratings.certificate")}</Button></Link>
+      )}
+    </Space>
+  );
+
   return (
     <List
       title={translate("ratings.title")}
       headerButtons={() => (
         <Space wrap>
-          <Select style={{ width: 260 }} value={roundId} onChange={setRoundId} data-testid="round-select"
+          <Select style={{ width: phone ? "100%" : 260, minWidth: 200 }} value={roundId} onChange={setRoundId} data-testid="round-select" aria-label={translate("ratings.round")}
             options={(rounds?.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.closed ? `（${translate("ratings.closed")}）` : ""}` }))} />
           <Link to="/honours"><Button>{translate("ratings.honours")}</Button></Link>
-          {round && !round.closed && <Button type="primary" icon={<PlusOutlined />} onClick={() => openScores({ kind: "self" })}>{translate("ratings.selfAssess")}</Button>}
-          {isAdmin(scope) && <Button onClick={() => { roundForm.resetFields(); setNewRound(true); }}>{translate("ratings.newRound")}</Button>}
+          {round && !round.closed && canSelfAssess?.can && <Button type="primary" icon={<PlusOutlined />} onClick={() => openScores({ kind: "self" })}>{translate("ratings.selfAssess")}</Button>}
+          {canCreateRound?.can && <Button onClick={() => { roundForm.resetFields(); setNewRound(true); }}>{translate("ratings.newRound")}</Button>}
         </Space>
       )}
     >
-      <Card size="small" title={translate("ratings.summary")} style={{ marginBottom: 16 }}>
-        <Typography.Text type="secondary">{translate("ratings.bandsHint")}</Typography.Text>
-        <ResponsiveContainer width="100%" height={180}>
-          <BarChart data={chart} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="star" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="project" name={translate("ratings.kinds.project")} fill="#c0392b" isAnimationActive={animate} />
-            <Bar dataKey="team" name={translate("ratings.kinds.team")} fill="#f0a04b" isAnimationActive={animate} />
-          </BarChart>
-        </ResponsiveContainer>
-      </Card>
-      <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }} data-testid="ratings-table"
-        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
+      <div style={{ marginBottom: 16 }}>
+        <ChartCard title={translate("ratings.summary")} description={translate("lists.chartRatings")} testId="chart-ratings"
+          loading={!summary && !!roundId} empty={false} rows={chart} rowKey={(r) => r.star} columns={[
+            { title: translate("ratings.star"), value: (r) => r.star },
+            { title: translate("ratings.kinds.project"), value: (r) => r.project, align: "right" },
+            { title: translate("ratings.kinds.team"), value: (r) => r.team, align: "right" },
+          ]} footer={<Typography.Text type="secondary">{translate("ratings.bandsHint")}</Typography.Text>}>
+          <ResponsiveContainer width="100%" height={180}>
+            <BarChart data={chart} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="star" tick={{ fill: CHART_TEXT }} />
+              <YAxis allowDecimals={false} tick={{ fill: CHART_TEXT }} />
+              <Tooltip />
+              <Legend wrapperStyle={{ color: CHART_TEXT }} />
+              <Bar dataKey="project" name={translate("ratings.kinds.project")} fill={CHART_RED} isAnimationActive={animate} />
+              <Bar dataKey="team" name={translate("ratings.kinds.team")} fill={CHART_ORANGE} isAnimationActive={animate} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </div>
+      <ResponsiveTable<Rating> {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }} data-testid="ratings-table"
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}
+        card={(r) => (
+          <RecordCard testId="rating-card" title={subjectName(r)}
+            extra={<Tag color={STATUS_COLORS[r.status]}>{translate(`ratings.statuses.${r.status}`)}</Tag>}
+            fields={[
+              { label: translate("ratings.kind"), value: `${translate(`ratings.kinds.${r.subject_kind}`)} · ${r.unit?.name ?? ""}` },
+              { label: translate("ratings.selfTotal"), value: r.self_total ?? "—" },
+              { label: translate("ratings.reviewTotal"), value: r.review_total ?? "—" },
+              { label: translate("ratings.star"), value: r.star_level ? <Stars level={r.star_level} /> : "—" },
+            ]}
+            actions={rowActions(r)} />
+        )}>
         <Table.Column<Rating> title={translate("ratings.subject")} render={(_, r) => <b>{subjectName(r)}</b>} />
         <Table.Column<Rating> dataIndex="subject_kind" title={translate("ratings.kind")} render={(k) => translate(`ratings.kinds.${k}`)} />
         <Table.Column<Rating> title={translate("ratings.unit")} render={(_, r) => r.unit?.name} />
         <Table.Column<Rating> dataIndex="status" title={translate("ratings.status")} render={(s: RatingStatus) => <Tag color={STATUS_COLORS[s]}>{translate(`ratings.statuses.${s}`)}</Tag>} />
         <Table.Column<Rating> dataIndex="self_total" title={translate("ratings.selfTotal")} align="right" sorter />
         <Table.Column<Rating> dataIndex="review_total" title={translate("ratings.reviewTotal")} align="right" sorter />
-        <Table.Column<Rating> dataIndex="star_level" title={translate("ratings.star")} sorter render={(s: number | null) =>
-          s ? <Typography.Text style={{ color: STAR_COLOR }}>{stars(s)}</Typography.Text> : "—"} />
-        <Table.Column<Rating> title={translate("table.actions")} render={(_, r) => (
-          <Space size={4}>
-            {r.status !== "awarded" && manages(scope, unitRef(r)) && r.submitted_by !== me?.id && round && !round.closed && (
-              <Button size="small" onClick={() => openScores({ kind: "review", rating: r })}>{translate("ratings.review")}</Button>
-            )}
-            {r.status === "reviewed" && manages(scope, unitRef(r)) && (
-              <Popconfirm title={translate("ratings.awardConfirm")} onConfirm={() => call("award_rating", { p_rating_id: r.id }, () => translate("notifications.success"))}>
-                <Button size="small" type="primary">{translate("ratings.award")}</Button>
-              </Popconfirm>
-            )}
-            {r.status === "awarded" && commended(r.star_level) && (
-              <Link to={`/certificates/rating/${r.id}`}><Button size="small" icon={<PrinterOutlined />}>{translate("ratings.certificate")}</Button></Link>
-            )}
-          </Space>
-        )} />
-      </Table>
+        <Table.Column<Rating> dataIndex="star_level" title={translate("ratings.star")} sorter render={(s: number | null) => (s ? <Stars level={s} /> : "—")} />
+        <Table.Column<Rating> title={translate("table.actions")} render={(_, r) => rowActions(r, "small")} />
+      </ResponsiveTable>
 
-      <Modal open={!!scoring} title={scoring?.kind === "review" ? `${translate("ratings.review")} · ${subjectName(scoring.rating)}` : translate("ratings.selfAssess")}
+      <Modal open={!!scoring} title={scoring?.kind === "review" ? translate("lists.reviewTitle", { subject: subjectName(scoring.rating), round: round?.name ?? "" }) : translate("lists.selfAssessTitle", { round: round?.name ?? "" })}
         onCancel={() => setScoring(undefined)} onOk={() => scoreForm.submit()} destroyOnHidden>
         <Form form={scoreForm} layout="horizontal" labelCol={{ span: 10 }} onFinish={submitScores} preserve={false}>
           {scoring?.kind === "self" && (

@@ -2,11 +2,12 @@
 // invite-staff edge function checks the grant with the admin's own JWT, then mails the invitation),
 // see who has accepted, resend a pending invitation, revoke. Below `md` the list is a list of cards.
 import { MailOutlined, PlusOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
-import { useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
-import { Alert, Button, Card, Checkbox, ConfigProvider, Form, Grid, Input, List as AntList, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { useTable } from "@refinedev/antd";
+import { useGetIdentity, useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
+import { Alert, Button, Checkbox, ConfigProvider, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { LARGE_TOUCH_THEME } from "../../components/AuthCard";
+import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { districtNow } from "../../providers/dayjs";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { INVITE_EXPIRY_SECONDS } from "../../domain/invitation";
@@ -15,6 +16,7 @@ import { grantableRoles, type AppRole } from "../../domain/scope";
 import { useFunctionAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { RoleGrant } from "../../types/app";
+import { List } from "../../components/Page";
 
 interface InviteForm {
   email: string;
@@ -31,8 +33,8 @@ interface InviteResult {
 
 export default function StaffList() {
   const translate = useTranslate();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
+  const phone = useIsPhone();
+  const { data: me } = useGetIdentity<{ id: string }>();
   const { scope } = useScope();
   const { units } = useOrgUnits();
   const callFunction = useFunctionAction();
@@ -79,6 +81,10 @@ export default function StaffList() {
       : g.user_id ? <Tag color="green">{translate("staff.activeGrant")}</Tag>
         : <Tag color="orange">{translate("staff.pending")}</Tag>;
 
+  // The database refuses to revoke one's own last org_admin grant (role_grants_own_last_admin): not offered.
+  const ownLastAdmin = (g: RoleGrant) => g.role === "org_admin" && !!me?.id && g.user_id === me.id
+    && !scope.some((s) => s.role === "org_admin" && s.grant_id !== g.id);
+
   const actions = (g: RoleGrant) => !g.revoked_at && (
     <Space wrap>
       {!g.user_id && (
@@ -87,10 +93,20 @@ export default function StaffList() {
           {translate("staff.resend")}
         </Button>
       )}
-      <Popconfirm title={translate("staff.revokeConfirm", { email: g.email, role: translate(`roles.${g.role}`) })} okButtonProps={{ danger: true }}
-        onConfirm={() => update({ resource: "role_grants", id: g.id, values: { revoked_at: new Date().toISOString() } })}>
-        <Button danger>{translate("staff.revoke")}</Button>
-      </Popconfirm>
+      {ownLastAdmin(g) ? (
+        <Tooltip title={translate("lists.ownGrantHint")}>
+          <Tag data-testid={`own-grant-${g.id}`}>{translate("lists.ownGrant")}</Tag>
+        </Tooltip>
+      ) : (
+        <Popconfirm title={translate("lists.revokeConfirm", { email: g.email, role: translate(`roles.${g.role}`), unit: g.org_units?.name ?? "" })}
+          okButtonProps={{ danger: true }} okText={translate("staff.revoke")}
+          onConfirm={() => update({
+            resource: "role_grants", id: g.id, values: { revoked_at: new Date().toISOString() },
+            successNotification: () => ({ type: "success", message: translate("staff.revoked"), description: `${g.email} · ${translate(`roles.${g.role}`)} · ${g.org_units?.name ?? ""}` }),
+          })}>
+          <Button danger data-testid={`revoke-${g.id}`}>{translate("staff.revoke")}</Button>
+        </Popconfirm>
+      )}
     </Space>
   );
 
@@ -105,44 +121,32 @@ export default function StaffList() {
           </Space>
         )}
       >
-        {phone ? (
-          <AntList<RoleGrant>
-            dataSource={tableProps.dataSource as RoleGrant[] | undefined}
-            loading={tableProps.loading}
-            locale={{ emptyText: translate("common.empty") }}
-            pagination={tableProps.pagination && typeof tableProps.pagination === "object"
-              ? { current: tableProps.pagination.current, pageSize: tableProps.pagination.pageSize, total: tableProps.pagination.total, onChange: (page, size) => tableProps.onChange?.({ current: page, pageSize: size }, {}, [], { action: "paginate", currentDataSource: [] }), showSizeChanger: false, align: "center" }
-              : false}
-            renderItem={(g) => (
-              <Card size="small" style={{ marginBottom: 12 }} data-testid="grant-card">
-                <Typography.Text strong style={{ wordBreak: "break-all", fontSize: 16 }}>{g.email}</Typography.Text>
-                <div style={{ margin: "8px 0" }}>
-                  <Tag color="red">{translate(`roles.${g.role}`)}</Tag> {g.org_units?.name} {state(g)}
-                </div>
-                <div style={{ marginBottom: 8 }} data-testid="grant-sent">
-                  {translate("staff.sentAt", { date: districtNow(g.granted_at).format("YYYY-MM-DD HH:mm") })}
-                  {!g.user_id && !g.revoked_at && <Typography.Text type="secondary"> · {translate("staff.validFor", { hours: INVITE_EXPIRY_SECONDS / 3600 })}</Typography.Text>}
-                </div>
-                {g.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{g.note}</Typography.Paragraph>}
-                {actions(g)}
-              </Card>
-            )}
-          />
-        ) : (
-          <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
-            pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}>
-            <Table.Column<RoleGrant> dataIndex="email" title={translate("staff.email")} sorter />
-            <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
-            <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
-            <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
-            <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => districtNow(d).format("YYYY-MM-DD HH:mm")} />
-            <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) => state(g)} />
-            <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) => actions(g)} />
-          </Table>
-        )}
+        <ResponsiveTable<RoleGrant> {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
+          pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }) }}
+          card={(g) => (
+            <RecordCard testId="grant-card" title={<span style={{ wordBreak: "break-all" }}>{g.email}</span>} extra={state(g)}
+              fields={[
+                { label: translate("staff.role"), value: <Tag color="red">{translate(`roles.${g.role}`)}</Tag> },
+                { label: translate("staff.unit"), value: g.org_units?.name },
+                {
+                  label: translate("staff.grantedAt"),
+                  value: <span data-testid="grant-sent">{districtNow(g.granted_at).format("YYYY-MM-DD HH:mm")}
+                    {!g.user_id && !g.revoked_at && <Typography.Text type="secondary"> · {translate("staff.validFor", { hours: INVITE_EXPIRY_SECONDS / 3600 })}</Typography.Text>}</span>,
+                },
+                ...(g.note ? [{ label: translate("staff.note"), value: g.note }] : []),
+              ]}
+              actions={actions(g)} />
+          )}>
+          <Table.Column<RoleGrant> dataIndex="email" title={translate("staff.email")} sorter />
+          <Table.Column<RoleGrant> dataIndex="role" title={translate("staff.role")} render={(r) => <Tag color="red">{translate(`roles.${r}`)}</Tag>} />
+          <Table.Column<RoleGrant> title={translate("staff.unit")} render={(_, g) => g.org_units?.name} />
+          <Table.Column<RoleGrant> dataIndex="note" title={translate("staff.note")} />
+          <Table.Column<RoleGrant> dataIndex="granted_at" title={translate("staff.grantedAt")} sorter render={(d) => districtNow(d).format("YYYY-MM-DD HH:mm")} />
+          <Table.Column<RoleGrant> title={translate("staff.state")} render={(_, g) => state(g)} />
+          <Table.Column<RoleGrant> title={translate("table.actions")} render={(_, g) => actions(g)} />
+        </ResponsiveTable>
         <Modal open={inviting} title={translate("staff.invite")} onCancel={() => setInviting(false)} onOk={() => form.submit()}
-          okText={translate("staff.sendInvite")} confirmLoading={sending === "new"} forceRender
-          width={phone ? "100%" : 520} style={phone ? { top: 0, maxWidth: "100vw", margin: 0, padding: 0 } : undefined}>
+          okText={translate("staff.sendInvite")} confirmLoading={sending === "new"} forceRender>
           <Alert type="info" showIcon message={translate("staff.inviteHint")} style={{ marginBottom: 16 }} />
           <Form form={form} layout="vertical" onFinish={invite}>
             <Form.Item name="email" label={translate("staff.email")} rules={[

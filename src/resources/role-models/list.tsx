@@ -2,13 +2,14 @@
 // titles, stories and awards; the organisation department (and street admins for their street)
 // keep it.
 import { EditOutlined, PlusOutlined, TrophyOutlined } from "@ant-design/icons";
-import { List, useModalForm } from "@refinedev/antd";
+import { useModalForm } from "@refinedev/antd";
 import { useCan, useCreate, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { App, Avatar, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
 import { errorMessage } from "../../providers/data";
 import type { RoleModel } from "../../types/app";
+import { List } from "../../components/Page";
 
 const LEVEL_COLORS = { provincial: "red", municipal: "volcano", district: "gold" } as const;
 const PALETTE = ["#c0392b", "#d35400", "#b9770e", "#1e8449", "#2471a3", "#7d3c98"];
@@ -20,6 +21,7 @@ export default function RoleModelWall() {
   const invalidate = useInvalidate();
   const { data: canCreate } = useCan({ resource: "role_models", action: "create" });
   const [awardFor, setAwardFor] = useState<RoleModel>();
+  const [editing, setEditing] = useState<RoleModel>();
   const [awardForm] = Form.useForm();
   const { mutateAsync: createAward } = useCreate();
   const { result, query } = useList<RoleModel>({
@@ -33,14 +35,14 @@ export default function RoleModelWall() {
 
   const form = (props: typeof create.formProps) => (
     <Form {...props} layout="vertical">
-      <Space.Compact block>
+      <Space.Compact block style={{ flexWrap: "wrap" }}>
         <Form.Item name="name" label={translate("roleModels.name")} rules={[{ required: true, whitespace: true }, { max: 30 }]} style={{ width: "50%" }}><Input maxLength={30} /></Form.Item>
-        <Form.Item name="title" label={translate("roleModels.honorific")} rules={[{ required: true, whitespace: true }, { max: 30 }]} style={{ width: "50%" }}><Input maxLength={30} placeholder="花样爷爷" /></Form.Item>
+        <Form.Item name="title" label={translate("roleModels.honorific")} rules={[{ required: true, whitespace: true }, { max: 30 }]} style={{ width: "50%" }}><Input maxLength={30} placeholder={translate("lists.honorificExample")} /></Form.Item>
       </Space.Compact>
       <Form.Item name="street_id" label={translate("roleModels.street")}><UnitSelect levels={["street"]} managedOnly /></Form.Item>
       <Form.Item name="story" label={translate("roleModels.story")} rules={[{ max: 4000 }]}><Input.TextArea rows={4} maxLength={4000} showCount /></Form.Item>
       <Form.Item name="photo_url" label={translate("roleModels.photo")} rules={[{ pattern: /^(https:\/\/|\/)/, message: "https://…" }]}><Input /></Form.Item>
-      <Space>
+      <Space wrap>
         <Form.Item name="sort_order" label="#" initialValue={100}><InputNumber min={0} /></Form.Item>
         <Form.Item name="published" label={translate("roleModels.published")} valuePropName="checked" initialValue={true}><Switch /></Form.Item>
       </Space>
@@ -57,10 +59,12 @@ export default function RoleModelWall() {
         <Row gutter={[16, 16]}>
           {models.map((m, i) => (
             <Col xs={24} sm={12} lg={8} xl={6} key={m.id}>
-              <Card hoverable style={{ height: "100%", opacity: m.published ? 1 : 0.6 }}
+              <Card style={{ height: "100%", opacity: m.published ? 1 : 0.75 }} data-testid="role-model-card"
                 actions={canCreate?.can ? [
-                  <EditOutlined key="edit" onClick={() => edit.show(m.id)} />,
-                  <TrophyOutlined key="award" onClick={() => { awardForm.resetFields(); setAwardFor(m); }} />,
+                  <Button key="edit" type="text" icon={<EditOutlined />} style={{ minHeight: 44 }} aria-label={translate("lists.editRoleModel", { name: m.name })}
+                    onClick={() => { setEditing(m); edit.show(m.id); }}>{translate("buttons.edit")}</Button>,
+                  <Button key="award" type="text" icon={<TrophyOutlined />} style={{ minHeight: 44 }} aria-label={`${translate("roleModels.addAward")} · ${m.name}`}
+                    onClick={() => { awardForm.resetFields(); setAwardFor(m); }}>{translate("roleModels.addAward")}</Button>,
                 ] : undefined}>
                 <Space direction="vertical" align="center" style={{ width: "100%" }}>
                   {m.photo_url ? <Avatar size={96} src={m.photo_url} /> : (
@@ -82,7 +86,7 @@ export default function RoleModelWall() {
         </Row>
       )}
       <Modal {...create.modalProps} title={translate("roleModels.add")}>{form(create.formProps)}</Modal>
-      <Modal {...edit.modalProps} title={translate("buttons.edit")}>{form(edit.formProps)}</Modal>
+      <Modal {...edit.modalProps} title={translate("lists.editRoleModel", { name: editing?.name ?? "" })}>{form(edit.formProps)}</Modal>
       <Modal open={!!awardFor} title={`${translate("roleModels.addAward")} · ${awardFor?.name ?? ""}`} onCancel={() => setAwardFor(undefined)} onOk={() => awardForm.submit()} destroyOnHidden>
         <Form form={awardForm} layout="vertical" onFinish={async (v: { level: string; title: string; year?: number }) => {
           const error = await createAward({ resource: "role_model_awards", values: { role_model_id: awardFor!.id, level: v.level, title: v.title.trim(), year: v.year ?? null },
@@ -98,7 +102,7 @@ export default function RoleModelWall() {
           <Form.Item name="level" label={translate("common.level")} rules={[{ required: true }]}>
             <Select options={(["provincial", "municipal", "district"] as const).map((l) => ({ value: l, label: translate(`roleModels.levels.${l}`) }))} />
           </Form.Item>
-          <Form.Item name="title" label={translate("roleModels.awardTitle")} rules={[{ required: true, whitespace: true }, { max: 60 }]}><Input maxLength={60} placeholder="青岛市“最美志愿者”" /></Form.Item>
+          <Form.Item name="title" label={translate("roleModels.awardTitle")} rules={[{ required: true, whitespace: true }, { max: 60 }]}><Input maxLength={60} placeholder={translate("lists.awardTitleExample")} /></Form.Item>
           <Form.Item name="year" label={translate("roleModels.year")}><InputNumber min={2000} max={2100} /></Form.Item>
         </Form>
       </Modal>

@@ -2,15 +2,16 @@
 // service; admins of the scope approve or reject pending records (one by one or in bulk) and correct
 // approved ones by reversal. Opening with ?street=&team=&from=&to=&status= (from the dashboard's
 // charts) starts with those filters.
-import { CheckOutlined, CloseOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { CheckCircleOutlined, CheckOutlined, ClockCircleOutlined, CloseCircleOutlined, CloseOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
+import { useTable } from "@refinedev/antd";
 import { useCan, useDelete, useGetIdentity, useInvalidate, useTranslate, useUpdateMany, type CrudFilter } from "@refinedev/core";
-import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
-import { FilterActions } from "../../components/FilterActions";
+import { DateRangeField, FilterForm } from "../../components/FilterForm";
+import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { ReasonModal } from "../../components/ReasonModal";
 import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
@@ -20,6 +21,7 @@ import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import type { ServiceRecord } from "../../types/app";
 import { RecordServiceModal } from "./record-modal";
+import { List } from "../../components/Page";
 
 /** The page's select. Embeds become inner joins only when a filter needs them (a name search, a
  *  street): an inner join makes every row's embed part of the count. */
@@ -28,6 +30,8 @@ export function serviceSelect(byVolunteerName: boolean, byStreet: boolean): stri
 }
 
 const STATUS_COLORS: Record<ServiceStatus, string> = { pending: "gold", approved: "green", rejected: "default" };
+// the status is in the tag's text and icon, not only its colour
+const STATUS_ICONS: Record<ServiceStatus, ReactNode> = { pending: <ClockCircleOutlined />, approved: <CheckCircleOutlined />, rejected: <CloseCircleOutlined /> };
 
 interface Search {
   q?: string;
@@ -50,6 +54,7 @@ function searchFilters(v: Search): CrudFilter[] {
 
 export default function ServiceRecordList() {
   const translate = useTranslate();
+  const phone = useIsPhone();
   const { message } = App.useApp();
   const run = useRpcAction();
   const { scope, loading } = useScope();
@@ -57,11 +62,11 @@ export default function ServiceRecordList() {
   const invalidate = useInvalidate();
   const { mutateAsync: updateMany } = useUpdateMany();
   const { mutateAsync: deleteOne } = useDelete();
-  const { data: canCreate } = useCan({ resource: "service_records", action: "create" });
+  const { data: canCreate } = useCan({ resource: "service_records", action: "record" });
   const [params] = useSearchParams();
   const [recording, setRecording] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
-  const [rejecting, setRejecting] = useState<number[]>();
+  const [rejecting, setRejecting] = useState<ServiceRecord[]>();
   const [reversing, setReversing] = useState<ServiceRecord>();
   const reverseKey = useRequestKey(!!reversing);
 
@@ -118,6 +123,42 @@ export default function ServiceRecordList() {
     else refresh();
   };
 
+  // who and what a dialog acts on: "张三 2026-11-02 的服务记录（2 小时）"
+  const subject = (r: ServiceRecord) => `${r.volunteers?.name ?? ""} ${r.service_date} ${Number(r.hours)}`;
+  const named = (r: ServiceRecord) => ({ name: r.volunteers?.name ?? "", date: r.service_date, hours: Number(r.hours) });
+
+  const statusTags = (r: ServiceRecord) => (
+    <Space size={4} wrap>
+      <Tag color={STATUS_COLORS[r.status]} icon={STATUS_ICONS[r.status]}>{translate(`service.statuses.${r.status}`)}</Tag>
+      {r.kind === "reversal" && <Tooltip title={r.note}><Tag color="red">{translate("service.kinds.reversal")}</Tag></Tooltip>}
+      {r.review_note && r.kind === "service" && (
+        <Tooltip title={r.review_note}><Typography.Text type="secondary" aria-label={r.review_note} role="img">ⓘ</Typography.Text></Tooltip>
+      )}
+    </Space>
+  );
+
+  // 通过 and 驳回 differ in icon, text and style (filled primary against a plain outline), not in colour alone
+  const actions = (r: ServiceRecord, size?: "small") => (
+    <Space size={4} wrap>
+      {reviewable(r) && (
+        <>
+          <Popconfirm title={translate("lists.approveConfirm", named(r))} onConfirm={() => review([r.id], "approved")} okText={translate("service.approve")}>
+            <Button size={size} type="primary" icon={<CheckOutlined />} data-testid={`approve-${r.id}`}>{translate("service.approve")}</Button>
+          </Popconfirm>
+          <Button size={size} icon={<CloseOutlined />} onClick={() => setRejecting([r])} data-testid={`reject-${r.id}`}>{translate("service.reject")}</Button>
+        </>
+      )}
+      {canReverse(scope, r) && (
+        <Button size={size} icon={<RollbackOutlined />} onClick={() => setReversing(r)}>{translate("service.reverse")}</Button>
+      )}
+      {r.status === "pending" && r.recorded_by === me?.id && (
+        <Popconfirm title={translate("lists.withdrawConfirm", named(r))} onConfirm={() => withdraw(r)}>
+          <Button size={size}>{translate("service.withdraw")}</Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+
   return (
     <List
       title={translate("service.title")}
@@ -148,33 +189,46 @@ export default function ServiceRecordList() {
         </Space>
       )}
     >
-      <Form {...searchFormProps} initialValues={initial} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="q">
-          <Input.Search placeholder={translate("service.searchVolunteer")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 190 }} />
-        </Form.Item>
-        <Form.Item name="status">
-          <Select allowClear placeholder={translate("service.status")} style={{ width: 120 }} data-testid="filter-status"
+      <FilterForm formProps={searchFormProps} initialValues={initial} testId="service-filters"
+        search={(
+          <Form.Item name="q">
+            <Input.Search placeholder={translate("service.searchVolunteer")} aria-label={translate("service.searchVolunteer")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 190 }} />
+          </Form.Item>
+        )}>
+        <Form.Item name="status" label={phone ? translate("service.status") : undefined}>
+          <Select allowClear placeholder={translate("service.status")} aria-label={translate("service.status")} style={{ width: 120 }} data-testid="filter-status"
             options={SERVICE_STATUSES.map((s) => ({ value: s, label: translate(`service.statuses.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="street_id">
-          <UnitSelect levels={["street"]} placeholder={translate("service.street")} style={{ width: 150 }} />
+        <Form.Item name="street_id" label={phone ? translate("service.street") : undefined}>
+          <UnitSelect levels={["street"]} placeholder={translate("service.street")} aria-label={translate("service.street")} style={{ width: 150 }} />
         </Form.Item>
-        <Form.Item name="team_id">
-          <UnitSelect levels={["team"]} placeholder={translate("service.team")} style={{ width: 220 }} />
+        <Form.Item name="team_id" label={phone ? translate("service.team") : undefined}>
+          <UnitSelect levels={["team"]} placeholder={translate("service.team")} aria-label={translate("service.team")} style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="range">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <Form.Item name="range" label={phone ? translate("service.dateRange") : undefined}>
+          <DateRangeField />
         </Form.Item>
-        <FilterActions form={searchFormProps.form} />
-      </Form>
-      <Table {...tableProps} rowKey="id" scroll={{ x: 1200 }} locale={{ emptyText: translate("common.empty") }} data-testid="service-table"
+      </FilterForm>
+      <ResponsiveTable<ServiceRecord> {...tableProps} rowKey="id" scroll={{ x: 1200 }} locale={{ emptyText: translate("common.empty") }} data-testid="service-table"
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys as number[]),
-          getCheckboxProps: (r) => ({ disabled: !reviewable(r) }),
+          getCheckboxProps: (r) => ({ disabled: !reviewable(r), "aria-label": subject(r) }),
           hideSelectAll: !rows.some(reviewable),
         }}
-        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}
+        card={(r) => (
+          <RecordCard testId="service-card"
+            title={<Link to={`/passbook/${r.volunteer_id}`}>{r.volunteers?.name}</Link>}
+            extra={statusTags(r)}
+            fields={[
+              { label: translate("service.date"), value: r.service_date },
+              { label: translate("service.hours"), value: <Typography.Text type={r.kind === "reversal" ? "danger" : undefined}>{Number(r.hours).toFixed(2)}</Typography.Text> },
+              { label: translate("service.team"), value: r.team?.name },
+              { label: translate("service.activity"), value: [r.service_activities?.title, r.service_activities?.place].filter(Boolean).join(" · ") },
+            ]}
+            actions={actions(r)} />
+        )}>
         <Table.Column<ServiceRecord> dataIndex="service_date" title={translate("service.date")} sorter width={110} />
         <Table.Column<ServiceRecord> title={translate("service.volunteer")} width={110} render={(_, r) =>
           <Link to={`/passbook/${r.volunteer_id}`}>{r.volunteers?.name}</Link>} />
@@ -189,38 +243,15 @@ export default function ServiceRecordList() {
         )} />
         <Table.Column<ServiceRecord> dataIndex="hours" title={translate("service.hours")} sorter align="right" width={130} render={(h: number, r) =>
           <Typography.Text type={r.kind === "reversal" ? "danger" : undefined}>{Number(h).toFixed(2)}</Typography.Text>} />
-        <Table.Column<ServiceRecord> dataIndex="status" title={translate("service.status")} width={120} render={(s: ServiceStatus, r) => (
-          <Space size={4}>
-            <Tag color={STATUS_COLORS[s]}>{translate(`service.statuses.${s}`)}</Tag>
-            {r.kind === "reversal" && <Tooltip title={r.note}><Tag color="red">{translate("service.kinds.reversal")}</Tag></Tooltip>}
-            {r.review_note && r.kind === "service" && <Tooltip title={r.review_note}><Typography.Text type="secondary">ⓘ</Typography.Text></Tooltip>}
-          </Space>
-        )} />
-        <Table.Column<ServiceRecord> title={translate("table.actions")} fixed="right" width={170} render={(_, r) => (
-          <Space size={4}>
-            {reviewable(r) && (
-              <>
-                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => review([r.id], "approved")} data-testid={`approve-${r.id}`}>
-                  {translate("service.approve")}
-                </Button>
-                <Button size="small" danger icon={<CloseOutlined />} onClick={() => setRejecting([r.id])}>{translate("service.reject")}</Button>
-              </>
-            )}
-            {canReverse(scope, r) && (
-              <Button size="small" icon={<RollbackOutlined />} onClick={() => setReversing(r)}>{translate("service.reverse")}</Button>
-            )}
-            {r.status === "pending" && r.recorded_by === me?.id && (
-              <Popconfirm title={translate("service.withdrawConfirm")} onConfirm={() => withdraw(r)}>
-                <Button size="small">{translate("service.withdraw")}</Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )} />
-      </Table>
+        <Table.Column<ServiceRecord> dataIndex="status" title={translate("service.status")} width={120} render={(_, r) => statusTags(r)} />
+        <Table.Column<ServiceRecord> title={translate("table.actions")} fixed="right" width={190} render={(_, r) => actions(r, "small")} />
+      </ResponsiveTable>
       <RecordServiceModal open={recording} teamId={initial.team_id} onClose={() => setRecording(false)} onRecorded={refresh} />
-      <ReasonModal open={!!rejecting} title={translate("service.reject")} label={translate("service.rejectReason")}
-        onClose={() => setRejecting(undefined)} onSubmit={(reason) => review(rejecting ?? [], "rejected", reason)} />
-      <ReasonModal open={!!reversing} title={translate("service.reverse")} label={translate("service.reverseReason")} hint={translate("service.reverseHint")}
+      <ReasonModal open={!!rejecting} label={translate("service.rejectReason")} okText={translate("service.reject")}
+        title={rejecting?.length === 1 ? translate("lists.rejectTitle", named(rejecting[0])) : translate("lists.rejectManyTitle", { n: rejecting?.length ?? 0 })}
+        onClose={() => setRejecting(undefined)} onSubmit={(reason) => review((rejecting ?? []).map((r) => r.id), "rejected", reason)} />
+      <ReasonModal open={!!reversing} title={reversing ? translate("lists.reverseTitle", named(reversing)) : ""} label={translate("service.reverseReason")}
+        hint={translate("service.reverseHint")} okText={translate("service.reverse")}
         onClose={() => setReversing(undefined)}
         onSubmit={async (reason) => {
           const r = await run("reverse_service_record", { p_record_id: reversing!.id, p_reason: reason, p_request_key: reverseKey }, () => translate("notifications.success"));

@@ -1,19 +1,22 @@
 // Teams of the caller's scope: filter by street and community, search by name, member counts.
-import { List, useTable } from "@refinedev/antd";
+import { useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
-import { Form, Input, Table } from "antd";
+import { Button, Form, Input, Table } from "antd";
 import { Link } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
-import { FilterActions } from "../../components/FilterActions";
+import { FilterForm } from "../../components/FilterForm";
+import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
 import { useScope } from "../../providers/scope";
 import type { OrgUnit } from "../../types/app";
+import { List } from "../../components/Page";
 
 type TeamRow = OrgUnit & { community_name: string; street_name: string };
 
 export default function TeamList() {
   const translate = useTranslate();
+  const phone = useIsPhone();
   const { scope, loading } = useScope();
   const scoped = scopeFilters(scope, { street: "street_id", community: "community_id", team: "id" }) ?? [];
   const permanent: CrudFilter[] = scoped.length > 1 ? [{ operator: "or", value: scoped }] : scoped;
@@ -51,27 +54,36 @@ export default function TeamList() {
         />
       )}
     >
-      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="q">
-          <Input.Search placeholder={translate("teams.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 220 }} />
+      <FilterForm formProps={searchFormProps} testId="team-filters"
+        search={(
+          <Form.Item name="q">
+            <Input.Search placeholder={translate("teams.searchName")} aria-label={translate("teams.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 220 }} />
+          </Form.Item>
+        )}>
+        <Form.Item name="street_id" label={phone ? translate("teams.filterStreet") : undefined}>
+          <UnitSelect levels={["street"]} placeholder={translate("teams.filterStreet")} aria-label={translate("teams.filterStreet")} style={{ width: 180 }} onChange={() => searchFormProps.form?.setFieldValue("community_id", undefined)} />
         </Form.Item>
-        <Form.Item name="street_id">
-          <UnitSelect levels={["street"]} placeholder={translate("teams.filterStreet")} style={{ width: 180 }} onChange={() => searchFormProps.form?.setFieldValue("community_id", undefined)} />
+        <Form.Item name="community_id" label={phone ? translate("teams.filterCommunity") : undefined}>
+          <UnitSelect levels={["community"]} streetId={streetId} placeholder={translate("teams.filterCommunity")} aria-label={translate("teams.filterCommunity")} style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="community_id">
-          <UnitSelect levels={["community"]} streetId={streetId} placeholder={translate("teams.filterCommunity")} style={{ width: 220 }} />
-        </Form.Item>
-        <FilterActions form={searchFormProps.form} />
-      </Form>
-      <Table {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
-        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
+      </FilterForm>
+      <ResponsiveTable<TeamRow> {...tableProps} rowKey="id" locale={{ emptyText: translate("common.empty") }}
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}
+        card={(r) => (
+          <RecordCard testId="team-card" title={<Link to={`/teams/${r.id}`}>{r.name}</Link>}
+            fields={[
+              { label: translate("common.community"), value: [r.street_name, r.community_name].filter(Boolean).join(" / ") },
+              { label: translate("teams.members"), value: r.active_member_count },
+            ]}
+            actions={<Link to={`/teams/${r.id}`}><Button type="primary">{translate("teams.roster")}</Button></Link>} />
+        )}>
         <Table.Column<TeamRow> dataIndex="name" title={translate("common.name")} sorter render={(v, r) => <Link to={`/teams/${r.id}`}>{v}</Link>} />
         <Table.Column<TeamRow> dataIndex="street_name" title={translate("common.street")} />
         <Table.Column<TeamRow> dataIndex="community_name" title={translate("common.community")} />
         <Table.Column<TeamRow> dataIndex="active_member_count" title={translate("teams.members")} sorter align="right" />
         <Table.Column<TeamRow> dataIndex="established_on" title={translate("orgTree.established")} sorter />
-        <Table.Column<TeamRow> title={translate("table.actions")} render={(_, r) => <Link to={`/teams/${r.id}`}>{translate("teams.roster")}</Link>} />
-      </Table>
+        <Table.Column<TeamRow> title={translate("table.actions")} render={(_, r) => <Link to={`/teams/${r.id}`} aria-label={`${translate("teams.roster")}：${r.name}`}>{translate("teams.roster")}</Link>} />
+      </ResponsiveTable>
     </List>
   );
 }

@@ -2,7 +2,6 @@
 // member is a card with their points (a tap opens the passbook) and hours in sight; adding a member asks
 // for name, gender and phone only (the rest under "more"), and recording leaving is one named sheet.
 import { FieldTimeOutlined, PlusOutlined } from "@ant-design/icons";
-import { Show } from "@refinedev/antd";
 import { useCreate, useInvalidate, useList, useOne, useTranslate, useUpdate } from "@refinedev/core";
 import { Alert, App, Button, Checkbox, Collapse, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
@@ -22,6 +21,7 @@ import { stars } from "../../domain/stars";
 import { Link } from "react-router";
 import { RecordServiceModal } from "../service-records/record-modal";
 import { STAR_COLOR } from "../../theme";
+import { Show } from "../../components/Page";
 import "../../leader.css";
 
 const LEAVE_REASONS = ["reasonHealth", "reasonMoved", "reasonOwn"] as const;

@@ -1,9 +1,10 @@
-import { Create, useForm } from "@refinedev/antd";
+import { useForm } from "@refinedev/antd";
 import { useNavigation, useTranslate } from "@refinedev/core";
 import { useState } from "react";
 import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import type { Volunteer } from "../../types/app";
 import { VolunteerForm, writableVolunteer } from "./form";
+import { Create } from "../../components/Page";
 
 export default function VolunteerCreate() {
   const translate = useTranslate();

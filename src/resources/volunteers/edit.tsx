@@ -1,4 +1,4 @@
-import { Edit, useForm } from "@refinedev/antd";
+import { useForm } from "@refinedev/antd";
 import { useNavigation, useTranslate } from "@refinedev/core";
 import { useEffect, useState } from "react";
 import { manages } from "../../domain/scope";
@@ -7,6 +7,7 @@ import { useRpcAction } from "../../providers/rpc";
 import type { Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
 import { VolunteerForm, writableVolunteer } from "./form";
+import { Edit } from "../../components/Page";
 
 export default function VolunteerEdit() {
   const translate = useTranslate();
@@ -23,7 +24,7 @@ export default function VolunteerEdit() {
     if (record) form.setFieldValue("phone", record.volunteer_contacts?.phone ?? "");
   }, [record, form]);
   return (
-    <Edit title={translate("volunteers.title")} saveButtonProps={{ ...saveButtonProps, loading: saving }} canDelete={!!record && manages(scope, { id: record.home_community_id, street_id: record.home_street_id })}>
+    <Edit title={record ? translate("lists.editVolunteer", { name: record.name }) : translate("volunteers.title")} saveButtonProps={{ ...saveButtonProps, loading: saving }} canDelete={!!record && manages(scope, { id: record.home_community_id, street_id: record.home_street_id })}>
       <VolunteerForm
         managedOnly={false}
         formProps={{

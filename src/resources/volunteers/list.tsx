@@ -1,19 +1,20 @@
 // The talent pool: server-side search by name, filters by category, street, post and status,
 // sorting, pagination and CSV export. Phone numbers appear only where the database returns them.
-import { EditButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { EditButton, ShowButton, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
 import { Link, useSearchParams } from "react-router";
-import { Form, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Form, Input, Select, Space, Table, Tag } from "antd";
 import { ExportButton } from "../../components/ExportButton";
-import { FilterActions } from "../../components/FilterActions";
+import { FilterForm } from "../../components/FilterForm";
+import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
+import { Stars } from "../../components/Stars";
 import { UnitSelect } from "../../components/UnitSelect";
 import { scopeFilters } from "../../domain/scope";
-import { stars } from "../../domain/stars";
 import { COMMUNITY_POSTS, maskPhone } from "../../domain/volunteer";
 import { useScope } from "../../providers/scope";
 import type { Volunteer } from "../../types/app";
 import { useLookups } from "./lookups";
-import { STAR_COLOR } from "../../theme";
+import { List } from "../../components/Page";
 
 export const VOLUNTEER_SELECT =
   "*, home_community:org_units!home_community_id(name), home_street:org_units!home_street_id(name), volunteer_contacts(phone), volunteer_service_totals!inner(star_level, approved_hours)";
@@ -30,6 +31,7 @@ interface Search {
 
 export default function VolunteerList() {
   const translate = useTranslate();
+  const phone = useIsPhone();
   const { scope, loading } = useScope();
   const { categories, categoryName } = useLookups();
   // ?star=N, from the dashboard's star distribution
@@ -86,35 +88,52 @@ export default function VolunteerList() {
         </>
       )}
     >
-      <Form {...searchFormProps} layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="q">
-          <Input.Search placeholder={translate("volunteers.searchName")} allowClear onSearch={() => searchFormProps.form?.submit()} style={{ width: 200 }} />
+      <FilterForm formProps={searchFormProps} testId="volunteer-filters"
+        search={(
+          <Form.Item name="q">
+            <Input.Search placeholder={translate("volunteers.searchName")} aria-label={translate("volunteers.searchName")} allowClear
+              onSearch={() => searchFormProps.form?.submit()} style={{ width: 200 }} />
+          </Form.Item>
+        )}>
+        <Form.Item name="category" label={phone ? translate("volunteers.categories") : undefined}>
+          <Select allowClear placeholder={translate("volunteers.categories")} aria-label={translate("volunteers.categories")} style={{ width: 150 }} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
-        <Form.Item name="category">
-          <Select allowClear placeholder={translate("volunteers.categories")} style={{ width: 150 }} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <Form.Item name="street_id" label={phone ? translate("volunteers.homeStreet") : undefined}>
+          <UnitSelect levels={["street"]} placeholder={translate("volunteers.homeStreet")} aria-label={translate("volunteers.homeStreet")} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="street_id">
-          <UnitSelect levels={["street"]} placeholder={translate("volunteers.homeStreet")} style={{ width: 160 }} />
+        <Form.Item name="post" label={phone ? translate("volunteers.posts") : undefined}>
+          <Select allowClear placeholder={translate("volunteers.posts")} aria-label={translate("volunteers.posts")} style={{ width: 160 }} options={COMMUNITY_POSTS.map((p) => ({ value: p, label: translate(`posts.${p}`) }))} />
         </Form.Item>
-        <Form.Item name="post">
-          <Select allowClear placeholder={translate("volunteers.posts")} style={{ width: 160 }} options={COMMUNITY_POSTS.map((p) => ({ value: p, label: translate(`posts.${p}`) }))} />
+        <Form.Item name="status" label={phone ? translate("volunteers.status") : undefined}>
+          <Select allowClear placeholder={translate("volunteers.status")} aria-label={translate("volunteers.status")} style={{ width: 110 }} options={["active", "paused", "withdrawn"].map((s) => ({ value: s, label: translate(`status.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="status">
-          <Select allowClear placeholder={translate("volunteers.status")} style={{ width: 110 }} options={["active", "paused", "withdrawn"].map((s) => ({ value: s, label: translate(`status.${s}`) }))} />
+        <Form.Item name="pool" label={phone ? translate("volunteers.inPool") : undefined}>
+          <Select allowClear placeholder={translate("volunteers.inPool")} aria-label={translate("volunteers.inPool")} style={{ width: 120 }} options={[{ value: true, label: translate("common.yes") }, { value: false, label: translate("common.no") }]} />
         </Form.Item>
-        <Form.Item name="pool">
-          <Select allowClear placeholder={translate("volunteers.inPool")} style={{ width: 120 }} options={[{ value: true, label: translate("common.yes") }, { value: false, label: translate("common.no") }]} />
-        </Form.Item>
-        <Form.Item name="star" initialValue={starParam}>
-          <Select allowClear placeholder={translate("stars.level")} style={{ width: 120 }} data-testid="filter-star"
+        <Form.Item name="star" initialValue={starParam} label={phone ? translate("stars.level") : undefined}>
+          <Select allowClear placeholder={translate("stars.level")} aria-label={translate("stars.level")} style={{ width: 120 }} data-testid="filter-star"
             options={[0, 1, 2, 3, 4, 5].map((l) => ({ value: l, label: l === 0 ? translate("dashboard.noStar") : translate("dashboard.starLabel", { n: l }) }))} />
         </Form.Item>
-        <FilterActions form={searchFormProps.form} />
-      </Form>
-      <Table {...tableProps} rowKey="id" scroll={{ x: 1100 }} locale={{ emptyText: translate("common.empty") }}
-        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}>
+      </FilterForm>
+      <ResponsiveTable<Volunteer> {...tableProps} rowKey="id" scroll={{ x: 1100 }} locale={{ emptyText: translate("common.empty") }}
+        pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}
+        card={(r) => (
+          <RecordCard testId="volunteer-card"
+            title={<Space size={6} wrap><Link to={`/volunteers/show/${r.id}`}>{r.name}</Link>{r.is_party_member && <Tag color="red">{translate("lists.partyTag")}</Tag>}</Space>}
+            extra={<Tag color={r.status === "active" ? "green" : "default"}>{translate(`status.${r.status}`)}</Tag>}
+            fields={[
+              { label: translate("volunteers.homeCommunity"), value: [r.home_street?.name, r.home_community?.name].filter(Boolean).join(" / ") },
+              { label: translate("stars.level"), value: <Stars level={r.volunteer_service_totals?.star_level ?? 0} /> },
+              { label: translate("roster.hours"), value: translate("lists.hoursShort", { h: Number(r.volunteer_service_totals?.approved_hours ?? 0) }) },
+            ]}
+            actions={<>
+              <ShowButton recordItemId={r.id}>{translate("buttons.show")}</ShowButton>
+              <EditButton recordItemId={r.id}>{translate("buttons.edit")}</EditButton>
+              <Link to={`/passbook/${r.id}`}><Button>{translate("passbook.open")}</Button></Link>
+            </>} />
+        )}>
         <Table.Column<Volunteer> dataIndex="name" title={translate("volunteers.name")} sorter fixed="left" width={150}
-          render={(v, r) => <Space>{v}{r.is_party_member && <Tag color="red">党员</Tag>}</Space>} />
+          render={(v, r) => <Space>{v}{r.is_party_member && <Tag color="red">{translate("lists.partyTag")}</Tag>}</Space>} />
         <Table.Column<Volunteer> dataIndex="gender" title={translate("volunteers.gender")} render={(g) => translate(`gender.${g}`)} />
         <Table.Column<Volunteer> dataIndex="birth_year" title={translate("volunteers.birthYear")} sorter />
         <Table.Column<Volunteer> dataIndex={["home_street", "name"]} title={translate("volunteers.homeStreet")} />
@@ -124,20 +143,18 @@ export default function VolunteerList() {
           render={(ids: number[]) => ids.map((c) => <Tag key={c} color="geekblue">{categoryName.get(c)}</Tag>)} />
         <Table.Column<Volunteer> dataIndex="community_posts" title={translate("volunteers.posts")}
           render={(ps: string[]) => ps.map((p) => <Tag key={p} color="gold">{translate(`posts.${p}`)}</Tag>)} />
-        <Table.Column<Volunteer> title={translate("stars.level")} render={(_, r) => (
-          <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap" }}>{stars(r.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
-        )} />
+        <Table.Column<Volunteer> title={translate("stars.level")} render={(_, r) => <Stars level={r.volunteer_service_totals?.star_level ?? 0} />} />
         <Table.Column<Volunteer> title={translate("roster.hours")} align="right" render={(_, r) => (
           <Link to={`/passbook/${r.id}`}>{Number(r.volunteer_service_totals?.approved_hours ?? 0)}</Link>
         )} />
         <Table.Column<Volunteer> dataIndex="status" title={translate("volunteers.status")} render={(s) => <Tag color={s === "active" ? "green" : "default"}>{translate(`status.${s}`)}</Tag>} />
         <Table.Column<Volunteer> title={translate("table.actions")} fixed="right" render={(_, r) => (
           <Space>
-            <ShowButton hideText size="small" recordItemId={r.id} />
-            <EditButton hideText size="small" recordItemId={r.id} />
+            <ShowButton hideText size="small" recordItemId={r.id} aria-label={`${translate("buttons.show")} ${r.name}`} />
+            <EditButton hideText size="small" recordItemId={r.id} aria-label={`${translate("buttons.edit")} ${r.name}`} />
           </Space>
         )} />
-      </Table>
+      </ResponsiveTable>
     </List>
   );
 }

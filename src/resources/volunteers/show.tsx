@@ -1,12 +1,11 @@
-import { Show } from "@refinedev/antd";
 import { useList, useShow, useTranslate } from "@refinedev/core";
-import { Descriptions, Table, Tag, Typography } from "antd";
-import { stars } from "../../domain/stars";
+import { Descriptions, Table, Tag } from "antd";
+import { Stars } from "../../components/Stars";
 import { Link } from "react-router";
 import type { Membership, Volunteer } from "../../types/app";
 import { VOLUNTEER_SELECT } from "./list";
 import { useLookups } from "./lookups";
-import { STAR_COLOR } from "../../theme";
+import { Show } from "../../components/Page";
 
 export default function VolunteerShow() {
   const translate = useTranslate();
@@ -38,7 +37,7 @@ export default function VolunteerShow() {
           <Descriptions.Item label={translate("volunteers.groups")}>{v.guidance_group_ids.map((g) => <Tag key={g}>{groupName.get(g)}</Tag>)}</Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.skills")}>{v.skills.join("、")}</Descriptions.Item>
           <Descriptions.Item label={translate("stars.level")}>
-            <Typography.Text style={{ color: STAR_COLOR }}>{stars(v.volunteer_service_totals?.star_level ?? 0)}</Typography.Text>
+            <Stars level={v.volunteer_service_totals?.star_level ?? 0} />
           </Descriptions.Item>
           <Descriptions.Item label={translate("stars.hours")}>
             {Number(v.volunteer_service_totals?.approved_hours ?? 0)} {translate("dashboard.hoursUnit")} · <Link to={`/passbook/${v.id}`}>{translate("passbook.open")}</Link>
@@ -46,7 +45,7 @@ export default function VolunteerShow() {
           <Descriptions.Item label={translate("volunteers.note")} span={2}>{v.note}</Descriptions.Item>
         </Descriptions>
       )}
-      <Table style={{ marginTop: 16 }} rowKey="id" size="small" pagination={false} dataSource={memberships?.data ?? []}
+      <Table style={{ marginTop: 16 }} rowKey="id" size="small" pagination={false} dataSource={memberships?.data ?? []} scroll={{ x: "max-content" }}
         title={() => translate("volunteers.teams")} locale={{ emptyText: translate("common.empty") }}>
         <Table.Column title={translate("common.team")} render={(_, m: Membership & { org_units: { name: string } }) => <Link to={`/teams/${m.team_id}`}>{m.org_units?.name}</Link>} />
         <Table.Column title={translate("roster.role")} render={(_, m: Membership) => translate(`memberRoles.${m.role}`)} />

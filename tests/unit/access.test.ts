@@ -1,0 +1,72 @@
+// The permission vocabulary the access-control provider answers (useCan / CanAccess): who may take
+// each domain action, as the policies and RPCs decide it. A table of every action for every role, so
+// a change to one answer is seen.
+import { describe, expect, it } from "vitest";
+import { allowed, DOMAIN_ACTIONS } from "../../src/domain/access";
+import type { ScopeGrant } from "../../src/domain/scope";
+
+const grant = (role: ScopeGrant["role"], org_unit_id: number, level: ScopeGrant["level"]): ScopeGrant => ({
+  grant_id: org_unit_id, role, org_unit_id, unit_name: "x", level, street_id: null, community_id: null,
+});
+const ROLES = {
+  org: [grant("org_admin", 1, "district")],
+  street: [grant("street_admin", 2, "street")],
+  community: [grant("community_admin", 101, "community")],
+  leader: [grant("team_leader", 1001, "team")],
+  finance: [grant("finance", 1, "district")],
+  none: [],
+} as const;
+type Role = keyof typeof ROLES;
+
+// Who may take each domain action (the rest may not).
+const EXPECTED: Record<string, Role[]> = {
+  "service_records.record": ["org", "street", "community", "leader"],
+  "service_records.review": ["org", "street", "community"],
+  "service_records.reverse": ["org", "street", "community"],
+  "service_records.withdraw": ["org", "street", "community", "leader"],
+  "star_awards.confirm": ["org", "street", "community"],
+  "rewards.redeem": ["org", "street", "community", "leader"],
+  "rewards.adjustStock": ["org"],
+  "passbook.undo": ["org", "street", "community", "leader"],
+  "ratings.selfAssess": ["org", "street", "community", "leader"],
+  "ratings.review": ["org", "street", "community"],
+  "ratings.award": ["org", "street", "community"],
+  "ratings.createRound": ["org", "street", "community"],
+  "role_grants.invite": ["org", "street", "community"],
+  "role_grants.revoke": ["org", "street", "community"],
+  "volunteers.enrol": ["org", "street", "community", "leader"],
+  "team_memberships.add": ["org", "street", "community", "leader"],
+  "team_memberships.leave": ["org", "street", "community", "leader"],
+  "team_memberships.changeRole": ["org", "street", "community", "leader"],
+};
+
+describe("the permission vocabulary (domain actions)", () => {
+  it("names every domain action once in the expectations", () => {
+    const named = Object.entries(DOMAIN_ACTIONS).flatMap(([r, actions]) => actions.map((a) => `${r}.${a}`));
+    expect(named.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [key, who] of Object.entries(EXPECTED)) {
+    it(`${key}: ${who.join(", ")}`, () => {
+      const [resource, action] = key.split(".");
+      for (const role of Object.keys(ROLES) as Role[]) {
+        expect(allowed(ROLES[role], resource, action), `${role} ${key}`).toBe(who.includes(role));
+      }
+    });
+  }
+
+  it("finance reads service, stars, ratings and the passbook but takes no action", () => {
+    for (const resource of ["service_records", "star_awards", "ratings", "passbook", "rewards"]) {
+      expect(allowed(ROLES.finance, resource, "list")).toBe(true);
+    }
+    const actions = Object.entries(DOMAIN_ACTIONS).flatMap(([r, a]) => a.map((x) => [r, x] as const));
+    expect(actions.filter(([r, a]) => allowed(ROLES.finance, r, a))).toEqual([]);
+  });
+
+  it("an unknown action or resource is refused", () => {
+    expect(allowed(ROLES.org, "service_records", "approveEverything")).toBe(false);
+    expect(allowed(ROLES.org, "star_awards", "redeem")).toBe(false);
+    expect(allowed(ROLES.org, "nonsense", "list")).toBe(false);
+  });
+
+});
