@@ -11,9 +11,10 @@ import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ReasonModal } from "../components/ReasonModal";
 import { RedeemModal } from "../components/RedeemModal";
+import { Stars, useStarName } from "../components/Stars";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../components/Responsive";
 import { presetRange, RANGE_PRESETS, type RangePreset } from "../domain/passbook";
-import { starProgress, stars } from "../domain/stars";
+import { starProgress } from "../domain/stars";
 import dayjs, { districtDate, districtDayStart } from "../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../providers/rpc";
 import type { PointsBalance, PointsEntry, ServiceTotals, Volunteer } from "../types/app";
@@ -108,6 +109,7 @@ export default function PassbookPage() {
 
   const hours = Number(totals?.data[0]?.approved_hours ?? 0);
   const progress = starProgress(hours);
+  const starName = useStarName();
   const balance = balances?.data[0];
   const undone = new Set((reversals?.data ?? []).map((e) => e.reverses_entry_id));
 
@@ -152,7 +154,7 @@ export default function PassbookPage() {
           <Descriptions.Item label={translate("passbook.holder")}><span data-testid="passbook-holder">{volunteer.name}</span></Descriptions.Item>
           <Descriptions.Item label={translate("volunteers.homeStreet")}>{volunteer.home_street?.name} · {volunteer.home_community?.name}</Descriptions.Item>
           <Descriptions.Item label={translate("passbook.star")}>
-            <Typography.Text style={{ color: STAR_COLOR }}>{stars(progress.level)}</Typography.Text>
+            <Stars level={progress.level} />
           </Descriptions.Item>
         </Descriptions>
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }} className="passbook-screen-only">
@@ -163,8 +165,8 @@ export default function PassbookPage() {
         </Row>
         {progress.next && (
           <div className="no-print" style={{ marginBottom: 16 }}>
-            <Typography.Text type="secondary">{progress.next.name}：{translate("stars.hoursNow")} {hours} / {progress.next.min_hours}</Typography.Text>
-            <Progress percent={progress.percent} strokeColor={STAR_COLOR} aria-label={progress.next.name} />
+            <Typography.Text type="secondary">{starName(progress.next.level, progress.next.name)}：{translate("stars.hoursNow")} {hours} / {progress.next.min_hours}</Typography.Text>
+            <Progress percent={progress.percent} strokeColor={STAR_COLOR} aria-label={starName(progress.next.level, progress.next.name)} />
           </div>
         )}
 
