@@ -185,9 +185,9 @@ const en: Shape<typeof zhCN> = {
     home: {
       title: "Team leader home", greeting: "Hello, {{name}}", team: "My team", switchTeam: "Switch team",
       record: "Record service", recordHint: "Log members' service hours", roster: "My team", rosterHint: "Roster, points, hours", redeem: "Redeem points", redeemHint: "Exchange points for rewards",
-      pending: "To do", nothingPending: "Nothing to do right now", pendingRecords: "{{n}} service records waiting for approval",
-      rejectedRecords: "{{n}} records rejected in the last 30 days: check and record them again", roundsToAssess: "{{n}} rating rounds waiting for the team's self-assessment",
-      membersWithoutPhone: "{{n}} members have no phone number on file", overview: "Open the statistics overview", open: "Open",
+      pending: "To do", nothingPending: "Nothing to do right now", pendingRecords: "Service records waiting for approval: {{n}}",
+      rejectedRecords: "Records rejected in the last 30 days, to check and record again: {{n}}", roundsToAssess: "Rating rounds waiting for the team's self-assessment: {{n}}",
+      membersWithoutPhone: "Members without a phone number on file: {{n}}", overview: "Open the statistics overview", open: "Open",
     },
     record: {
       title: "Record service · {{team}}", who: "Who served?", whoHint: "Tap names to tick them", selected: "{{n}} selected", selectAll: "All", selectNone: "None",
