@@ -2,7 +2,6 @@ import "@ant-design/v5-patch-for-react-19";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./App";
-import "./providers/dayjs";
 import "./print.css";
 import "./responsive.css";
 
