@@ -36,6 +36,7 @@ const fontSize = (page: Page, selector: string) =>
 
 for (const viewport of [PHONE, DESKTOP]) {
   test(`every role's frame fits ${viewport.width} px with header, nav and main landmarks and a clean console`, async ({ browser }) => {
+    test.setTimeout(180_000); // four sign-ins
     for (const email of ROLES) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
@@ -63,6 +64,7 @@ for (const viewport of [PHONE, DESKTOP]) {
 }
 
 test("at 360 px the header still fits for every role in 长辈版 and in English", async ({ browser }) => {
+  test.setTimeout(180_000); // four sign-ins
   for (const email of ROLES) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
