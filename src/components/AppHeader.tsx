@@ -13,7 +13,7 @@ import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
 import { BRAND_RED } from "../theme";
 import { AppMenu } from "./AppMenu";
-import { useIsPhone } from "./Responsive";
+import { useIsPhone } from "./useIsPhone";
 
 export function LanguageSwitch() {
   const translate = useTranslate();
