@@ -16,6 +16,7 @@ function owner(role: string, page: string, f: Finding): string {
   if (f.check === "raw-key" && f.detail.endsWith(" in title")) return "shell (document title)";
   if (f.check === "axe" && /color-contrast/.test(f.detail) && !/recharts/.test(f.detail)) return "shell (theme/contrast)";
   if (f.check === "console" && /antd: (Menu|Drawer|Layout)|ThemedLayout|Sider/.test(f.detail)) return "shell (frame)";
+  if (f.check === "overflow" && /large-text-toggle|ant-layout-header|app-header|current-user/.test(f.detail)) return "shell (frame)";
   if (role === "public" || page === "account") return "shell";
   if ((role === "leader" && page === "home") || page === "roster" || page === "passbook") return "leader";
   if (f.detail.startsWith("dialog:") && (page === "service" || page === "rewards")) return "leader (record/redeem dialog)";
@@ -39,8 +40,8 @@ const groups = new Map<string, Map<string, Map<string, Set<string>>>>(); // owne
 let views = 0;
 let clean = 0;
 for (const file of files) {
-  const [role, ...langParts] = path.basename(file, ".json").split("-");
-  const lang = langParts.join("-");
+  const [, role, lang] = /^(\w+)-(zh-CN|en)-\d+$/.exec(path.basename(file, ".json")) ?? [];
+  if (!role) continue;
   for (const r of JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Result[]) {
     views++;
     if (r.findings.length === 0) clean++;

@@ -102,7 +102,7 @@ export async function overflow(page: Page, within?: string): Promise<Finding[]> 
     }
     return { vw, sw, worst };
   }, within);
-  if (r.sw <= r.vw && !(within && r.worst)) return [];
+  if (within ? !r.worst : r.sw <= r.vw) return [];
   return [{ check: "overflow", detail: `scrollWidth ${r.sw} > ${r.vw}${r.worst ? `; widest: ${r.worst.what} (right edge ${r.worst.right} px)` : ""}` }];
 }
 

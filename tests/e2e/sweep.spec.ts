@@ -2,7 +2,7 @@
 // console or page error, no raw key or error code, no Chinese UI text in English mode, axe-core without serious
 // or critical violations, one h1 and a main landmark; the main dialog of a page checked on the phone.
 // Screenshots go to test-results/screens/<role>/<lang>-<width>/<page>.png; each test's findings to
-// test-results/sweep/<role>-<lang>.json (read by scripts/sweep-summary.ts).
+// test-results/sweep/<role>-<lang>-<width>.json (scripts/sweep-summary.ts turns them into one report).
 // Fast on 2 cores: one sign-in per role (a session put into localStorage), the language set in localStorage
 // before the app loads, and one page reused: after the first load it navigates inside the app.
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -113,10 +113,10 @@ async function session(role: Role): Promise<string> {
   return sessions.get(role)!;
 }
 
-async function openContext(browser: Browser, baseURL: string, role: Role, lang: Lang) {
+async function openContext(browser: Browser, baseURL: string, role: Role, lang: Lang, viewport: { width: number; height: number }) {
   const storage = role === "public" ? [] : [{ name: "sb-127-auth-token", value: await session(role) }];
   const context = await browser.newContext({
-    baseURL, reducedMotion: "reduce", locale: lang === "en" ? "en-US" : "zh-CN", viewport: WIDTHS[0],
+    baseURL, reducedMotion: "reduce", locale: lang === "en" ? "en-US" : "zh-CN", viewport,
     storageState: { cookies: [], origins: [{ origin: baseURL, localStorage: [...storage, { name: "locale", value: lang }] }] },
   });
   const page = await context.newPage();
@@ -126,7 +126,12 @@ async function openContext(browser: Browser, baseURL: string, role: Role, lang: 
   page.on("requestfinished", done);
   page.on("requestfailed", done);
   const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text().replace(/\s+/g, " ").slice(0, 300)}`); });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // a failed request's message names no URL; its location does
+    const url = /Failed to load resource/.test(m.text()) ? ` ${m.location().url.replace(/^https?:\/\/[^/]+/, "")}` : "";
+    errors.push(`console: ${m.text().replace(/\s+/g, " ").slice(0, 300)}${url.slice(0, 200)}`);
+  });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message.slice(0, 300)}`));
   return { context, page, inflight, errors };
 }
@@ -159,7 +164,8 @@ async function checkDialog(page: Page, opener: RegExp, inflight: { n: number; la
   await settle(page, inflight);
   await page.waitForTimeout(50);
   const out: Finding[] = [];
-  out.push(...(await overflow(page)).map((f) => ({ ...f, detail: `dialog: ${f.detail}` })));
+  // the dialog itself must fit (the page behind it is checked on its own)
+  out.push(...(await overflow(page, ".ant-modal-wrap:not([style*='display: none']), .ant-drawer-open")).map((f) => ({ ...f, detail: `dialog: ${f.detail}` })));
   const ok = dialog.locator(".ant-modal-footer .ant-btn-primary, .ant-drawer-footer .ant-btn-primary").last();
   if (await ok.count()) {
     const box = await ok.boundingBox();
@@ -178,48 +184,44 @@ const ROLES: Role[] = ["public", "org", "street", "community", "leader", "financ
 
 for (const role of ROLES) {
   for (const lang of LANGS) {
-    test(`sweep: ${role} in ${lang}`, async ({ browser, baseURL }) => {
-      test.setTimeout(300_000);
-      const results: { page: string; width: number; path: string; findings: Finding[] }[] = [];
-      const { context, page, inflight, errors } = await openContext(browser, baseURL!, role, lang);
-      let loaded = false;
-      const timing: string[] = [];
-      for (const size of WIDTHS) {
-        await page.setViewportSize(size);
+    for (const size of WIDTHS) {
+      test(`sweep: ${role} in ${lang} at ${size.width}`, async ({ browser, baseURL }) => {
+        test.setTimeout(600_000); // a busy shared machine; a quiet 2-core runner needs a fraction of it
+        const out = `test-results/sweep/${role}-${lang}-${size.width}.json`;
+        fs.mkdirSync("test-results/sweep", { recursive: true });
+        const results: { page: string; width: number; path: string; ms: number; findings: Finding[] }[] = [];
+        const { context, page, inflight, errors } = await openContext(browser, baseURL!, role, lang, size);
+        const dir = path.join("test-results", "screens", role, `${lang}-${size.width}`);
+        fs.mkdirSync(dir, { recursive: true });
+        let loaded = false;
         for (const target of targets(role, ids)) {
-          const dir = path.join("test-results", "screens", role, `${lang}-${size.width}`);
-          fs.mkdirSync(dir, { recursive: true });
+          const start = Date.now();
           errors.length = 0;
           const findings: Finding[] = [];
           // public pages are loaded fresh (the signed-out app redirects); signed-in pages after the first load navigate in the app
-          const tn = Date.now();
           if (!loaded || role === "public") {
             await page.goto(target.path);
             loaded = true;
           } else await navigate(page, target.path, inflight);
           await settle(page, inflight);
-          const t0 = Date.now();
           const landed = decodeURI(new URL(page.url()).pathname);
           if (landed !== target.path) findings.push({ check: "load", detail: `ended at ${landed}` });
           findings.push(...(await overflow(page)));
           findings.push(...(await structure(page)));
           findings.push(...(await rawText(page, lang, dataRuns)));
-          const t1 = Date.now();
           findings.push(...(await axe(page)));
-          const t2 = Date.now();
           await page.screenshot({ path: path.join(dir, `${target.name}.png`), fullPage: true });
-          timing.push(`${target.name}@${size.width}: load ${t0 - tn} checks ${t1 - t0} axe ${t2 - t1} shot ${Date.now() - t2}`);
           if (target.dialog && size.width === 390) findings.push(...(await checkDialog(page, target.dialog, inflight, path.join(dir, `${target.name}-dialog.png`))));
           findings.push(...errors.map((e) => ({ check: "console" as const, detail: e })));
-          results.push({ page: target.name, width: size.width, path: target.path, findings });
+          results.push({ page: target.name, width: size.width, path: target.path, ms: Date.now() - start, findings });
+          fs.writeFileSync(out, JSON.stringify(results, null, 1)); // after every page, so a timeout still leaves a report
           expect.soft(findings.map((f) => `${f.check}: ${f.detail}`), `${role} ${lang} ${size.width} ${target.path}`).toEqual([]);
         }
-      }
-      await context.close();
-      fs.mkdirSync("test-results/sweep", { recursive: true });
-      if (process.env.SWEEP_TIMING) console.log(timing.join("\n"));
-      fs.writeFileSync(`test-results/sweep/${role}-${lang}.json`, JSON.stringify(results, null, 1));
-      console.log(`sweep ${role} ${lang}: ${results.length} page views, ${results.reduce((n, r) => n + r.findings.length, 0)} findings, ${((Date.now() - started) / 1000).toFixed(0)} s since start`);
-    });
+        await context.close();
+        const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 3).map((r) => `${r.page} ${(r.ms / 1000).toFixed(1)} s`).join(", ");
+        console.log(`sweep ${role} ${lang} ${size.width}: ${results.length} pages, ${results.reduce((n, r) => n + r.findings.length, 0)} findings, `
+          + `${(results.reduce((n, r) => n + r.ms, 0) / 1000).toFixed(0)} s (slowest: ${slowest}); ${((Date.now() - started) / 1000).toFixed(0)} s since the sweep started`);
+      });
+    }
   }
 }
