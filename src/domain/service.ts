@@ -73,7 +73,7 @@ export function dailyLimitOverflow(e: { hint?: string | null; details?: string |
 }
 
 /** Hours a leader may tap to (presets) and the stepper's step; the database allows 0.01–24. */
-export const HOUR_PRESETS: readonly number[] = [1, 2, 3, 4];
+export const HOUR_PRESETS: readonly number[] = [1, 2, 3, 4, 8];
 export const HOUR_STEP = 0.5;
 export const DEFAULT_SERVICE_HOURS = 2;
 
