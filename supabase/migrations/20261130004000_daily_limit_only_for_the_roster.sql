@@ -6,7 +6,8 @@
 -- team): a probe of service outside the caller's scope (tests/db/attack-issue8.test.ts).
 -- Now the activity is inserted first (its policy refuses another scope's team with 42501) and every
 -- member must be on the team's roster on that day (hint service_records_not_member, as the trigger says)
--- before any day is measured; the refusal then names only people of the caller's own team. A refusal
+-- before any day is measured (DETAIL lists who was not, by the ids the caller sent); the daily-limit
+-- refusal then names only people of the caller's own team. A refusal
 -- still rolls back everything (one transaction). Same signature, same grants.
 create or replace function public.record_service(
   p_team_id bigint,
@@ -43,9 +44,16 @@ begin
       values (p_team_id, p_project_id, btrim(p_title), nullif(btrim(p_place), ''), p_service_date)
       returning id into v_activity;
       -- then the roster: nobody's day is measured unless they were on this team's roster that day
-      if exists (select 1 from unnest(p_volunteer_ids) v where not private.on_roster(p_team_id, v, p_service_date)) then
+      -- (DETAIL: who, as a JSON array of {"volunteer_id", "name"}; the name as the caller may read it, so
+      -- an id from outside the caller's scope comes back with a null name)
+      select jsonb_agg(jsonb_build_object('volunteer_id', d.v, 'name', vo.name) order by vo.name, d.v)
+        into v_over
+        from (select distinct unnest(p_volunteer_ids) as v) d
+        left join public.volunteers vo on vo.id = d.v
+       where not private.on_roster(p_team_id, d.v, p_service_date);
+      if v_over is not null then
         raise exception 'the volunteer was not on the team''s roster that day'
-          using errcode = '23514', hint = 'service_records_not_member';
+          using errcode = '23514', hint = 'service_records_not_member', detail = v_over::text;
       end if;
       -- names as the caller may read them (RLS)
       select jsonb_agg(jsonb_build_object('volunteer_id', s.v, 'name', vo.name, 'day_hours', s.day_hours,
