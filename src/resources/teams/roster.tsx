@@ -218,7 +218,7 @@ export default function TeamRoster() {
         <Table.Column<Membership> title={translate("volunteers.name")} render={(_, m) => (
           <Space>
             {m.volunteers?.name ?? "—"}
-            {m.volunteers?.is_party_member && <Tag color="red">党员</Tag>}
+            {m.volunteers?.is_party_member && <Tag color="red">{translate("lists.partyTag")}</Tag>}
             {m.left_on && <Tag>{translate("roster.former")}</Tag>}
           </Space>
         )} />
