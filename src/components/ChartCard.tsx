@@ -2,14 +2,13 @@
 // aria-label), and "查看数据" shows a table with the very numbers the chart draws.
 import { TableOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
-import { Button, Card, Empty, Skeleton, Table } from "antd";
-import { useId, useState, type ReactNode } from "react";
+import { Button, Card, Empty, Skeleton } from "antd";
+import { lazy, Suspense, useId, useState, type ReactNode } from "react";
+import type { DataColumn } from "./ChartDataTable";
 
-export interface DataColumn<T> {
-  title: string;
-  value: (row: T) => ReactNode;
-  align?: "left" | "right";
-}
+export type { DataColumn };
+// The table of numbers loads when asked for: most visits never open it, and antd's Table is heavy.
+const ChartDataTable = lazy(() => import("./ChartDataTable")) as unknown as typeof import("./ChartDataTable").default;
 
 /** Text and axis colours of charts: at least 4.5:1 on white. */
 export const CHART_TEXT = "#595959";
@@ -50,10 +49,10 @@ export function ChartCard<T extends object>({ title, description, extra, loading
           <div role="img" aria-label={description} className="chart-figure">{children}</div>
           {footer}
           {showData && (
-            <Table<T> id={tableId} size="small" pagination={false} style={{ marginTop: 12 }} dataSource={[...rows]} scroll={{ x: "max-content" }}
-              rowKey={(r) => String(rowKey(r, rows.indexOf(r)))} data-testid={testId ? `${testId}-data` : undefined}
-              aria-label={translate("lists.dataTable", { chart: typeof title === "string" ? title : description })}
-              columns={columns.map((c, i) => ({ key: i, title: c.title, align: c.align, render: (_: unknown, r: T) => c.value(r) }))} />
+            <Suspense fallback={<Skeleton active />}>
+              <ChartDataTable<T> id={tableId} rows={rows} columns={columns} rowKey={rowKey} testId={testId ? `${testId}-data` : undefined}
+                label={translate("lists.dataTable", { chart: typeof title === "string" ? title : description })} />
+            </Suspense>
           )}
         </>
       )}

@@ -59,3 +59,19 @@ export function monthBounds(from: Date, to: Date): { from: string; to: string } 
     to: `${last.getFullYear()}-${pad(last.getMonth() + 1)}-${pad(last.getDate())}`,
   };
 }
+
+/**
+ * Axis labels for names that share a long ending ("宁夏路银龄先锋志愿服务队", "八大湖银龄先锋志愿服务队"): the shared
+ * ending is dropped so that a narrow axis shows what tells them apart ("宁夏路", "八大湖"), not the same cut-off
+ * tail on every bar. Names stay whole when the ending is short or when dropping it would leave one empty.
+ */
+export function distinctiveLabels(names: readonly string[], minShared = 3): Map<string, string> {
+  const chars = names.map((n) => Array.from(n));
+  let shared = 0;
+  if (names.length > 1) {
+    const shortest = Math.min(...chars.map((c) => c.length));
+    while (shared < shortest && chars.every((c) => c[c.length - 1 - shared] === chars[0][chars[0].length - 1 - shared])) shared++;
+  }
+  const drop = shared >= minShared && chars.every((c) => c.length > shared) ? shared : 0;
+  return new Map(names.map((n, i) => [n, chars[i].slice(0, chars[i].length - drop).join("")]));
+}

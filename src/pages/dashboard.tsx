@@ -3,7 +3,7 @@
 // aggregate (RPCs that run with the caller's rights) and follows the street filter; clicking a bar
 // opens the matching list. Every chart has its numbers as a table ("查看数据") and a description.
 import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
-import { Card, Col, Row, Space, Statistic, Table, Typography } from "antd";
+import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Typography } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -11,11 +11,11 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart,
 import { CHART_GREY, CHART_LABEL, CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../components/ChartCard";
 import { MonthRangeFilter } from "../components/MonthRangeFilter";
 import { PageTitle } from "../components/Page";
-import { useIsPhone } from "../components/Responsive";
+import { useIsPhone } from "../components/useIsPhone";
 import { Stars } from "../components/Stars";
 import { UnitSelect } from "../components/UnitSelect";
 import { allowed } from "../domain/access";
-import { withShares, yearOverYear } from "../domain/charts";
+import { distinctiveLabels, withShares, yearOverYear } from "../domain/charts";
 import { partialMonth, presetRange, type MonthRange } from "../domain/periods";
 import { districtDate, districtToday } from "../providers/dayjs";
 import { useRpcQuery } from "../providers/rpc";
@@ -89,6 +89,7 @@ export default function DashboardPage() {
   })), [months.data, year, sameDaysHours, translate]);
   const partialRow = monthData.find((r) => r.partial);
   const teamData = (teams.data ?? []).map((t) => ({ ...t, hours: Number(t.hours) }));
+  const teamLabels = distinctiveLabels(teamData.map((t) => t.team_name));
   const streetData = (streets.data ?? []).map((s) => ({ ...s, hours: Number(s.hours) }));
   const canOpenVolunteers = allowed(scope, "volunteers", "list");
   const districtCharts = wholeDistrict && !streetId;
@@ -230,7 +231,7 @@ export default function DashboardPage() {
                 <BarChart layout="vertical" data={teamData} margin={{ top: 4, right: 32, left: 8, bottom: 4 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" tick={tick} label={{ value: hoursUnit, position: "insideBottomRight", offset: -4, fill: CHART_TEXT }} />
-                  <YAxis type="category" dataKey="team_name" width={phone ? 110 : 190} tick={tick} interval={0} />
+                  <YAxis type="category" dataKey="team_name" width={phone ? 110 : 190} tick={tick} interval={0} tickFormatter={(n: string) => teamLabels.get(n) ?? n} />
                   <Tooltip formatter={(v) => `${hoursText(v)} ${hoursUnit}`} />
                   <Bar dataKey="hours" name={translate("dashboard.hoursInRange")} fill={CHART_ORANGE} cursor="pointer" isAnimationActive={animate}
                     onClick={(d) => navigate(serviceLink({ team: (d as unknown as TeamHours).team_id }))} />
@@ -241,13 +242,28 @@ export default function DashboardPage() {
         )}
         <Col xs={24} xl={districtCharts ? 12 : 10}>
           <Card title={translate("dashboard.topVolunteers")} size="small" style={{ height: "100%" }} data-testid="top-volunteers">
-            <Table<TopVolunteer> size="small" rowKey="volunteer_id" pagination={false} dataSource={top.data} loading={!top.data}
-              locale={{ emptyText: translate("common.empty") }}>
-              <Table.Column<TopVolunteer> title="#" width={40} render={(_, __, i) => i + 1} />
-              <Table.Column<TopVolunteer> title={translate("volunteers.name")} render={(_, r) => <Link to={`/passbook/${r.volunteer_id}`}>{r.name}</Link>} />
-              <Table.Column<TopVolunteer> title={translate("stars.level")} render={(_, r) => <Stars level={r.star_level} />} />
-              <Table.Column<TopVolunteer> title={translate("stars.hours")} align="right" render={(_, r) => hoursText(r.approved_hours)} />
-            </Table>
+            {!top.data ? <Skeleton active /> : top.data.length === 0 ? <Empty description={translate("common.empty")} /> : (
+              <table className="ranking-table">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{translate("volunteers.name")}</th>
+                    <th scope="col">{translate("stars.level")}</th>
+                    <th scope="col" className="num">{translate("stars.hours")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {top.data.map((r, i) => (
+                    <tr key={r.volunteer_id}>
+                      <td>{i + 1}</td>
+                      <td><Link to={`/passbook/${r.volunteer_id}`}>{r.name}</Link></td>
+                      <td><Stars level={r.star_level} /></td>
+                      <td className="num">{hoursText(r.approved_hours)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </Card>
         </Col>
         {districtCharts && (

@@ -39,3 +39,17 @@ describe("a month that is not over is compared with the same days of last year",
     expect(change(180, 0)).toBeUndefined();
   });
 });
+
+describe("team names on a narrow chart axis", () => {
+  it("drops the ending all names share, so the bars can be told apart", async () => {
+    const { distinctiveLabels } = await import("../../src/domain/charts");
+    const labels = distinctiveLabels(["宁夏路银龄先锋志愿服务队", "八大湖银龄先锋志愿服务队", "湛山银龄先锋志愿服务队"]);
+    expect([...labels.values()]).toEqual(["宁夏路", "八大湖", "湛山"]);
+  });
+  it("keeps names whole when one would become empty or the shared ending is short", async () => {
+    const { distinctiveLabels } = await import("../../src/domain/charts");
+    expect([...distinctiveLabels(["服务队", "宁夏路服务队"]).values()]).toEqual(["服务队", "宁夏路服务队"]);
+    expect([...distinctiveLabels(["红队", "蓝队"]).values()]).toEqual(["红队", "蓝队"]);
+    expect([...distinctiveLabels(["宁夏路银龄先锋志愿服务队"]).values()]).toEqual(["宁夏路银龄先锋志愿服务队"]);
+  });
+});
