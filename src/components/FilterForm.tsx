@@ -8,7 +8,7 @@ import { Badge, Button, ConfigProvider, DatePicker, Drawer, Form, Space, type Fo
 import type dayjs from "dayjs";
 import { useState, type ReactNode } from "react";
 import { FilterActions } from "./FilterActions";
-import { useIsPhone } from "./Responsive";
+import { useIsPhone } from "./useIsPhone";
 import "./lists.css";
 
 function filled(v: unknown): boolean {

@@ -7,7 +7,7 @@ import dayjs from "dayjs";
 import { presetOf, presetRange, RANGE_PRESETS, type MonthRange, type RangePreset } from "../domain/periods";
 import { districtDate, districtToday } from "../providers/dayjs";
 import { PhonePickers } from "./FilterForm";
-import { useIsPhone } from "./Responsive";
+import { useIsPhone } from "./useIsPhone";
 
 export function MonthRangeFilter({ value, onChange, custom, onCustom }: {
   value: MonthRange;

@@ -5,20 +5,13 @@
 import { ArrowLeftOutlined, HomeOutlined } from "@ant-design/icons";
 import { Create as RefineCreate, Edit as RefineEdit, List as RefineList, Show as RefineShow } from "@refinedev/antd";
 import { useBack, useBreadcrumb, useResourceParams, useTranslate } from "@refinedev/core";
-import { Breadcrumb as AntdBreadcrumb, Button, theme, Typography } from "antd";
-import type { ComponentProps, CSSProperties, ReactNode } from "react";
+import { Breadcrumb as AntdBreadcrumb, Button } from "antd";
+import type { ComponentProps, ReactNode } from "react";
 import { Link } from "react-router";
+import { PageTitle } from "./PageTitle";
 
-/** The page's heading, an h1 the size of the h4 Refine used (so nothing moves on screen). */
-export function PageTitle({ children, style }: { children: ReactNode; style?: CSSProperties }) {
-  const { token } = theme.useToken();
-  return (
-    <Typography.Title level={1} className="page-title"
-      style={{ margin: 0, fontSize: token.fontSizeHeading4, lineHeight: token.lineHeightHeading4, ...style }}>
-      {children}
-    </Typography.Title>
-  );
-}
+export { PageTitle };
+
 
 /** A page without a title of its own is named by its resource's label (a translation key, see App.tsx). */
 function useTitle(title: ReactNode | undefined): ReactNode {

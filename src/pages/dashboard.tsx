@@ -10,7 +10,7 @@ import { Link, useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_GREY, CHART_LABEL, CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../components/ChartCard";
 import { MonthRangeFilter } from "../components/MonthRangeFilter";
-import { PageTitle } from "../components/Page";
+import { PageTitle } from "../components/PageTitle";
 import { useIsPhone } from "../components/useIsPhone";
 import { Stars } from "../components/Stars";
 import { UnitSelect } from "../components/UnitSelect";

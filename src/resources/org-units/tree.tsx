@@ -5,8 +5,8 @@ import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal,
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
-import { PageTitle } from "../../components/Page";
-import { useIsPhone } from "../../components/Responsive";
+import { PageTitle } from "../../components/PageTitle";
+import { useIsPhone } from "../../components/useIsPhone";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { childLevel, LEVEL_ORDER, manages, managesStrictly } from "../../domain/scope";
 import { useScope } from "../../providers/scope";

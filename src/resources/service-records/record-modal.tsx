@@ -9,7 +9,7 @@ import { Alert, App, Button, Checkbox, Collapse, DatePicker, Form, Input, Modal,
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { UnitSelect } from "../../components/UnitSelect";
-import { useIsPhone } from "../../components/Responsive";
+import { useIsPhone } from "../../components/useIsPhone";
 import { districtToday } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
 import {
