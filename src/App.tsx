@@ -1,10 +1,6 @@
-// Wiring only: providers, resources, routes, the theme. The signed-in frame (AppLayout) and every page
-// are loaded on demand, so the sign-in page pulls only React, Refine core, supabase-js and the few antd
-// pieces it shows.
-import {
-  ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined, IdcardOutlined, FieldTimeOutlined,
-  StarOutlined, GiftOutlined, TrophyOutlined, FlagOutlined, SmileOutlined,
-} from "@ant-design/icons";
+// Wiring only: providers, resources, routes, the theme. The signed-in frame (AppLayout), every page and
+// supabase-js (providers/deferred.ts) are loaded on demand, so the sign-in page pulls only React, Refine
+// core and the few antd pieces it shows.
 import "@refinedev/antd/dist/reset.css";
 import { Authenticated, Refine, type I18nProvider } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
@@ -14,9 +10,7 @@ import zhCN from "antd/es/locale/zh_CN";
 import { lazy, Suspense, useMemo, useSyncExternalStore } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { PageLoading } from "./components/PageLoading";
-import { accessControlProvider } from "./providers/access";
-import { authProvider } from "./providers/auth";
-import { dataProvider } from "./providers/data";
+import { accessControlProvider, authProvider, dataProvider } from "./providers/deferred";
 import { lookup } from "./locales";
 import { getLocale, i18nProvider, onLocaleChange, t } from "./providers/i18n";
 import { useNotificationProvider } from "./providers/notification";
@@ -57,26 +51,27 @@ const PUBLIC_TITLES: Record<string, string> = {
   "/accept-invite": "auth.acceptTitle",
 };
 
+// Menu icons live with the menu (components/AppMenu.tsx), loaded after sign-in.
 // Resource labels are translation keys, translated where they are shown (the menu, the document title,
 // Refine's fallbacks through textTransformers). They must not change with the language: Refine puts a
 // resource's meta into every query key of that resource, so a translated label would refetch all data.
 const RESOURCES = [
-  { name: "dashboard", list: "/", meta: { label: "nav.dashboard", icon: <DashboardOutlined /> } },
-  { name: "org_units", list: "/org-units", meta: { label: "nav.orgTree", icon: <ApartmentOutlined /> } },
-  { name: "teams", list: "/teams", show: "/teams/:id", meta: { label: "nav.teams", icon: <TeamOutlined /> } },
+  { name: "dashboard", list: "/", meta: { label: "nav.dashboard" } },
+  { name: "org_units", list: "/org-units", meta: { label: "nav.orgTree" } },
+  { name: "teams", list: "/teams", show: "/teams/:id", meta: { label: "nav.teams" } },
   {
     name: "volunteers", list: "/volunteers", create: "/volunteers/create", edit: "/volunteers/edit/:id",
-    show: "/volunteers/show/:id", meta: { label: "nav.volunteers", icon: <IdcardOutlined /> },
+    show: "/volunteers/show/:id", meta: { label: "nav.volunteers" },
   },
-  { name: "service_records", list: "/service", meta: { label: "nav.service", icon: <FieldTimeOutlined /> } },
-  { name: "star_awards", list: "/stars", meta: { label: "nav.starAwards", icon: <StarOutlined /> } },
-  { name: "rewards", list: "/rewards", meta: { label: "nav.rewards", icon: <GiftOutlined /> } },
+  { name: "service_records", list: "/service", meta: { label: "nav.service" } },
+  { name: "star_awards", list: "/stars", meta: { label: "nav.starAwards" } },
+  { name: "rewards", list: "/rewards", meta: { label: "nav.rewards" } },
   { name: "passbook", list: "/passbook/:volunteerId", meta: { label: "passbook.title", hide: true } },
-  { name: "ratings", list: "/ratings", meta: { label: "nav.ratings", icon: <TrophyOutlined /> } },
-  { name: "honours", list: "/honours", meta: { label: "nav.honours", icon: <FlagOutlined /> } },
-  { name: "role_models", list: "/role-models", meta: { label: "nav.roleModels", icon: <SmileOutlined /> } },
-  { name: "role_grants", list: "/staff", meta: { label: "nav.staff", icon: <SafetyCertificateOutlined /> } },
-  { name: "account", list: "/account", meta: { label: "nav.account", icon: <UserOutlined /> } },
+  { name: "ratings", list: "/ratings", meta: { label: "nav.ratings" } },
+  { name: "honours", list: "/honours", meta: { label: "nav.honours" } },
+  { name: "role_models", list: "/role-models", meta: { label: "nav.roleModels" } },
+  { name: "role_grants", list: "/staff", meta: { label: "nav.staff" } },
+  { name: "account", list: "/account", meta: { label: "nav.account" } },
 ];
 
 // Refine names a resource from its label when a page gives no title: translate our label keys, and keep

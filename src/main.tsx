@@ -3,7 +3,6 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./App";
 import { watchAriaRequired } from "./antd-aria";
-import "./providers/dayjs";
 import "./print.css";
 import "./responsive.css";
 

@@ -111,7 +111,7 @@ export function AppHeader() {
             onClose={() => setMenuOpen(false)}
             width="min(320px, 88vw)"
             title={<span><HeartFilled style={{ color: BRAND_RED }} aria-hidden /> {translate("app.title")}</span>}
-            closeIcon={<span aria-label={translate("frame.closeMenu")}>✕</span>}
+            closable={{ "aria-label": translate("frame.closeMenu") }}
             styles={{ body: { padding: 0 } }}
           >
             <Space direction="vertical" style={{ width: "100%", padding: "12px 16px" }}>

@@ -5,6 +5,7 @@ import { useTranslate } from "@refinedev/core";
 import { Layout } from "antd";
 import { Suspense, useEffect, useState } from "react";
 import { Outlet } from "react-router";
+import "../providers/dayjs";
 import { resetLargeText, useLargeText } from "../providers/preferences";
 import { AppHeader } from "./AppHeader";
 import { AppMenu } from "./AppMenu";

@@ -1,10 +1,19 @@
 // The menu of the frame: Refine's resources the access-control provider lets this person list, then 退出登录.
 // The same menu sits in the sider on wide screens and in the header's drawer on phones (antd `items`,
 // so no deprecated Menu children). Resource labels are translation keys (App.tsx).
-import { LogoutOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, GiftOutlined, IdcardOutlined, LogoutOutlined,
+  SafetyCertificateOutlined, SmileOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UnorderedListOutlined, UserOutlined,
+} from "@ant-design/icons";
 import { useCanWithoutCache, useLink, useLogout, useMenu, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { Menu, type MenuProps } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+
+const ICONS: Record<string, ReactNode> = {
+  dashboard: <DashboardOutlined />, org_units: <ApartmentOutlined />, teams: <TeamOutlined />, volunteers: <IdcardOutlined />,
+  service_records: <FieldTimeOutlined />, star_awards: <StarOutlined />, rewards: <GiftOutlined />, ratings: <TrophyOutlined />,
+  honours: <FlagOutlined />, role_models: <SmileOutlined />, role_grants: <SafetyCertificateOutlined />, account: <UserOutlined />,
+};
 
 type Item = ReturnType<typeof useMenu>["menuItems"][number];
 
@@ -38,8 +47,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       .filter((i) => allowed?.has(i.name))
       .map((i) =>
         i.children?.length
-          ? { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: translate(i.label ?? i.name), children: toItems(i.children) }
-          : { key: i.key, icon: i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{translate(i.label ?? i.name)}</Link> },
+          ? { key: i.key, icon: ICONS[i.name] ?? i.meta?.icon ?? <UnorderedListOutlined />, label: translate(i.label ?? i.name), children: toItems(i.children) }
+          : { key: i.key, icon: ICONS[i.name] ?? i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{translate(i.label ?? i.name)}</Link> },
       );
 
   const signOut = () => {

@@ -4,7 +4,7 @@
 // Refine search (searchFormProps.onFinish) work the same.
 import { FilterOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
-import { Badge, Button, DatePicker, Drawer, Form, Space, type FormProps } from "antd";
+import { Badge, Button, ConfigProvider, DatePicker, Drawer, Form, Space, type FormProps } from "antd";
 import type dayjs from "dayjs";
 import { useState, type ReactNode } from "react";
 import { FilterActions } from "./FilterActions";
@@ -68,6 +68,14 @@ export function FilterForm({ formProps, search, searchName = "q", children, init
   );
 }
 
+/** Date pickers sized for a phone: the touch theme's 44 px small controls make antd's panels 7 × 66 px
+ *  wide (486 px, off a 390 px screen); 44 px cells keep a panel at 340 px. */
+export function PhonePickers({ children }: { children: ReactNode }) {
+  const phone = useIsPhone();
+  if (!phone) return <>{children}</>;
+  return <ConfigProvider theme={{ components: { DatePicker: { cellWidth: 44, cellHeight: 36, withoutTimeCellHeight: 52 } } }}>{children}</ConfigProvider>;
+}
+
 /** A date range field: a range picker on wide screens; on phones two single-panel pickers (a range
  *  picker's two panels are wider than a phone). Value: [from, to], either may be empty. */
 export function DateRangeField({ value, onChange, id }: {
@@ -83,11 +91,13 @@ export function DateRangeField({ value, onChange, id }: {
     return <DatePicker.RangePicker id={id} allowEmpty={[true, true]} value={value ?? null} onChange={(v) => set(v?.[0] ?? null, v?.[1] ?? null)} />;
   }
   return (
+    <PhonePickers>
     <Space.Compact block className="date-range-field">
       <DatePicker id={id} value={from} inputReadOnly placeholder={translate("lists.from")} aria-label={translate("lists.from")}
         disabledDate={(d) => !!to && d.isAfter(to, "day")} onChange={(d) => set(d, to)} />
       <DatePicker value={to} inputReadOnly placeholder={translate("lists.to")} aria-label={translate("lists.to")}
-        disabledDate={(d) => !!from && d.isBefore(from, "day")} onChange={(d) => set(from, d)} />
+        disabledDate={(d) => !!from && d.isBefore(from, "day")} onChange={(d) => set(from, d)} placement="bottomRight" />
     </Space.Compact>
+    </PhonePickers>
   );
 }

@@ -6,6 +6,7 @@ import { DatePicker, Segmented, Space } from "antd";
 import dayjs from "dayjs";
 import { presetOf, presetRange, RANGE_PRESETS, type MonthRange, type RangePreset } from "../domain/periods";
 import { districtDate, districtToday } from "../providers/dayjs";
+import { PhonePickers } from "./FilterForm";
 import { useIsPhone } from "./Responsive";
 
 export function MonthRangeFilter({ value, onChange, custom, onCustom }: {
@@ -31,14 +32,16 @@ export function MonthRangeFilter({ value, onChange, custom, onCustom }: {
           if (r) onChange(r);
         }} />
       {preset === "custom" && (phone ? (
+        <PhonePickers>
         <Space wrap size={8}>
           <DatePicker picker="month" value={month(value.from)} allowClear={false} disabledDate={future} inputReadOnly
             aria-label={translate("lists.fromMonth")} placeholder={translate("lists.fromMonth")} style={{ width: 140 }}
             onChange={(d) => d && onChange({ from: d.format("YYYY-MM"), to: d.format("YYYY-MM") > value.to ? d.format("YYYY-MM") : value.to })} />
           <DatePicker picker="month" value={month(value.to)} allowClear={false} disabledDate={(d) => future(d) || d.isBefore(month(value.from), "month")}
             inputReadOnly aria-label={translate("lists.toMonth")} placeholder={translate("lists.toMonth")} style={{ width: 140 }}
-            onChange={(d) => d && onChange({ from: value.from, to: d.format("YYYY-MM") })} />
+            onChange={(d) => d && onChange({ from: value.from, to: d.format("YYYY-MM") })} placement="bottomRight" />
         </Space>
+        </PhonePickers>
       ) : (
         <DatePicker.RangePicker picker="month" value={[month(value.from), month(value.to)]} allowClear={false} disabledDate={future}
           aria-label={translate("dashboard.range")}

@@ -193,7 +193,7 @@ const en: Shape<typeof zhCN> = {
     },
     from: "From", to: "To", filters: "Filters", filtersActive: "Filters ({{n}})", filtersTitle: "Filters", showResults: "Show results",
     partyTag: "CPC member", numerals: "0,1,2,3,4,5", starVolunteer: "{{numeral}}-star volunteer", longDate: "D MMMM YYYY",
-    honorificExample: "e.g. Dancing Grandpa", awardTitleExample: "e.g. Qingdao’s Finest Volunteer", editVolunteer: "Edit volunteer: {{name}}", peopleCount: "{{n}} people", addChildTitle: "New {{level}} under “{{parent}}”", editUnitTitle: "Edit: {{name}}", moveUnitTitle: "Move: {{name}}", actions: "Actions", more: "More",
+    selectAbove: "Select a unit above to see its details", honorificExample: "e.g. Dancing Grandpa", awardTitleExample: "e.g. Qingdao’s Finest Volunteer", editVolunteer: "Edit volunteer: {{name}}", peopleCount: "{{n}} people", addChildTitle: "New {{level}} under “{{parent}}”", editUnitTitle: "Edit: {{name}}", moveUnitTitle: "Move: {{name}}", actions: "Actions", more: "More",
     approveConfirm: "Approve {{name}}'s service on {{date}} ({{hours}} h)?", rejectTitle: "Reject {{name}}'s service on {{date}} ({{hours}} h)",
     rejectManyTitle: "Reject {{n}} service records", reverseTitle: "Reverse {{name}}'s service on {{date}} ({{hours}} h)",
     withdrawConfirm: "Withdraw {{name}}'s pending record of {{date}}?", confirmStar: "Confirm {{level}} for {{name}} and issue the certificate?",

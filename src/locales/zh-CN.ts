@@ -187,7 +187,7 @@ const zhCN = {
     },
     from: "开始日期", to: "结束日期", filters: "筛选", filtersActive: "筛选（{{n}}）", filtersTitle: "筛选条件", showResults: "查看结果",
     partyTag: "党员", numerals: "零,一,二,三,四,五", starVolunteer: "{{numeral}}星级志愿者", longDate: "YYYY年M月D日",
-    honorificExample: "花样爷爷", awardTitleExample: "青岛市“最美志愿者”", editVolunteer: "编辑志愿者：{{name}}", peopleCount: "{{n}} 人", addChildTitle: "在“{{parent}}”下新增{{level}}", editUnitTitle: "编辑：{{name}}", moveUnitTitle: "移动：{{name}}", actions: "操作", more: "更多",
+    selectAbove: "在上方选择一个单位查看详情", honorificExample: "花样爷爷", awardTitleExample: "青岛市“最美志愿者”", editVolunteer: "编辑志愿者：{{name}}", peopleCount: "{{n}} 人", addChildTitle: "在“{{parent}}”下新增{{level}}", editUnitTitle: "编辑：{{name}}", moveUnitTitle: "移动：{{name}}", actions: "操作", more: "更多",
     approveConfirm: "通过 {{name}} {{date}} 的服务记录（{{hours}} 小时）？", rejectTitle: "驳回 {{name}} {{date}} 的服务记录（{{hours}} 小时）",
     rejectManyTitle: "驳回 {{n}} 条服务记录", reverseTitle: "冲正 {{name}} {{date}} 的服务记录（{{hours}} 小时）",
     withdrawConfirm: "撤回 {{name}} {{date}} 的待审核记录？", confirmStar: "为 {{name}} 确认{{level}}并颁发证书？",

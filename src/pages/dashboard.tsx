@@ -10,6 +10,7 @@ import { Link, useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_GREY, CHART_LABEL, CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../components/ChartCard";
 import { MonthRangeFilter } from "../components/MonthRangeFilter";
+import { PageTitle } from "../components/Page";
 import { useIsPhone } from "../components/Responsive";
 import { Stars } from "../components/Stars";
 import { UnitSelect } from "../components/UnitSelect";
@@ -112,7 +113,7 @@ export default function DashboardPage() {
   return (
     <div style={{ padding: 4 }} className="dashboard">
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{translate("dashboard.welcome", { name: user?.name ?? "" })}</Typography.Title>
+        <PageTitle>{translate("dashboard.welcome", { name: user?.name ?? "" })}</PageTitle>
         <Space wrap>
           <MonthRangeFilter value={range} onChange={setRange} custom={custom} onCustom={setCustom} />
           {wholeDistrict && (

@@ -5,7 +5,7 @@ import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { AuthCard, LARGE_TOUCH_THEME } from "../components/AuthCard";
-import { IS_LOCAL_STACK } from "../providers/auth";
+import { IS_LOCAL_STACK } from "../providers/config";
 
 const DEMO = ["org@demo.local", "street@demo.local", "leader@demo.local", "finance@demo.local"];
 

@@ -49,7 +49,7 @@ test.describe("on a 390 px phone", () => {
       ["/ratings", "[data-testid=rating-card]"],
       ["/role-models", "[data-testid=role-model-card]"],
       ["/staff", "[data-testid=grant-card]"],
-      ["/org-units", ".ant-tree-treenode"],
+      ["/org-units", ".ant-tree-title"],
       ["/honours", "[data-testid=honour-card], .ant-empty"],
       [certificate!, "[data-testid=certificate]"],
     ];

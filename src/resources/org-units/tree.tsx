@@ -5,6 +5,7 @@ import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal,
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
+import { PageTitle } from "../../components/Page";
 import { useIsPhone } from "../../components/Responsive";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { childLevel, LEVEL_ORDER, manages, managesStrictly } from "../../domain/scope";
@@ -107,7 +108,7 @@ export default function OrgTreePage() {
   return (
     <Row gutter={16}>
       <Col xs={24} md={10} xl={8}>
-        <Card title={translate("orgTree.title")} size="small" loading={loading}>
+        <Card title={<PageTitle style={{ fontSize: "inherit" }}>{translate("orgTree.title")}</PageTitle>} size="small" loading={loading}>
           <Input.Search placeholder={translate("orgTree.search")} aria-label={translate("orgTree.search")} allowClear onChange={(e) => setSearch(e.target.value.trim())} style={{ marginBottom: 8 }} />
           {treeData.length === 0 ? (
             <Empty description={translate("common.empty")} />
@@ -174,7 +175,7 @@ export default function OrgTreePage() {
               )}
             </Descriptions>
           ) : (
-            <Empty description={translate("orgTree.selectHint")} />
+            <Empty description={translate(phone ? "lists.selectAbove" : "orgTree.selectHint")} />
           )}
         </Card>
       </Col>
