@@ -203,6 +203,8 @@ for (const role of ROLES) {
           // public pages are loaded fresh (the signed-out app redirects); signed-in pages after the first load navigate in the app
           if (!loaded || role === "public") {
             await page.goto(target.path);
+            // the frame is loaded lazily: on a busy machine the network can be quiet before it asks for it
+            await page.locator("main").first().waitFor({ timeout: 15_000 }).catch(() => undefined);
             loaded = true;
           } else await navigate(page, target.path, inflight);
           await settle(page, inflight);
