@@ -8,9 +8,12 @@ export default defineConfig({
   build: {
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // papaparse (Refine core's CSV import/export) is a CommonJS bundle the bundler must assume has side
-      // effects; it has none, so it is dropped from pages that do not import or export CSV.
-      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]papaparse[\\/]/, sideEffects: false }] },
+      // Packages without a "sideEffects" field that have none: the bundler may then drop them where unused.
+      // papaparse is Refine core's CSV import/export; react-markdown and remark-gfm are @refinedev/antd's
+      // MarkdownField (its single module is imported whole by every page using one of its components).
+      treeshake: {
+        moduleSideEffects: [{ test: /node_modules[\\/](papaparse|react-markdown|remark-gfm)[\\/]/, sideEffects: false }],
+      },
     },
   },
   test: {

@@ -19,6 +19,7 @@ import { LoginPage } from "./pages/login";
 import { appTheme, TOUCH_MEDIA } from "./theme";
 import "./theme.css";
 
+const HomePage = lazy(() => import("./pages/home"));
 const AppLayout = lazy(() => import("./components/AppLayout"));
 const ErrorComponent = lazy(() => import("@refinedev/antd").then((m) => ({ default: m.ErrorComponent })));
 const DashboardPage = lazy(() => import("./pages/dashboard"));
@@ -123,7 +124,8 @@ export default function App() {
                   </Authenticated>
                 }
               >
-                <Route index element={<DashboardPage />} />
+                <Route index element={<HomePage />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/org-units" element={<OrgTreePage />} />
                 <Route path="/teams">
                   <Route index element={<TeamList />} />

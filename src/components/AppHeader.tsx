@@ -13,7 +13,7 @@ import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
 import { BRAND_RED } from "../theme";
 import { AppMenu } from "./AppMenu";
-import { useIsPhone } from "./Responsive";
+import { useIsPhone } from "./useIsPhone";
 
 export function LanguageSwitch() {
   const translate = useTranslate();
@@ -36,7 +36,7 @@ export function LargeTextButton({ block }: { block?: boolean }) {
       data-testid="large-text-toggle"
       aria-pressed={largeText}
       type={largeText ? "primary" : "default"}
-      icon={<FontSizeOutlined />}
+      icon={<FontSizeOutlined aria-hidden />}
       onClick={toggle}
       block={block}
       title={translate("frame.largeTextHint")}
@@ -100,7 +100,7 @@ export function AppHeader() {
     <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
       {phone && (
         <>
-          <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
+          <Button icon={<MenuOutlined aria-hidden />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
           <Drawer

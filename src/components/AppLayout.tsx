@@ -11,7 +11,7 @@ import { AppHeader } from "./AppHeader";
 import { AppMenu } from "./AppMenu";
 import { AppTitle } from "./AppTitle";
 import { PageLoading } from "./PageLoading";
-import { useIsPhone } from "./Responsive";
+import { useIsPhone } from "./useIsPhone";
 
 export default function AppLayout() {
   const translate = useTranslate();

@@ -10,9 +10,9 @@ import { Menu, type MenuProps } from "antd";
 import { useEffect, useState, type ReactNode } from "react";
 
 const ICONS: Record<string, ReactNode> = {
-  dashboard: <DashboardOutlined />, org_units: <ApartmentOutlined />, teams: <TeamOutlined />, volunteers: <IdcardOutlined />,
-  service_records: <FieldTimeOutlined />, star_awards: <StarOutlined />, rewards: <GiftOutlined />, ratings: <TrophyOutlined />,
-  honours: <FlagOutlined />, role_models: <SmileOutlined />, role_grants: <SafetyCertificateOutlined />, account: <UserOutlined />,
+  dashboard: <DashboardOutlined aria-hidden />, org_units: <ApartmentOutlined aria-hidden />, teams: <TeamOutlined aria-hidden />, volunteers: <IdcardOutlined aria-hidden />,
+  service_records: <FieldTimeOutlined aria-hidden />, star_awards: <StarOutlined aria-hidden />, rewards: <GiftOutlined aria-hidden />, ratings: <TrophyOutlined aria-hidden />,
+  honours: <FlagOutlined aria-hidden />, role_models: <SmileOutlined aria-hidden />, role_grants: <SafetyCertificateOutlined aria-hidden />, account: <UserOutlined aria-hidden />,
 };
 
 type Item = ReturnType<typeof useMenu>["menuItems"][number];
@@ -47,8 +47,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       .filter((i) => allowed?.has(i.name))
       .map((i) =>
         i.children?.length
-          ? { key: i.key, icon: ICONS[i.name] ?? i.meta?.icon ?? <UnorderedListOutlined />, label: translate(i.label ?? i.name), children: toItems(i.children) }
-          : { key: i.key, icon: ICONS[i.name] ?? i.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={i.route ?? ""}>{translate(i.label ?? i.name)}</Link> },
+          ? { key: i.key, icon: ICONS[i.name] ?? i.meta?.icon ?? <UnorderedListOutlined aria-hidden />, label: translate(i.label ?? i.name), children: toItems(i.children) }
+          : { key: i.key, icon: ICONS[i.name] ?? i.meta?.icon ?? <UnorderedListOutlined aria-hidden />, label: <Link to={i.route ?? ""}>{translate(i.label ?? i.name)}</Link> },
       );
 
   const signOut = () => {
@@ -67,7 +67,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       }}
       items={[
         ...(allowed ? toItems(menuItems) : []),
-        { key: "logout", icon: <LogoutOutlined />, label: translate("buttons.logout"), danger: false },
+        { key: "logout", icon: <LogoutOutlined aria-hidden />, label: translate("buttons.logout"), danger: false },
       ]}
     />
   );

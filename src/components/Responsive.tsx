@@ -1,15 +1,10 @@
 // The one way a page adapts to phones (STYLE.md: below `md` a list is a list of cards and a dialog is a
 // full-width sheet). Pages ask useIsPhone(); lists render <ResponsiveTable> with a card for each row.
-import { Card, Grid, List, Table, Typography, type TableProps } from "antd";
+import { Card, List, Table, Typography, type TableProps } from "antd";
+import { useIsPhone } from "./useIsPhone";
 import type { ReactNode } from "react";
 
-/** True below antd's `md` breakpoint (768 px): phones, and tablets held upright. */
-export function useIsPhone(): boolean {
-  const screens = Grid.useBreakpoint();
-  // useBreakpoint answers {} on the first render; fall back to the window's width then.
-  if (screens.md === undefined) return typeof window !== "undefined" && window.innerWidth < 768;
-  return !screens.md;
-}
+export { useIsPhone } from "./useIsPhone";
 
 export interface CardField {
   label: ReactNode;

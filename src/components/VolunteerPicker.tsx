@@ -5,7 +5,7 @@ import { useState } from "react";
 
 interface Props {
   value?: string;
-  onChange?: (v: string) => void;
+  onChange?: (v: string, name?: string) => void;
   /** leave out people who have withdrawn */
   activeOnly?: boolean;
   /** a person already chosen by the page: shown, not changeable */
@@ -30,7 +30,8 @@ export function VolunteerPicker({ value, onChange, activeOnly, fixed, placeholde
   // shown as text: a disabled select is grey on grey (1.8:1) and offers a control that does nothing
   if (fixed) return <Typography.Text id={id} strong>{fixed.name}</Typography.Text>;
   return (
-    <Select id={id} aria-label={placeholder} showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} value={value} onChange={onChange} placeholder={placeholder}
-      options={(result?.data ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.birth_year ?? "?"}，${v.home_community?.name ?? ""}）` }))} />
+    <Select id={id} aria-label={placeholder} showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} value={value} placeholder={placeholder}
+      onChange={(v, option) => onChange?.(v, (option as { name?: string } | undefined)?.name)}
+      options={(result?.data ?? []).map((v) => ({ value: v.id, name: v.name, label: `${v.name}（${v.birth_year ?? "?"}，${v.home_community?.name ?? ""}）` }))} />
   );
 }

@@ -1,33 +1,10 @@
-// The points passbook (积分存折): entries in date order with the running balance, as a bank
-// passbook prints them. The ledger lives in the database; the balance is always a sum of entries.
+// The points passbook (积分存折): the ledger lives in the database and the balance is always a sum of
+// entries (view points_ledger_lines carries the balance after each); here the rules the forms repeat.
 import type { Enums } from "../types/database";
 
 export type EntryType = Enums<"points_entry_type">;
 export type RewardCategory = Enums<"reward_category">;
 export const REWARD_CATEGORIES: readonly RewardCategory[] = ["daily_goods", "culture_tourism", "health_care"];
-
-export interface LedgerEntry {
-  id: number;
-  entry_type: EntryType;
-  points: number;
-  created_at: string;
-}
-
-export interface PassbookLine<E extends LedgerEntry> {
-  entry: E;
-  credit: number;
-  debit: number;
-  balance: number;
-}
-
-export function passbookLines<E extends LedgerEntry>(entries: readonly E[]): PassbookLine<E>[] {
-  const sorted = [...entries].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-  let balance = 0;
-  return sorted.map((entry) => {
-    balance += entry.points;
-    return { entry, credit: entry.points > 0 ? entry.points : 0, debit: entry.points < 0 ? -entry.points : 0, balance };
-  });
-}
 
 /** Whether a redemption fits the balance and the stock (the database checks again under locks). */
 export function redemptionProblem(balance: number, stock: number, cost: number, quantity: number):
@@ -36,4 +13,21 @@ export function redemptionProblem(balance: number, stock: number, cost: number, 
   if (cost * quantity > balance) return "points";
   if (quantity > stock) return "stock";
   return undefined;
+}
+
+export type RangePreset = "thisMonth" | "thisYear" | "lastYear";
+export const RANGE_PRESETS: readonly RangePreset[] = ["thisMonth", "thisYear", "lastYear"];
+
+/** The first and last calendar day (YYYY-MM-DD) of a preset range, counted from the district's today. */
+export function presetRange(preset: RangePreset, today: string): { from: string; to: string } {
+  const [y, m] = today.split("-").map(Number);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  switch (preset) {
+    case "thisMonth":
+      return { from: `${y}-${pad(m)}-01`, to: today };
+    case "thisYear":
+      return { from: `${y}-01-01`, to: today };
+    case "lastYear":
+      return { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` };
+  }
 }

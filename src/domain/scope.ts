@@ -113,3 +113,13 @@ export function scopeFilters(
   if (teams.length && fields.team) out.push({ field: fields.team, operator: "in", value: teams });
   return out;
 }
+
+/** The teams the user leads (team_leader grants), in the order granted. */
+export function ledTeams(scope: readonly ScopeGrant[]): { id: number; name: string }[] {
+  return scope.filter((g) => g.role === "team_leader").map((g) => ({ id: g.org_unit_id, name: g.unit_name }));
+}
+
+/** A user whose every grant is team_leader: their home is the leader's task home, not the dashboard. */
+export function isLeaderOnly(scope: readonly ScopeGrant[]): boolean {
+  return scope.length > 0 && scope.every((g) => g.role === "team_leader");
+}

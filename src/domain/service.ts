@@ -45,3 +45,40 @@ export function projectFitsTeam(project: ProjectScope, team: { street_id: number
   if (!team) return false;
   return project.level === "district" ? project.org_unit_id === team.district_id : project.org_unit_id === team.street_id;
 }
+
+/** One member the 24-hour refusal names: hours already recorded that day and how far this batch would pass 24. */
+export interface DailyOverflow {
+  volunteer_id: string;
+  name: string | null;
+  day_hours: number;
+  over_by: number;
+}
+
+/** The members a refusal of record_service names (hint service_records_daily_limit, DETAIL a JSON array);
+ *  undefined for any other error, or a refusal that names nobody (then the mapped message says it all). */
+export function dailyLimitOverflow(e: { hint?: string | null; details?: string | null } | null | undefined): DailyOverflow[] | undefined {
+  if (e?.hint !== "service_records_daily_limit" || !e.details) return undefined;
+  try {
+    const rows = JSON.parse(e.details) as unknown;
+    if (!Array.isArray(rows) || rows.length === 0) return undefined;
+    return rows.map((r: Record<string, unknown>) => ({
+      volunteer_id: String(r.volunteer_id),
+      name: typeof r.name === "string" ? r.name : null,
+      day_hours: Number(r.day_hours),
+      over_by: Number(r.over_by),
+    }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hours a leader may tap to (presets) and the stepper's step; the database allows 0.01–24. */
+export const HOUR_PRESETS: readonly number[] = [1, 2, 3, 4];
+export const HOUR_STEP = 0.5;
+export const DEFAULT_SERVICE_HOURS = 2;
+
+/** The stepper: one step up or down, kept within (0, 24]. */
+export function stepHours(hours: number, direction: 1 | -1): number {
+  const next = Math.round((hours + direction * HOUR_STEP) * 100) / 100;
+  return Math.min(MAX_HOURS_PER_DAY, Math.max(HOUR_STEP, next));
+}

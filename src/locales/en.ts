@@ -181,6 +181,39 @@ const en: Shape<typeof zhCN> = {
     street: "Street", awards: "Awards", levels: { provincial: "Provincial", municipal: "Municipal", district: "District" }, published: "Published",
     count: "{{n}} role models · {{p}} provincial and {{m}} municipal “most beautiful” awards", awardTitle: "Award", year: "Year", addAward: "Add award",
   },
+  leader: {
+    home: {
+      title: "Team leader home", greeting: "Hello, {{name}}", team: "My team", switchTeam: "Switch team",
+      record: "Record service", recordHint: "Log members' service hours", roster: "My team", rosterHint: "Roster, points, hours", redeem: "Redeem points", redeemHint: "Exchange points for rewards",
+      pending: "To do", nothingPending: "Nothing to do right now", pendingRecords: "{{n}} service records waiting for approval",
+      rejectedRecords: "{{n}} records rejected in the last 30 days: check and record them again", roundsToAssess: "{{n}} rating rounds waiting for the team's self-assessment",
+      membersWithoutPhone: "{{n}} members have no phone number on file", overview: "Open the statistics overview", open: "Open",
+    },
+    record: {
+      title: "Record service · {{team}}", who: "Who served?", whoHint: "Tap names to tick them", selected: "{{n}} selected", selectAll: "All", selectNone: "None",
+      when: "Which day", today: "Today", yesterday: "Yesterday", otherDay: "Other day", howLong: "Hours per person", hoursValue: "{{h}} h",
+      less: "Half an hour less", more: "Half an hour more", activity: "Activity (optional)", defaultActivity: "Volunteer service",
+      details: "Place, project, note (optional)", submit: "Submit ({{n}})", noMembers: "The team had no members on that day",
+      overTitle: "These members would pass 24 hours that day; nothing was recorded:", overLine: "{{name}}: {{already}} h already that day, {{hours}} h more would be {{over}} h over",
+      saveOthers: "Record only the other {{n}}", noOthers: "Reduce the hours, or untick these members and submit again", savedOthers: "Recorded service for {{n}}; not recorded: {{names}}",
+    },
+    roster: {
+      addTitle: "Add a member · {{team}}", moreFields: "More details (optional)", leaveTitle: "Record leaving · {{name}}",
+      leaveIntro: "{{name}} leaves {{team}}; the record stays in the roster's history.", leaveReasons: "Common reasons", reasonHealth: "Health", reasonMoved: "Moved away",
+      reasonOwn: "Own request", reasonOther: "Other", memberCard: "{{name}}'s details", openPassbook: "Open {{name}}'s points passbook", roleOf: "Role of {{name}}",
+      addedOk: "{{name}} joined {{team}}", leftOk: "{{name}} recorded as left", memberCount: "{{n}} active members", addFailed: "Could not add {{name}}: {{reason}}",
+      leaveFailed: "Could not record {{name}} as left: {{reason}}",
+    },
+    passbook: {
+      newestFirst: "Newest first", printTitle: "Print {{name}}'s points passbook", printWhich: "Which period to print", thisMonth: "This month", thisYear: "This year",
+      lastYear: "Last year", custom: "Custom", printNow: "Print", printRange: "{{from}} to {{to}}", broughtForward: "Brought forward", noneInRange: "No points entries in this period",
+    },
+    redeem: {
+      title: "Redeem points", titleFor: "Redeem points · {{name}}", who: "For whom?", what: "Which reward?", points: "{{n}} points", change: "Change", changeReward: "Choose another",
+      confirm: "Redeem \"{{reward}}\" × {{qty}} for {{name}}: {{cost}} points, balance {{before}} → {{after}}", submit: "Confirm",
+      failed: "Could not redeem for {{name}}: {{reason}}",
+    },
+  },
   lists: {
     resourceNames: {
       dashboard: "overview", org_units: "unit", teams: "team", volunteers: "volunteer", service_records: "service record", star_awards: "star level",

@@ -175,6 +175,39 @@ const zhCN = {
     street: "所在街道", awards: "荣誉", levels: { provincial: "省级", municipal: "市级", district: "区级" }, published: "公开展示",
     count: "{{n}} 位银龄榜样 · 省级“最美” {{p}} 个 · 市级“最美” {{m}} 个", awardTitle: "荣誉名称", year: "年份", addAward: "添加荣誉",
   },
+  leader: {
+    home: {
+      title: "队长首页", greeting: "您好，{{name}}", team: "我的队伍", switchTeam: "切换队伍",
+      record: "登记服务", recordHint: "为队员记服务时长", roster: "我的队伍", rosterHint: "名册、积分、时长", redeem: "积分兑换", redeemHint: "用积分兑换礼品",
+      pending: "待办事项", nothingPending: "暂无待办事项", pendingRecords: "{{n}} 条服务记录等待审核",
+      rejectedRecords: "近 30 天有 {{n}} 条记录被驳回，请核对后重新登记", roundsToAssess: "{{n}} 个评星轮次等待本队自评",
+      membersWithoutPhone: "{{n}} 名队员还没有登记联系电话", overview: "查看统计概览", open: "去处理",
+    },
+    record: {
+      title: "登记服务 · {{team}}", who: "谁参加了服务？", whoHint: "点姓名勾选", selected: "已选 {{n}} 人", selectAll: "全选", selectNone: "全不选",
+      when: "哪一天", today: "今天", yesterday: "昨天", otherDay: "其他日期", howLong: "每人服务多久", hoursValue: "{{h}} 小时",
+      less: "减少半小时", more: "增加半小时", activity: "活动名称（可不填）", defaultActivity: "志愿服务",
+      details: "地点、项目、备注（可不填）", submit: "提交（{{n}} 人）", noMembers: "这一天本队没有在册成员",
+      overTitle: "以下成员当天会超过 24 小时，这次都没有登记：", overLine: "{{name}}：当天已记 {{already}} 小时，再记 {{hours}} 小时会超出 {{over}} 小时",
+      saveOthers: "只为其余 {{n}} 人登记", noOthers: "请减少时长，或取消勾选这些成员后再提交", savedOthers: "已登记 {{n}} 人的服务；没有登记：{{names}}",
+    },
+    roster: {
+      addTitle: "添加成员 · {{team}}", moreFields: "更多信息（可不填）", leaveTitle: "登记离队 · {{name}}",
+      leaveIntro: "{{name}} 将从 {{team}} 离队，离队记录保留在名册历史中。", leaveReasons: "常见原因", reasonHealth: "身体原因", reasonMoved: "搬迁",
+      reasonOwn: "本人申请", reasonOther: "其他", memberCard: "{{name}} 的信息", openPassbook: "查看 {{name}} 的积分存折", roleOf: "{{name}} 的角色",
+      addedOk: "已把 {{name}} 加入 {{team}}", leftOk: "已登记 {{name}} 离队", memberCount: "在队 {{n}} 人", addFailed: "没能添加 {{name}}：{{reason}}",
+      leaveFailed: "没能登记 {{name}} 离队：{{reason}}",
+    },
+    passbook: {
+      newestFirst: "最新的在前", printTitle: "打印 {{name}} 的积分存折", printWhich: "打印哪段时间的记录", thisMonth: "本月", thisYear: "今年",
+      lastYear: "去年", custom: "自定义", printNow: "打印", printRange: "{{from}} 至 {{to}}", broughtForward: "承前余额", noneInRange: "这段时间没有积分记录",
+    },
+    redeem: {
+      title: "积分兑换", titleFor: "积分兑换 · {{name}}", who: "为谁兑换？", what: "兑换什么？", points: "{{n}} 积分", change: "换人", changeReward: "换一个",
+      confirm: "为 {{name}} 兑换“{{reward}}” × {{qty}}，扣 {{cost}} 积分，余额 {{before}} → {{after}}", submit: "确认兑换",
+      failed: "没能为 {{name}} 兑换：{{reason}}",
+    },
+  },
   lists: {
     resourceNames: {
       dashboard: "概览", org_units: "单位", teams: "团队", volunteers: "志愿者", service_records: "服务记录", star_awards: "星级晋升",

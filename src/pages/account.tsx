@@ -2,7 +2,7 @@ import { useGetIdentity, useOne, useTranslate, useUpdate, useUpdatePassword } fr
 import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { NewPasswordFields } from "../components/NewPasswordFields";
-import { useIsPhone } from "../components/Responsive";
+import { useIsPhone } from "../components/useIsPhone";
 import type { Locale } from "../locales";
 import { errorMessage } from "../providers/data";
 import { saveDisplayNameMetadata, type UpdatePasswordInput } from "../providers/auth";

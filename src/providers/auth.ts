@@ -30,8 +30,13 @@ function refused(e: unknown) {
 export const authProvider: AuthProvider = {
   login: async ({ email, password }) => {
     clearScope();
+    // the start page's code loads while the password is checked, and the grants that choose it right after
+    // (on a phone every round trip counts: tests/bench/phone.ts)
+    void import("../components/AppLayout");
+    void import("../pages/home");
     const { error } = await supabaseClient.auth.signInWithPassword({ email, password });
     if (error) return refused(error);
+    loadScope().catch(() => undefined);
     return { success: true, redirectTo: "/" };
   },
   logout: async () => {

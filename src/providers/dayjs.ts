@@ -33,4 +33,10 @@ export function districtToday(at: dayjs.ConfigType = undefined): dayjs.Dayjs {
   return dayjs(districtDate(at));
 }
 
+
+/** The moment a district calendar day (YYYY-MM-DD) begins, as an ISO timestamp for timestamptz filters. */
+export function districtDayStart(day: string): string {
+  return dayjs.tz(day, DISTRICT_TIME_ZONE).toISOString();
+}
+
 export default dayjs;

@@ -264,6 +264,13 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "points_ledger_reverses_entry_id_fkey"
+            columns: ["reverses_entry_id"]
+            isOneToOne: true
+            referencedRelation: "points_ledger_lines"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "points_ledger_reward_id_fkey"
             columns: ["reward_id"]
             isOneToOne: false
@@ -1518,6 +1525,58 @@ export type Database = {
           },
         ]
       }
+      points_ledger_lines: {
+        Row: {
+          balance_after: number | null
+          created_at: string | null
+          entry_type: Database["public"]["Enums"]["points_entry_type"] | null
+          id: number | null
+          note: string | null
+          points: number | null
+          quantity: number | null
+          reverses_entry_id: number | null
+          reward_id: number | null
+          service_record_id: number | null
+          volunteer_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "points_ledger_reverses_entry_id_fkey"
+            columns: ["reverses_entry_id"]
+            isOneToOne: true
+            referencedRelation: "points_ledger"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "points_ledger_reverses_entry_id_fkey"
+            columns: ["reverses_entry_id"]
+            isOneToOne: true
+            referencedRelation: "points_ledger_lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "points_ledger_reward_id_fkey"
+            columns: ["reward_id"]
+            isOneToOne: false
+            referencedRelation: "rewards"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "points_ledger_service_record_id_fkey"
+            columns: ["service_record_id"]
+            isOneToOne: true
+            referencedRelation: "service_records"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "points_ledger_volunteer_id_fkey"
+            columns: ["volunteer_id"]
+            isOneToOne: false
+            referencedRelation: "volunteers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       rating_honours: {
         Row: {
           awarded_at: string | null
@@ -1726,6 +1785,15 @@ export type Database = {
           p_volunteer: Json
         }
         Returns: string
+      }
+      leader_pending: {
+        Args: { p_team_id: number }
+        Returns: {
+          members_without_phone: number
+          pending_records: number
+          rejected_records: number
+          rounds_to_assess: number
+        }[]
       }
       my_scope: {
         Args: Record<PropertyKey, never>

@@ -1,4 +1,5 @@
 // `npm run bench`: figures, not assertions.
+//   - the leader's home on a simulated phone: sign-in submitted → home usable (tests/bench/phone.ts)
 //   - stack start-up: cold (initdb + migrations + seed) and warm (existing data)
 //   - list requests as the Refine pages send them, through the gateway, signed in as each demo role:
 //     p50/p95 over many sequential requests, with and without the caller's scope as a filter.
@@ -8,6 +9,7 @@
 //     database: the statistics RPCs against fetching the rows and aggregating in the client, and
 //     200 concurrent redemptions.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,9 +45,13 @@ async function time(label: string, fn: () => PromiseLike<{ error: unknown }>, n 
   return { p50, p95 };
 }
 
+// The leader's home on a throttled phone (its own stack and production build): tests/bench/phone.ts.
+const phone = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/phone.ts"], { stdio: "inherit" });
+if (phone.status !== 0) throw new Error("tests/bench/phone.ts failed");
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-bench-"));
 fs.chmodSync(dataDir, 0o755);
-console.log("Stack start-up");
+console.log("\nStack start-up");
 let stack = await startStack({ dataDir, ...ports });
 console.log(`  cold (initdb, ${stack.migrations.applied.length} migrations, seed)        ${stack.startedInMs.toFixed(0)} ms`);
 await stack.stop();

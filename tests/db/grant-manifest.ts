@@ -46,6 +46,7 @@ export const MANIFEST: Record<string, Decision> = {
   street_team_summary: READ,
   team_list: READ,
   points_balances: READ,
+  points_ledger_lines: READ,
   rating_honours: READ,
   role_model_award_counts: READ,
 };

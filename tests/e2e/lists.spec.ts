@@ -124,6 +124,7 @@ test.describe("on a 390 px phone", () => {
 });
 
 test("English mode shows no Chinese in the UI of the lists, and no raw keys", async ({ page }) => {
+  test.setTimeout(150_000);
   await signIn(page, "org@demo.local", "en");
   const han = /[\u3400-\u9fff]/;
   for (const [path, ready] of [["/volunteers", ".ant-table-row"], ["/service", ".ant-table-row"], ["/stars", ".ant-table-row, .ant-empty"],

@@ -30,7 +30,7 @@ test("the team leader adds a volunteer to the team and sees the roster change", 
   await page.getByTestId("roster-add").click();
   const dialog = page.getByRole("dialog");
   await dialog.getByTestId("new-volunteer-name").fill("测试新队员");
-  await dialog.getByLabel("女").check();
+  await dialog.getByText("女", { exact: true }).click();
   await dialog.getByLabel("联系电话").fill("13912345678");
   await dialog.getByRole("button", { name: /保\s?存/ }).click();
 

@@ -16,7 +16,7 @@ async function signIn(page: Page, email: string) {
 const number = (s: string) => Number(s.replace(/[^\d.-]/g, ""));
 
 async function kpiHours(page: Page): Promise<number> {
-  await page.goto("/");
+  await page.goto("/dashboard");
   const card = page.getByTestId("kpi-hoursInRange").locator(".ant-statistic-content-value");
   await expect(card).toHaveText(/\d/);
   return number(await card.innerText());
@@ -43,15 +43,10 @@ test("leader records service for three members → street admin approves → das
   await page.getByTestId("roster-record").click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("活动名称").fill(title);
+  await dialog.getByText("地点、项目、备注").click();
   await dialog.getByLabel("服务地点").fill("宁夏路社区党群服务中心");
-  await dialog.getByLabel("时长（小时）").fill("4");
-  const members = dialog.getByTestId("record-members");
-  for (const n of names) {
-    await members.click();
-    await page.keyboard.type(n);
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: n }).first().click();
-  }
-  await page.keyboard.press("Escape");
+  await dialog.getByText("4 小时", { exact: true }).click();
+  for (const n of names) await dialog.getByTestId(`tick-${n}`).click();
   await dialog.getByTestId("record-submit").click();
   await expect(page.getByText("已登记 3 人的服务，等待审核")).toBeVisible();
   await page.screenshot({ path: info.outputPath("leader-recorded.png"), fullPage: true });
@@ -82,28 +77,25 @@ test("leader records service for three members → street admin approves → das
 test("the passbook shows a running balance and a redemption lowers it; a refused redemption says why", async ({ page }) => {
   await signIn(page, "leader@demo.local");
   await page.goto("/teams/1001");
-  const link = page.locator("[data-testid^='points-']").filter({ hasText: /^[1-9]\d{2,}$/ }).first();
+  // someone with 100–799 points: enough for a haircut (60), not for the health check (800)
+  const link = page.locator("[data-testid^='points-']").filter({ hasText: /^[1-7]\d{2}$/ }).first();
   const balance = number(await link.innerText());
   await link.click();
   await expect(page.getByTestId("passbook-holder")).toBeVisible();
-  const lastBalance = page.getByTestId("passbook-table").locator("tbody tr").last().locator("td").nth(4);
+  // newest first: the top line carries the balance
+  const lastBalance = page.getByTestId("passbook-table").locator("tbody tr.ant-table-row").first().locator("td").nth(4);
   await expect(lastBalance).toHaveText(String(balance));
 
   await page.getByTestId("passbook-redeem").click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("兑换项目").click();
-  await page.keyboard.type("理发");
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "爱心理发一次" }).click();
+  await dialog.getByTestId("redeem-reward-爱心理发一次").click();
   await dialog.getByTestId("redeem-submit").click();
   await expect(page.getByText("兑换成功，已扣 60 积分")).toBeVisible();
   await expect(lastBalance).toHaveText(String(balance - 60));
 
-  // a quantity beyond the balance is stopped before the database is asked, with the reason
+  // a reward beyond the balance is stopped before the database is asked, with the reason
   await page.getByTestId("passbook-redeem").click();
-  await dialog.getByLabel("兑换项目").click();
-  await page.keyboard.type("体检");
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "老年人健康体检套餐" }).click();
-  await dialog.getByLabel("数量").fill("99");
+  await dialog.getByTestId("redeem-reward-老年人健康体检套餐").click();
   await expect(dialog.getByText("积分不足")).toBeVisible();
   await expect(dialog.getByTestId("redeem-submit")).toBeDisabled();
 });

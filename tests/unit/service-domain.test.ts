@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { monthBounds, withShares, yearOverYear } from "../../src/domain/charts";
-import { passbookLines, redemptionProblem } from "../../src/domain/passbook";
+import { redemptionProblem } from "../../src/domain/passbook";
 import { commended, ratingStar } from "../../src/domain/rating";
 import { canReverse, canReview, projectFitsTeam, validServiceHours } from "../../src/domain/service";
 import type { ScopeGrant } from "../../src/domain/scope";
@@ -43,14 +43,6 @@ describe("service records", () => {
 });
 
 describe("passbook", () => {
-  it("prints entries in date order with a running balance", () => {
-    const lines = passbookLines([
-      { id: 3, entry_type: "redeem", points: -60, created_at: "2026-03-01T10:00:00Z" },
-      { id: 1, entry_type: "earn", points: 40, created_at: "2026-01-01T10:00:00Z" },
-      { id: 2, entry_type: "earn", points: 80, created_at: "2026-02-01T10:00:00Z" },
-    ]);
-    expect(lines.map((l) => [l.entry.id, l.credit, l.debit, l.balance])).toEqual([[1, 40, 0, 40], [2, 80, 0, 120], [3, 0, 60, 60]]);
-  });
   it("names what stands in the way of a redemption", () => {
     expect(redemptionProblem(100, 5, 50, 2)).toBeUndefined();
     expect(redemptionProblem(99, 5, 50, 2)).toBe("points");

@@ -1,5 +1,5 @@
 import { useForm } from "@refinedev/antd";
-import { useNavigation, useTranslate } from "@refinedev/core";
+import { useNavigation, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { useState } from "react";
 import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import type { Volunteer } from "../../types/app";
@@ -13,6 +13,7 @@ export default function VolunteerCreate() {
   const run = useRpcAction();
   const requestKey = useRequestKey(true);
   const { show } = useNavigation();
+  const { setWarnWhen } = useWarnAboutChange();
   const [saving, setSaving] = useState(false);
   return (
     <Create title={translate("volunteers.title")} saveButtonProps={{ ...saveButtonProps, loading: saving }}>
@@ -23,6 +24,7 @@ export default function VolunteerCreate() {
           onFinish: async (values) => {
             const { phone, ...rest } = values as Volunteer & { phone?: string };
             setSaving(true);
+            setWarnWhen(false); // as Refine's own submit does: the page may be left once it is saved
             const r = await run("save_volunteer", { p_volunteer: writableVolunteer(rest), p_phone: phone?.trim() || null, p_request_key: requestKey },
               () => translate("notifications.success"), ["volunteers"]);
             setSaving(false);

@@ -1,5 +1,5 @@
 import { useForm } from "@refinedev/antd";
-import { useNavigation, useTranslate } from "@refinedev/core";
+import { useNavigation, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { useEffect, useState } from "react";
 import { manages } from "../../domain/scope";
 import { useScope } from "../../providers/scope";
@@ -19,6 +19,7 @@ export default function VolunteerEdit() {
   // the person and the phone in one RPC (save_volunteer): nothing is saved half
   const run = useRpcAction();
   const { show } = useNavigation();
+  const { setWarnWhen } = useWarnAboutChange();
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (record) form.setFieldValue("phone", record.volunteer_contacts?.phone ?? "");
@@ -32,6 +33,7 @@ export default function VolunteerEdit() {
           onFinish: async (values) => {
             const { phone, ...rest } = values as Volunteer & { phone?: string };
             setSaving(true);
+            setWarnWhen(false); // as Refine's own submit does: the page may be left once it is saved
             const r = await run("save_volunteer", { p_id: record!.id, p_volunteer: writableVolunteer(rest), p_phone: phone?.trim() || null },
               () => translate("notifications.success"), ["volunteers"]);
             setSaving(false);

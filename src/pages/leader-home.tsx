@@ -1,0 +1,135 @@
+// The team leader's task home (队长首页): three large actions — record service, my team, redeem points —
+// and what is waiting, for the leader's team, preselected (a switch appears only for those who lead
+// several). Built for a 60–80-year-old on a phone: big text, large targets, nothing sideways.
+import { FieldTimeOutlined, GiftOutlined, RightOutlined, TeamOutlined } from "@ant-design/icons";
+import { useGetIdentity, useInvalidate, useTranslate } from "@refinedev/core";
+import { Button, Card, Select, Skeleton, Space, Switch, Typography } from "antd";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { ledTeams } from "../domain/scope";
+import { useLargeText } from "../providers/preferences";
+import { useRpcQuery } from "../providers/rpc";
+import { useScope } from "../providers/scope";
+import "../leader.css";
+
+const loadRecord = () => import("../resources/service-records/record-modal");
+const loadRedeem = () => import("../components/RedeemModal");
+const RecordServiceModal = lazy(() => loadRecord().then((m) => ({ default: m.RecordServiceModal })));
+const RedeemModal = lazy(() => loadRedeem().then((m) => ({ default: m.RedeemModal })));
+
+interface Pending {
+  pending_records: number;
+  rejected_records: number;
+  rounds_to_assess: number;
+  members_without_phone: number;
+}
+
+const TEAM_KEY = "leaderHome.team";
+
+export default function LeaderHome() {
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const invalidate = useInvalidate();
+  const { scope } = useScope();
+  const { data: identity } = useGetIdentity<{ name?: string }>();
+  const teams = ledTeams(scope);
+  const [chosen, setChosen] = useState<number | undefined>(() => Number(localStorage.getItem(TEAM_KEY)) || undefined);
+  const team = teams.find((t) => t.id === chosen) ?? teams[0];
+  const [recording, setRecording] = useState(false);
+  const [redeeming, setRedeeming] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const { largeText, setLargeText, loading: largeTextLoading } = useLargeText();
+  const { data: pendingRows } = useRpcQuery<Pending>("leader_pending", { p_team_id: team?.id }, { enabled: !!team, refreshKey: refresh });
+  const pending = pendingRows?.[0];
+
+  // the dialogs' code arrives while the leader reads the page, so the first tap opens them at once
+  useEffect(() => {
+    void loadRecord();
+    void loadRedeem();
+  }, []);
+
+  const pick = (id: number) => {
+    setChosen(id);
+    localStorage.setItem(TEAM_KEY, String(id));
+  };
+
+  if (!team) return <Skeleton active />;
+  const items = pending
+    ? [
+        { n: pending.pending_records, key: "pendingRecords", to: `/service?status=pending&team=${team.id}` },
+        { n: pending.rejected_records, key: "rejectedRecords", to: `/service?status=rejected&team=${team.id}` },
+        { n: pending.rounds_to_assess, key: "roundsToAssess", to: "/ratings" },
+        { n: pending.members_without_phone, key: "membersWithoutPhone", to: `/teams/${team.id}` },
+      ].filter((i) => i.n > 0)
+    : [];
+
+  return (
+    <div className="leader-home" data-testid="leader-home">
+      <Typography.Title level={1} style={{ fontSize: "1.75em", marginTop: 0 }}>
+        {identity?.name ? translate("leader.home.greeting", { name: identity.name }) : translate("leader.home.title")}
+      </Typography.Title>
+      {teams.length > 1 ? (
+        <Select size="large" value={team.id} onChange={pick} style={{ width: "100%", marginBottom: 16 }} aria-label={translate("leader.home.switchTeam")}
+          data-testid="leader-team-switch" options={teams.map((t) => ({ value: t.id, label: t.name }))} />
+      ) : (
+        <Typography.Paragraph style={{ fontSize: "1.125em" }} data-testid="leader-team">{team.name}</Typography.Paragraph>
+      )}
+
+      <Space direction="vertical" size={12} style={{ width: "100%", marginBottom: 24 }}>
+        <Button type="primary" size="large" className="main-action" icon={<FieldTimeOutlined />} onClick={() => setRecording(true)} data-testid="home-record">
+          <span>{translate("leader.home.record")}<span className="main-action-hint">{translate("leader.home.recordHint")}</span></span>
+        </Button>
+        <Button size="large" className="main-action" icon={<TeamOutlined />} onClick={() => navigate(`/teams/${team.id}`)} data-testid="home-roster">
+          <span>{translate("leader.home.roster")}<span className="main-action-hint">{translate("leader.home.rosterHint")}</span></span>
+        </Button>
+        <Button size="large" className="main-action" icon={<GiftOutlined />} onClick={() => setRedeeming(true)} data-testid="home-redeem">
+          <span>{translate("leader.home.redeem")}<span className="main-action-hint">{translate("leader.home.redeemHint")}</span></span>
+        </Button>
+      </Space>
+
+      <Card title={<h2 style={{ margin: 0, fontSize: "1.25em" }}>{translate("leader.home.pending")}</h2>} data-testid="leader-pending">
+        {!pending ? (
+          <Skeleton active paragraph={{ rows: 2 }} />
+        ) : items.length === 0 ? (
+          <Typography.Text>{translate("leader.home.nothingPending")}</Typography.Text>
+        ) : (
+          <ul className="pending-list">
+            {items.map((i) => (
+              <li key={i.key}>
+                <Link to={i.to} className="pending-row">
+                  <span>{translate(`leader.home.${i.key}`, { n: i.n })}</span>
+                  <RightOutlined aria-hidden />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card style={{ marginTop: 16 }}>
+        <label className="pending-row" style={{ cursor: "pointer" }}>
+          <span style={{ fontSize: "1.0625em" }}>{translate("frame.largeTextSetting")}</span>
+          <Switch checked={largeText} loading={largeTextLoading} onChange={setLargeText} data-testid="home-large-text" />
+        </label>
+      </Card>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        <Link to="/dashboard">{translate("leader.home.overview")}</Link>
+      </Typography.Paragraph>
+
+      <Suspense fallback={null}>
+        {recording && (
+          <RecordServiceModal open={recording} teamId={team.id} teamFixed onClose={() => setRecording(false)}
+            onRecorded={() => {
+              setRefresh((r) => r + 1);
+              invalidate({ resource: "service_records", invalidates: ["list"] });
+            }} />
+        )}
+        {redeeming && (
+          <RedeemModal open={redeeming} teamId={team.id} onClose={() => setRedeeming(false)}
+            onDone={() => {
+              for (const resource of ["points_ledger", "points_balances", "rewards"]) invalidate({ resource, invalidates: ["list"] });
+            }} />
+        )}
+      </Suspense>
+    </div>
+  );
+}
