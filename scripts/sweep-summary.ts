@@ -1,13 +1,13 @@
 // Summarises the page sweep's findings (test-results/sweep/*.json, written by tests/e2e/sweep.spec.ts) as
 // Markdown grouped by owner, page and check, each finding once with the roles, languages and widths it was
-// seen in. Usage: npx tsx scripts/sweep-summary.ts > summary.md
+// seen in. Usage: npx tsx scripts/sweep-summary.ts [folder, default test-results/sweep] > summary.md
 import fs from "node:fs";
 import path from "node:path";
 
 interface Finding { check: string; detail: string }
 interface Result { page: string; width: number; path: string; findings: Finding[] }
 
-const dir = "test-results/sweep";
+const dir = process.argv[2] ?? "test-results/sweep";
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
 
 /** Who fixes it: the division of issue 8 (leader's pages and flows, the frame and theme, every other page, data access). */

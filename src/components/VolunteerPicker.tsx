@@ -1,6 +1,6 @@
 // Picks a volunteer the user can read, by a server-side search on the name (RLS decides who appears).
 import { useList } from "@refinedev/core";
-import { Select } from "antd";
+import { Select, Typography } from "antd";
 import { useState } from "react";
 
 interface Props {
@@ -27,7 +27,8 @@ export function VolunteerPicker({ value, onChange, activeOnly, fixed, placeholde
     meta: { select: "id, name, birth_year, home_community:org_units!home_community_id(name)" },
     queryOptions: { enabled: !fixed },
   });
-  if (fixed) return <Select id={id} aria-label={placeholder} value={fixed.id} disabled options={[{ value: fixed.id, label: fixed.name }]} />;
+  // shown as text: a disabled select is grey on grey (1.8:1) and offers a control that does nothing
+  if (fixed) return <Typography.Text id={id} strong>{fixed.name}</Typography.Text>;
   return (
     <Select id={id} aria-label={placeholder} showSearch filterOption={false} onSearch={setQ} loading={query.isFetching} value={value} placeholder={placeholder}
       onChange={(v, option) => onChange?.(v, (option as { name?: string } | undefined)?.name)}

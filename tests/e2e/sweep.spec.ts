@@ -35,7 +35,9 @@ interface Ids { team: number; volunteer: string; starAward: number | null }
 /** A page to visit: its name in file names, its path, and the button that opens its main dialog. */
 interface Target { name: string; path: string; dialog?: RegExp }
 
-const RECORD = /^(登\s?记服务|Record service)$/;
+/** A button by its name, after the icon's name antd puts first ("plus 登记服务"). */
+const opener = (names: string) => new RegExp(`^(?:[a-z-]+ )?(?:${names})$`);
+const RECORD = opener("登\\s?记服务|Record service");
 const targets = (role: Role, ids: Ids): Target[] => {
   if (role === "public") return ["login", "forgot-password", "reset-password", "accept-invite"].map((p) => ({ name: p, path: `/${p}` }));
   const admin = role === "org" || role === "street" || role === "community";
@@ -43,21 +45,21 @@ const targets = (role: Role, ids: Ids): Target[] => {
     { name: "home", path: "/", dialog: role === "leader" ? RECORD : undefined },
     { name: "org-units", path: "/org-units" },
     { name: "teams", path: "/teams" },
-    { name: "roster", path: `/teams/${ids.team}`, dialog: /^(添加成员|Add member)$/ },
+    { name: "roster", path: `/teams/${ids.team}`, dialog: opener("添加成员|Add member") },
     { name: "service", path: "/service", dialog: RECORD },
     { name: "stars", path: "/stars" },
-    { name: "rewards", path: "/rewards", dialog: /^(兑\s?换|Redeem|新增兑换项目|Add reward)$/ },
-    { name: "passbook", path: `/passbook/${ids.volunteer}`, dialog: /^(兑\s?换|Redeem)$/ },
-    { name: "ratings", path: "/ratings", dialog: /^(新建轮次|New round|自\s?评|Self-assess)$/ },
+    { name: "rewards", path: "/rewards", dialog: opener("兑\\s?换|Redeem|新增兑换项目|Add reward") },
+    { name: "passbook", path: `/passbook/${ids.volunteer}`, dialog: opener("兑\\s?换|Redeem") },
+    { name: "ratings", path: "/ratings", dialog: opener("新建轮次|New round|自\\s?评|Self-assess") },
     { name: "honours", path: "/honours" },
-    { name: "role-models", path: "/role-models", dialog: /^(新增榜样|Add role model)$/ },
+    { name: "role-models", path: "/role-models", dialog: opener("新增榜样|Add role model") },
     { name: "account", path: "/account" },
   ];
   if (ids.starAward) list.push({ name: "certificate", path: `/certificates/star/${ids.starAward}` });
   if (admin || role === "finance") list.push({ name: "volunteers", path: "/volunteers" }, { name: "volunteer-show", path: `/volunteers/show/${ids.volunteer}` });
   if (admin) {
     list.push({ name: "volunteer-create", path: "/volunteers/create" }, { name: "volunteer-edit", path: `/volunteers/edit/${ids.volunteer}` });
-    list.push({ name: "staff", path: "/staff", dialog: /^(邀请 \/ 授权|Invite \/ grant)$/ });
+    list.push({ name: "staff", path: "/staff", dialog: opener("邀请 / 授权|Invite / grant") });
   }
   return list;
 };
@@ -201,6 +203,8 @@ for (const role of ROLES) {
           // public pages are loaded fresh (the signed-out app redirects); signed-in pages after the first load navigate in the app
           if (!loaded || role === "public") {
             await page.goto(target.path);
+            // the frame is loaded lazily: on a busy machine the network can be quiet before it asks for it
+            await page.locator("main").first().waitFor({ timeout: 15_000 }).catch(() => undefined);
             loaded = true;
           } else await navigate(page, target.path, inflight);
           await settle(page, inflight);
