@@ -25,6 +25,13 @@ const COLORS = {
   colorPrimary: "#0958d9",
   colorLink: "#0958d9",
   colorInfo: "#0958d9",
+  // antd lightens hover and active states (#2e7ae6 = 4.16:1 under white text); a hovered or pressed
+  // button or link is read too, so these go darker instead (blue-8 / blue-9).
+  colorPrimaryHover: "#003eb3",
+  colorPrimaryActive: "#002c8c",
+  colorLinkHover: "#003eb3",
+  colorLinkActive: "#002c8c",
+  colorPrimaryTextHover: "#003eb3",
   colorError: "#cf1322",
   colorSuccess: "#237804",
   colorWarning: "#ad4e00",

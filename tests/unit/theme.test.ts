@@ -76,7 +76,9 @@ describe("the app theme", () => {
   it("gives every text colour at least 4.5:1 on white", () => {
     const t = token();
     for (const k of ["colorText", "colorTextSecondary", "colorTextDescription", "colorTextTertiary", "colorTextPlaceholder", "colorTextLabel",
-      "colorLink", "colorPrimary", "colorError", "colorSuccess", "colorWarning"]) {
+      "colorLink", "colorPrimary", "colorError", "colorSuccess", "colorWarning",
+      // hovered and pressed links and buttons are read too (antd lightens them by default: 4.16:1)
+      "colorLinkHover", "colorLinkActive", "colorPrimaryHover", "colorPrimaryActive", "colorPrimaryTextHover"]) {
       expect(contrast(String(t[k]), "#ffffff"), k).toBeGreaterThanOrEqual(4.5);
     }
     expect(contrast(STAR_COLOR, "#ffffff"), "star glyphs").toBeGreaterThanOrEqual(4.5);
