@@ -2,6 +2,7 @@ import { useGetIdentity, useOne, useTranslate, useUpdate, useUpdatePassword } fr
 import { App, Button, Card, Descriptions, Form, Input, Segmented, Space, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { NewPasswordFields } from "../components/NewPasswordFields";
+import { PageTitle } from "../components/PageTitle";
 import { useIsPhone } from "../components/useIsPhone";
 import type { Locale } from "../locales";
 import { errorMessage } from "../providers/data";
@@ -54,7 +55,8 @@ export default function AccountPage() {
 
   return (
     <Space direction="vertical" style={{ width: "100%" }} size="large">
-      <Card title={translate("account.title")}>
+      <PageTitle>{translate("account.title")}</PageTitle>
+      <Card>
         <Descriptions column={1} bordered size="small" layout={phone ? "vertical" : "horizontal"}>
           <Descriptions.Item label={translate("account.email")}>{user?.email}</Descriptions.Item>
           <Descriptions.Item label={translate("account.grants")}>
@@ -76,7 +78,7 @@ export default function AccountPage() {
       <Card title={translate("account.displayName")}>
         <Form form={nameForm} layout="inline" onFinish={saveName}>
           <Form.Item name="display_name" rules={[{ max: 40 }]}>
-            <Input style={{ width: 280 }} />
+            <Input style={{ width: 280, maxWidth: "100%" }} aria-label={translate("account.displayName")} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving}>{translate("buttons.save")}</Button>
         </Form>

@@ -226,7 +226,7 @@ function SubjectSelect(props: { projects: { value: string; label: string }[]; va
   const teams = (result?.data ?? []).filter((u) => canEditRoster(scope, u));
   return (
     <Select showSearch optionFilterProp="label" value={props.value} onChange={props.onChange} placeholder={translate("ratings.pickSubject")}
-      data-testid="rating-subject"
+      aria-label={translate("ratings.subject")} data-testid="rating-subject"
       options={[...teams.map((u) => ({ value: `team:${u.id}`, label: `${translate("ratings.kinds.team")} · ${u.name}` })), ...props.projects]} />
   );
 }
