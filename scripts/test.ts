@@ -47,14 +47,20 @@ if (fs.existsSync("test-results/vitest.json")) {
 } else results.failed += 1;
 
 ensureChromium();
-fs.rmSync("test-results/e2e.json", { force: true });
-run("browser tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
-if (fs.existsSync("test-results/e2e.json")) {
-  const p = JSON.parse(fs.readFileSync("test-results/e2e.json", "utf8"));
-  results.passed += p.stats.expected + p.stats.flaky;
-  results.failed += p.stats.unexpected;
-  results.skipped += p.stats.skipped;
-} else results.failed += 1;
+// The journeys change data and run one at a time; the page sweep (tests/e2e/sweep.spec.ts) only reads, so it
+// runs afterwards on its own with two workers (each a role × language × width).
+function playwright(title: string, json: string, args: string[]) {
+  fs.rmSync(json, { force: true });
+  run(title, "npx", ["playwright", "test", ...args], { E2E_JSON: json });
+  if (fs.existsSync(json)) {
+    const p = JSON.parse(fs.readFileSync(json, "utf8"));
+    results.passed += p.stats.expected + p.stats.flaky;
+    results.failed += p.stats.unexpected;
+    results.skipped += p.stats.skipped;
+  } else results.failed += 1;
+}
+playwright("browser tests (Playwright, Chromium)", "test-results/e2e.json", ["--grep-invert", "sweep: "]);
+playwright("page sweep (every page × role × width × language)", "test-results/e2e-sweep.json", ["tests/e2e/sweep.spec.ts", "--workers", "2"]);
 
 if (results.failed > 0) ok = false;
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);

@@ -41,7 +41,8 @@ export function UnitSelect({ levels, managedOnly, keptOnly, streetId, ...rest }:
         return { value: u.id, label: `${prefix}${u.name}`, title: translate(`levels.${u.level}`) };
       });
   }, [units, levels, managedOnly, keptOnly, scope, streetId, translate]);
-  // a filter's select has no visible label: its placeholder names it for screen readers
-  const name = rest["aria-label"] ?? (typeof rest.placeholder === "string" ? rest.placeholder : undefined);
+  // a filter's select has no visible label: its placeholder names it for screen readers (inside a
+  // Form.Item the item's label names it through the id the item passes)
+  const name = rest["aria-label"] ?? (!rest.id && typeof rest.placeholder === "string" ? rest.placeholder : undefined);
   return <Select<number> showSearch optionFilterProp="label" loading={loading} options={options} allowClear {...rest} aria-label={name} />;
 }

@@ -97,6 +97,8 @@ test.describe("on a 390 px phone", () => {
 
   test("a leader's dashboard ranks no single team", async ({ page }) => {
     await signIn(page, "leader@demo.local");
+    // a leader starts on the task home; the dashboard is one link away
+    await page.goto("/dashboard");
     await expect(page.getByTestId("kpi-teams").locator(".ant-statistic-content-value")).toHaveText("1");
     await expect(page.getByTestId("chart-stars")).toBeVisible();
     await expect(page.getByTestId("chart-teams")).toHaveCount(0);

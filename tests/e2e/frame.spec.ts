@@ -138,6 +138,8 @@ test("长辈版 enlarges text and main actions, and is remembered for the person
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator("html")).toHaveClass(/large-text/);
   await page.goto("/account");
+  // after a reload the setting comes from the database
+  await expect(page.locator("html")).toHaveClass(/large-text/);
   const body = page.locator("main .ant-descriptions-item-content").first();
   await expect(body).toBeVisible();
   expect(await fontSize(page, "main .ant-descriptions-item-content")).toBeGreaterThanOrEqual(18);

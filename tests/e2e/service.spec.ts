@@ -118,7 +118,9 @@ test("a street admin confirms a star upgrade and prints its certificate", async 
   await expect(rows.first()).toBeVisible();
   const name = await rows.first().locator("td").first().innerText();
   await rows.first().getByRole("button", { name: "确认晋升并发证" }).click();
-  await page.locator(".ant-popover:visible").getByRole("button", { name: /确\s?定|OK/ }).click();
+  // the confirmation names the person and the level, and its button says what it does
+  await expect(page.locator(".ant-popover:visible")).toContainText(name);
+  await page.locator(".ant-popover:visible").getByRole("button", { name: "确认晋升并发证" }).click();
   const toast = page.getByText(/已颁发证书 SN\d{4}-\d-\d{5}/);
   await expect(toast).toBeVisible();
   const number = (await toast.innerText()).match(/SN\d{4}-\d-\d{5}/)![0];

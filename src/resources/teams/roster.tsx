@@ -76,7 +76,7 @@ export default function TeamRoster() {
     pagination: { mode: "off" },
     meta: { select: "*, volunteers(id, name, gender, birth_year, is_party_member, volunteer_contacts(phone), volunteer_service_totals(approved_hours, star_level))" },
   });
-  const { result: balances } = useList<PointsBalance>({
+  const { result: balances, query: balancesQuery } = useList<PointsBalance>({
     resource: "points_balances",
     filters: [{ field: "volunteer_id", operator: "in", value: (roster?.data ?? []).map((m) => m.volunteer_id) }],
     pagination: { mode: "off" },
@@ -168,7 +168,8 @@ export default function TeamRoster() {
     <Link to={`/passbook/${m.volunteer_id}`} data-testid={`points-${m.volunteers?.name}`}
       aria-label={translate("leader.roster.openPassbook", { name: m.volunteers?.name ?? "" })}
       style={big ? { fontSize: "1.375em", fontWeight: 600, display: "inline-block", minHeight: 44, minWidth: 44, lineHeight: "44px" } : undefined}>
-      {balanceOf.get(m.volunteer_id) ?? 0}
+      {/* while the balances load, no figure rather than a wrong 0 */}
+      {balancesQuery.isSuccess ? balanceOf.get(m.volunteer_id) ?? 0 : "…"}
     </Link>
   );
   const memberCard = (m: Membership) => (
