@@ -1,17 +1,9 @@
 // The dashboard's figures and their text alternatives: 查看数据 tables hold the numbers the charts draw,
 // the street filter reaches the 志愿团队 card, the partial month is marked, the range presets work, and
 // on a phone the custom range opens single-panel pickers inside the screen.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
-async function signIn(page: Page, email: string, locale: "zh-CN" | "en" = "zh-CN") {
-  await page.goto("/login");
-  await page.evaluate((l) => { localStorage.clear(); localStorage.setItem("locale", l); }, locale);
-  await page.goto("/login");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill("demo123456");
-  await page.locator("button[type=submit]").click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
 
 const number = (s: string) => Number(s.replace(/[^\d.-]/g, ""));
 
@@ -106,7 +98,7 @@ test.describe("on a 390 px phone", () => {
 });
 
 test("in English the data toggle and the presets speak English", async ({ page }) => {
-  await signIn(page, "org@demo.local", "en");
+  await signIn(page, "org@demo.local", { locale: "en" });
   await expect(page.getByTestId("chart-stars").getByRole("button", { name: "Show data" })).toBeVisible();
   await expect(page.getByTestId("range-presets")).toContainText("This year");
   await expect(page.getByTestId("chart-months").locator(".chart-figure")).toHaveAttribute("aria-label", /Line chart/);

@@ -2,18 +2,12 @@
 // header fits for every role, the menu opens from the header on a phone, landmarks, touch targets,
 // 长辈版 remembered per person, and a language switch that re-labels without reloading data.
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const ROLES = ["org@demo.local", "street@demo.local", "leader@demo.local", "finance@demo.local"];
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("demo123456");
-  await page.getByRole("button", { name: /登\s?录/ }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
 
 async function signOut(page: Page) {
   const phone = (page.viewportSize()?.width ?? 1440) < 768;

@@ -2,18 +2,10 @@
 // paging, dialogs name what they act on, 通过 and 驳回 differ beyond colour, and English mode shows no
 // Chinese UI strings (names and data stay as they are).
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 
-async function signIn(page: Page, email: string, locale: "zh-CN" | "en" = "zh-CN") {
-  await page.goto("/login");
-  await page.evaluate((l) => { localStorage.clear(); localStorage.setItem("locale", l); }, locale);
-  await page.goto("/login");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill("demo123456");
-  await page.locator("button[type=submit]").click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
 
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -125,7 +117,7 @@ test.describe("on a 390 px phone", () => {
 
 test("English mode shows no Chinese in the UI of the lists, and no raw keys", async ({ page }) => {
   test.setTimeout(150_000);
-  await signIn(page, "org@demo.local", "en");
+  await signIn(page, "org@demo.local", { locale: "en" });
   const han = /[\u3400-\u9fff]/;
   for (const [path, ready] of [["/volunteers", ".ant-table-row"], ["/service", ".ant-table-row"], ["/stars", ".ant-table-row, .ant-empty"],
     ["/staff", ".ant-table-row"], ["/rewards", ".ant-table-row"], ["/ratings", ".ant-table-row"]] as const) {

@@ -1,14 +1,7 @@
 // Journeys through the real app, backend and browser: the leader keeps the roster; finance reads it.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await expect(page.getByRole("heading", { name: /银龄志愿服务管理平台/ })).toBeVisible();
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("demo123456");
-  await page.getByRole("button", { name: "登 录" }).or(page.getByRole("button", { name: "登录" })).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
 
 test("a wrong password shows a Chinese message and keeps the email", async ({ page }) => {
   await page.goto("/login");

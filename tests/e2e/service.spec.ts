@@ -2,16 +2,8 @@
 // for three members, the street admin approves it, and the leader's dashboard hours and the members'
 // points change by exactly what the rules say (4 h each → 40 points each).
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.evaluate(() => localStorage.clear());
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("demo123456");
-  await page.getByRole("button", { name: /登\s?录/ }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
 
 const number = (s: string) => Number(s.replace(/[^\d.-]/g, ""));
 

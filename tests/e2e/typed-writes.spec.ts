@@ -1,14 +1,8 @@
 // Writes that were two API calls and are now one RPC, through the pages: editing a person saves the
 // details and the phone number together (save_volunteer), and clearing the number removes it.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill("demo123456");
-  await page.getByRole("button", { name: /登\s?录/ }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-}
 
 test("a street admin edits a member's note and phone in one save, then clears the phone", async ({ page }, info) => {
   await signIn(page, "street@demo.local");
