@@ -215,6 +215,7 @@ export default function TeamRoster() {
     >
       {!editable && team && <Alert type="info" showIcon message={translate("roster.readOnly")} style={{ marginBottom: 16 }} />}
       <ResponsiveTable<Membership> dataSource={members} rowKey="id" loading={query.isLoading} pagination={false} data-testid="roster-table"
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: translate("common.empty") }} card={memberCard}>
         <Table.Column<Membership> title={translate("volunteers.name")} render={(_, m) => (
           <Space>
