@@ -14,7 +14,22 @@ fs.chmodSync(dataDir, 0o755);
 process.env.SUPABASE_DB_FAST = "1";
 const base = Number(process.env.E2E_STACK_PORT_BASE ?? 26421); // several checkouts can run the browser tests side by side
 const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? base + 3);
+// Playwright (or a person) may stop this while it is still starting: the stack's PostgreSQL must not
+// outlive it (an orphan holds the ports and fails the next run), so a stop asked for early waits for the
+// start to finish and then stops what it started.
+let stopAsked = false;
+let stop = async () => {
+  stopAsked = true;
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
 const stack = await startStack({ dataDir, ...portsFrom(base), mailboxPort });
+const stopStack = async () => {
+  await stack.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+if (stopAsked) await stopStack();
 console.log(`e2e stack ${stack.apiUrl}, mailbox ${stack.mailboxUrl}, functions: ${stack.functions.join(", ")}`);
 const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
 const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });
@@ -22,13 +37,11 @@ if (build.status !== 0) {
   await stack.stop();
   process.exit(1);
 }
+if (stopAsked) await stopStack();
 const port = process.env.E2E_WEB_PORT ?? "4174";
 const preview = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--outDir", "dist-e2e", "--port", port, "--strictPort"], { env, stdio: "inherit" });
-const stop = async () => {
+stop = async () => {
   preview.kill("SIGTERM");
-  await stack.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
+  await stopStack();
 };
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+if (stopAsked) await stop();
