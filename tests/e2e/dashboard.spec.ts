@@ -82,9 +82,13 @@ test.describe("on a 390 px phone", () => {
     const panel = page.locator(".ant-picker-dropdown:visible");
     await expect(panel).toBeVisible();
     await expect(panel.locator(".ant-picker-panel")).toHaveCount(1);
-    const box = (await panel.locator(".ant-picker-panel-container").boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // the dropdown is placed once it has been measured (antd first renders it far off-screen)
+    const edges = async () => {
+      const b = (await panel.locator(".ant-picker-panel-container").boundingBox())!;
+      return { left: Math.round(b.x), right: Math.round(b.x + b.width) };
+    };
+    await expect.poll(async () => (await edges()).right).toBeLessThanOrEqual(390);
+    expect((await edges()).left).toBeGreaterThanOrEqual(0);
   });
 
   test("a leader's dashboard ranks no single team", async ({ page }) => {

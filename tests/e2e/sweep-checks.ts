@@ -183,6 +183,14 @@ export async function axe(page: Page, include?: string): Promise<Finding[]> {
   // only violations are collected in full (passes and incomplete results cost time on big tables)
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] });
   if (include) builder = builder.include(include);
+  // colours are read as they settle: a button caught half-way through antd's transition from disabled to
+  // enabled is not what anyone reads (finite animations only; a spinner never finishes)
+  await page.evaluate(() => Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ]));
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
