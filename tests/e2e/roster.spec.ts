@@ -46,7 +46,7 @@ test("finance reads the roster without edit buttons or phone numbers", async ({ 
   await signIn(page, "finance@demo.local");
   await page.goto("/teams/1001");
   const table = page.getByTestId("roster-table");
-  await expect(table.locator("tbody tr").first()).toBeVisible();
+  await expect(table.locator("tbody tr.ant-table-row").first()).toBeVisible();
   await expect(page.getByText("您只能查看此名册")).toBeVisible();
   await expect(page.getByTestId("roster-add")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "登记离队" })).toHaveCount(0);
