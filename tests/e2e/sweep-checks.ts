@@ -55,14 +55,15 @@ export async function loadDataRuns(dbUrl: string): Promise<Set<string>> {
   }
 }
 
-/** Waits until the page has had no request in flight for `quietMs` and shows no spinner or skeleton. */
+/** Waits until the page has had no request in flight for `quietMs` and shows no spinner, skeleton, loading
+ *  button or primary button still disabled while its form loads (a form still loading is not what is read). */
 export async function settle(page: Page, inflight: { n: number; last: number }, quietMs = 250, maxMs = 12_000) {
   const start = Date.now();
   for (;;) {
     const quiet = inflight.n === 0 && Date.now() - inflight.last >= quietMs;
     if (quiet) {
       const busy = await page.evaluate(() =>
-        [...document.querySelectorAll(".ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin")]
+        [...document.querySelectorAll(".ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin, .ant-btn-loading, main .ant-btn-primary:disabled")]
           .some((e) => (e as HTMLElement).checkVisibility?.() ?? true)).catch(() => true);
       if (!busy) return;
     }
