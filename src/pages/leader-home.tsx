@@ -37,9 +37,8 @@ export default function LeaderHome() {
   const team = teams.find((t) => t.id === chosen) ?? teams[0];
   const [recording, setRecording] = useState(false);
   const [redeeming, setRedeeming] = useState(false);
-  const [refresh, setRefresh] = useState(0);
   const { largeText, setLargeText, loading: largeTextLoading } = useLargeText();
-  const { data: pendingRows } = useRpcQuery<Pending>("leader_pending", { p_team_id: team?.id }, { enabled: !!team, refreshKey: refresh });
+  const { data: pendingRows } = useRpcQuery<Pending>("leader_pending", { p_team_id: team?.id }, { enabled: !!team });
   const pending = pendingRows?.[0];
 
   // the dialogs' code arrives while the leader reads the page, so the first tap opens them at once
@@ -119,8 +118,7 @@ export default function LeaderHome() {
         {recording && (
           <RecordServiceModal open={recording} teamId={team.id} teamFixed onClose={() => setRecording(false)}
             onRecorded={() => {
-              setRefresh((r) => r + 1);
-              invalidate({ resource: "service_records", invalidates: ["list"] });
+              for (const resource of ["service_records", "leader_pending"]) invalidate({ resource, invalidates: ["list"] });
             }} />
         )}
         {redeeming && (

@@ -9,7 +9,7 @@
 import { FunctionsHttpError } from "@supabase/supabase-js";
 import { useCustom, useInvalidate, type BaseRecord, type HttpError } from "@refinedev/core";
 import { App } from "antd";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { errorKey, isRetryable, type BackendError } from "../domain/errors";
 import type { Database } from "../types/database";
 import { errorMessage } from "./data";
@@ -135,13 +135,13 @@ export function useFunctionAction() {
 
 /**
  * Reads the rows of an RPC (statistics) through the data provider's `custom` (Refine's useCustom, cached
- * under the key of a list of resource `fn`); refetches when the arguments change (showing nothing
- * meanwhile) or when `refreshKey` changes (keeping the last rows until the new ones arrive). A refusal is
- * returned as the one mapped message (`error`) with no rows.
+ * under the key of a list of resource `fn`, so a write refetches it by invalidating that resource, e.g.
+ * useRpcAction's `invalidates`); refetches when the arguments change. A refusal is returned as the one
+ * mapped message (`error`) with no rows.
  */
-export function useRpcQuery<T>(fn: RpcName, args: Record<string, unknown>, options: { enabled?: boolean; refreshKey?: unknown } = {}):
+export function useRpcQuery<T>(fn: RpcName, args: Record<string, unknown>, options: { enabled?: boolean } = {}):
   { data: T[] | undefined; error?: string } {
-  const { enabled = true, refreshKey } = options;
+  const { enabled = true } = options;
   const { query } = useCustom<BaseRecord, HttpError>({
     url: fn,
     method: "post",
@@ -149,13 +149,6 @@ export function useRpcQuery<T>(fn: RpcName, args: Record<string, unknown>, optio
     errorNotification: false,
     queryOptions: { enabled, queryKey: rpcQueryKey(fn, args), retry: false },
   });
-  const { refetch } = query;
-  const seen = useRef(refreshKey);
-  useEffect(() => {
-    if (seen.current === refreshKey) return;
-    seen.current = refreshKey;
-    if (enabled) void refetch();
-  }, [refreshKey, enabled, refetch]);
   if (query.error) return { data: [], error: query.error.message };
   return { data: query.data?.data as T[] | undefined };
 }

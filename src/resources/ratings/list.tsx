@@ -3,7 +3,7 @@
 // certificate for three stars and above. The database checks every step (RPCs).
 import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
-import { useCan, useGetIdentity, useInvalidate, useList, useTranslate } from "@refinedev/core";
+import { useCan, useGetIdentity, useList, useTranslate } from "@refinedev/core";
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
@@ -33,7 +33,6 @@ export default function RatingList() {
   const phone = useIsPhone();
   const { scope } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
-  const invalidate = useInvalidate();
   const [chosenRoundId, setRoundId] = useState<number>();
   const [scoring, setScoring] = useState<ScoreMode>();
   const [newRound, setNewRound] = useState(false);
@@ -57,9 +56,9 @@ export default function RatingList() {
     sorters: { initial: [{ field: "id", order: "asc" }] },
     pagination: { pageSize: 15 }, syncWithLocation: false, queryOptions: { enabled: !!roundId },
   });
-  // refetched with the table, so a review or an award shows in the chart at once
+  // refetched with the table after every rating write (call below), so a review or an award shows at once
   const { data: summary } = useRpcQuery<{ subject_kind: string; star_level: number; ratings: number }>(
-    "rating_star_summary", { p_round_id: roundId }, { enabled: !!roundId, refreshKey: tableProps.dataSource });
+    "rating_star_summary", { p_round_id: roundId }, { enabled: !!roundId });
   const chart = useMemo(() => [1, 2, 3, 4, 5].map((s) => ({
     star: translate("dashboard.starLabel", { n: s }),
     project: summary?.find((r) => r.subject_kind === "project" && r.star_level === s)?.ratings ?? 0,
@@ -69,15 +68,13 @@ export default function RatingList() {
   const maxTotal = (criteria?.data ?? []).reduce((a, c) => a + Number(c.max_score), 0);
   const subjectName = (r: Rating) => r.projects?.name ?? r.team?.name ?? "";
   const unitRef = (r: Rating) => ({ id: r.unit_id, street_id: r.unit?.street_id, community_id: r.unit?.community_id, district_id: r.unit?.district_id });
-  const refresh = () => invalidate({ resource: "ratings", invalidates: ["list"] });
 
   const run = useRpcAction();
   const { data: canCreateRound } = useCan({ resource: "ratings", action: "createRound" });
   const { data: canSelfAssess } = useCan({ resource: "ratings", action: "selfAssess" });
   const roundKey = useRequestKey(newRound);
   const call = async <F extends RpcName>(fn: F, args: RpcArgs<F>, ok: (data: RpcReturns<F>) => string) => {
-    const r = await run(fn, args, ok);
-    if (r.ok) refresh();
+    const r = await run(fn, args, ok, ["ratings", "rating_star_summary"]);
     return r.ok;
   };
 
