@@ -5,6 +5,12 @@
 -- hint service_records_daily_limit as before, but with DETAIL a JSON array, one object per person over:
 --   {"volunteer_id": uuid, "name": text, "day_hours": hours already recorded that day (pending and
 --    approved, every team), "over_by": day_hours + p_hours - 24}
+-- Nobody's day is measured before the caller is known to record for the team and every member was on
+-- the team's roster that day (else the refusal would read, for any person, team and day, how many hours
+-- were recorded): the activity is inserted first (its policy refuses another scope's team with 42501),
+-- then a member off the roster is refused with hint service_records_not_member and DETAIL a JSON array of
+-- {"volunteer_id", "name"} (the name as the caller may read it, null from outside the scope); only then
+-- is the limit checked, so the daily-limit refusal names only people of the caller's own team.
 -- The app lists them and offers to record the others (a second call without them). The trigger
 -- service_records_before_insert stays the guard for every other writer. Same signature, same grants.
 create or replace function public.record_service(
@@ -37,7 +43,23 @@ begin
       for v_key in select distinct private.person_day_lock_key(v, p_service_date) from unnest(p_volunteer_ids) v order by 1 loop
         perform pg_advisory_xact_lock(v_key);
       end loop;
-      -- names as the caller may read them (RLS); a person the caller cannot read is named by id only
+      -- the team first: the activity's insert policy decides whether the caller records for this team
+      insert into public.service_activities (team_id, project_id, title, place, service_date)
+      values (p_team_id, p_project_id, btrim(p_title), nullif(btrim(p_place), ''), p_service_date)
+      returning id into v_activity;
+      -- then the roster: nobody's day is measured unless they were on this team's roster that day
+      -- (DETAIL: who, as a JSON array of {"volunteer_id", "name"}; the name as the caller may read it, so
+      -- an id from outside the caller's scope comes back with a null name)
+      select jsonb_agg(jsonb_build_object('volunteer_id', d.v, 'name', vo.name) order by vo.name, d.v)
+        into v_over
+        from (select distinct unnest(p_volunteer_ids) as v) d
+        left join public.volunteers vo on vo.id = d.v
+       where not private.on_roster(p_team_id, d.v, p_service_date);
+      if v_over is not null then
+        raise exception 'the volunteer was not on the team''s roster that day'
+          using errcode = '23514', hint = 'service_records_not_member', detail = v_over::text;
+      end if;
+      -- names as the caller may read them (RLS)
       select jsonb_agg(jsonb_build_object('volunteer_id', s.v, 'name', vo.name, 'day_hours', s.day_hours,
                                           'over_by', s.day_hours + p_hours - 24) order by vo.name, s.v)
         into v_over
@@ -49,9 +71,6 @@ begin
         raise exception 'more than 24 hours of service on % for % of the members', p_service_date, jsonb_array_length(v_over)
           using errcode = '23514', hint = 'service_records_daily_limit', detail = v_over::text;
       end if;
-      insert into public.service_activities (team_id, project_id, title, place, service_date)
-      values (p_team_id, p_project_id, btrim(p_title), nullif(btrim(p_place), ''), p_service_date)
-      returning id into v_activity;
       insert into public.service_records (activity_id, volunteer_id, team_id, service_date, hours, note)
       select v_activity, v, p_team_id, p_service_date, p_hours, nullif(btrim(p_note), '')
         from (select distinct unnest(p_volunteer_ids) as v) s

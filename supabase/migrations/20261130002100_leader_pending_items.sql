@@ -1,5 +1,7 @@
 -- What waits for a team leader (the leader's task home, 待办): one row of counts for one team, read with
--- the caller's rights (SECURITY INVOKER: RLS decides, so another team's figures come back as zeros).
+-- the caller's rights (SECURITY INVOKER: RLS decides). A team outside the caller's readable scope comes back
+-- as zeros: three counts are hidden by RLS, and rounds_to_assess (rating_rounds and org_units, which every
+-- role reads) is counted only for a team in private.readable_unit_ids().
 --   pending_records        the team's service records waiting for an admin's approval
 --   rejected_records       the team's records rejected in the last 30 days (to record again, corrected)
 --   rounds_to_assess       open rating rounds over the team in which the team has no self-assessment yet
@@ -14,6 +16,7 @@ language sql stable security invoker set search_path = '' as $$
       where r.team_id = p_team_id and r.status = 'rejected' and r.reviewed_at >= now() - interval '30 days'),
     (select count(*)::integer from public.rating_rounds rr, public.org_units t, public.org_units o
       where not rr.closed and t.id = p_team_id and o.id = rr.org_unit_id and t.path operator(extensions.<@) o.path
+        and p_team_id = any ((select private.readable_unit_ids())::bigint[])
         and not exists (select 1 from public.ratings ra where ra.round_id = rr.id and ra.team_id = p_team_id)),
     (select count(*)::integer from public.team_memberships m
       where m.team_id = p_team_id and m.left_on is null
