@@ -10,6 +10,9 @@ export const MAIN_ACTION_CLASS = "main-action";
 /** On <html> while 长辈版 is on, for CSS that tokens cannot reach. */
 export const LARGE_TEXT_CLASS = "large-text";
 
+/** Primary, links and info: antd blue-7, 6.0:1 on white (router links outside antd's Typography use it too). */
+export const LINK_COLOR = "#0958d9";
+
 /** Star glyphs (★★★): gold-9, 7.2:1 on white (antd's gold-6 #d48806 is 2.9:1). */
 export const STAR_COLOR = "#874d00";
 /** The programme's red, for the title mark (not for buttons: danger is red). */
@@ -22,9 +25,9 @@ export const TOUCH_MEDIA = "(pointer: coarse), (max-width: 767.98px)";
 // placeholder 0.6 ≈ #666 (5.7:1). Tag text uses palette step 7; the steps below 4.5:1 on their own
 // light background (green, gold, cyan, lime, volcano, orange) take a darker step.
 const COLORS = {
-  colorPrimary: "#0958d9",
-  colorLink: "#0958d9",
-  colorInfo: "#0958d9",
+  colorPrimary: LINK_COLOR,
+  colorLink: LINK_COLOR,
+  colorInfo: LINK_COLOR,
   // antd lightens hover and active states (#2e7ae6 = 4.16:1 under white text); a hovered or pressed
   // button or link is read too, so these go darker instead (blue-8 / blue-9).
   colorPrimaryHover: "#003eb3",

@@ -7,10 +7,12 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { Locale } from "../locales";
 import { getLocale, setLocale } from "../providers/i18n";
+import { LINK_COLOR } from "../theme";
 
-/** 16 px text, 44 px targets, and secondary text, links and errors dark enough to read (≥ 4.5:1 on white) for older people on phones. */
+/** 44 px targets on every screen (the app's theme, src/theme.ts, already gives the public pages 16 px text
+ *  and readable colours; its 44 px controls apply only to touch screens). */
 export const LARGE_TOUCH_THEME = {
-  token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18, colorLink: "#0958d9", colorError: "#cf1322", colorTextDescription: "rgba(0,0,0,0.65)", colorTextSecondary: "rgba(0,0,0,0.65)" },
+  token: { controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18 },
 };
 
 /** `backToLogin` adds the way back to the sign-in page under the card's content (a 44 px target). */
@@ -34,7 +36,7 @@ export function AuthCard({ title, backToLogin, children }: { title?: string; bac
           {children}
           {backToLogin && (
             <div style={{ textAlign: "center", marginTop: 8 }}>
-              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LARGE_TOUCH_THEME.token.colorLink }}>{translate("auth.backToLogin")}</Link>
+              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LINK_COLOR }}>{translate("auth.backToLogin")}</Link>
             </div>
           )}
         </div>

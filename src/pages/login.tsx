@@ -4,7 +4,8 @@ import { useLogin, useNotification, useTranslate } from "@refinedev/core";
 import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { AuthCard, LARGE_TOUCH_THEME } from "../components/AuthCard";
+import { AuthCard } from "../components/AuthCard";
+import { LINK_COLOR } from "../theme";
 import { IS_LOCAL_STACK } from "../providers/config";
 
 const DEMO = ["org@demo.local", "street@demo.local", "leader@demo.local", "finance@demo.local"];
@@ -50,7 +51,7 @@ export function LoginPage() {
         </Button>
       </Form>
       <div style={{ textAlign: "center", marginTop: 8 }}>
-        <Link to="/forgot-password" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LARGE_TOUCH_THEME.token.colorLink }} data-testid="forgot-link">
+        <Link to="/forgot-password" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LINK_COLOR }} data-testid="forgot-link">
           {translate("auth.forgotLink")}
         </Link>
       </div>

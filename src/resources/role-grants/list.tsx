@@ -4,10 +4,9 @@
 import { MailOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
 import { useGetIdentity, useInvalidate, useTranslate, useUpdate, type CrudFilter } from "@refinedev/core";
-import { Alert, Button, Checkbox, ConfigProvider, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import { LARGE_TOUCH_THEME } from "../../components/AuthCard";
-import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
+import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { districtNow } from "../../providers/dayjs";
 import { useOrgUnits, UnitSelect } from "../../components/UnitSelect";
 import { INVITE_EXPIRY_SECONDS } from "../../domain/invitation";
@@ -33,7 +32,6 @@ interface InviteResult {
 
 export default function StaffList() {
   const translate = useTranslate();
-  const phone = useIsPhone();
   const { data: me } = useGetIdentity<{ id: string }>();
   const { scope } = useScope();
   const { units } = useOrgUnits();
@@ -111,7 +109,7 @@ export default function StaffList() {
   );
 
   return (
-    <ConfigProvider theme={phone ? LARGE_TOUCH_THEME : undefined}>
+    <>
       <List
         title={translate("staff.title")}
         headerButtons={() => (
@@ -168,6 +166,6 @@ export default function StaffList() {
           </Form>
         </Modal>
       </List>
-    </ConfigProvider>
+    </>
   );
 }
