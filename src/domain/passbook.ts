@@ -14,20 +14,3 @@ export function redemptionProblem(balance: number, stock: number, cost: number, 
   if (quantity > stock) return "stock";
   return undefined;
 }
-
-export type RangePreset = "thisMonth" | "thisYear" | "lastYear";
-export const RANGE_PRESETS: readonly RangePreset[] = ["thisMonth", "thisYear", "lastYear"];
-
-/** The first and last calendar day (YYYY-MM-DD) of a preset range, counted from the district's today. */
-export function presetRange(preset: RangePreset, today: string): { from: string; to: string } {
-  const [y, m] = today.split("-").map(Number);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  switch (preset) {
-    case "thisMonth":
-      return { from: `${y}-${pad(m)}-01`, to: today };
-    case "thisYear":
-      return { from: `${y}-01-01`, to: today };
-    case "lastYear":
-      return { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` };
-  }
-}

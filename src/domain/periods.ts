@@ -1,9 +1,13 @@
-// Periods of the dashboard: the presets of its month range (本月 / 今年 / 去年) and the like-for-like
-// comparison of a month that is not over yet (this month to date against the same days of last year).
+// Periods: the presets 本月 / 今年 / 去年 (as days for the passbook's printing, as months for the
+// dashboard's range) and the like-for-like comparison of a month that is not over yet (this month to
+// date against the same days of last year).
 // Dates are the district's calendar dates as YYYY-MM-DD; months are YYYY-MM.
 
-export type RangePreset = "thisMonth" | "thisYear" | "lastYear" | "custom";
-export const RANGE_PRESETS: readonly RangePreset[] = ["thisMonth", "thisYear", "lastYear", "custom"];
+/** The presets that stand for a period of their own (custom is chosen by hand). */
+export type DatePreset = "thisMonth" | "thisYear" | "lastYear";
+export const DATE_PRESETS: readonly DatePreset[] = ["thisMonth", "thisYear", "lastYear"];
+export type RangePreset = DatePreset | "custom";
+export const RANGE_PRESETS: readonly RangePreset[] = [...DATE_PRESETS, "custom"];
 
 /** A month range, first and last month inclusive, as YYYY-MM. */
 export interface MonthRange {
@@ -14,20 +18,26 @@ export interface MonthRange {
 const pad = (n: number) => String(n).padStart(2, "0");
 const ym = (y: number, m: number) => `${y}-${pad(m)}`;
 
-/** The month range a preset stands for on the district's `today` (YYYY-MM-DD); custom has none. */
-export function presetRange(preset: RangePreset, today: string): MonthRange | undefined {
+/** The first and last calendar day (YYYY-MM-DD) of a preset, counted from the district's `today`:
+ *  this month and this year run to today, last year is whole. */
+export function presetDays(preset: DatePreset, today: string): { from: string; to: string } {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
   switch (preset) {
     case "thisMonth":
-      return { from: ym(y, m), to: ym(y, m) };
+      return { from: `${ym(y, m)}-01`, to: today };
     case "thisYear":
-      return { from: ym(y, 1), to: ym(y, m) };
+      return { from: `${ym(y, 1)}-01`, to: today };
     case "lastYear":
-      return { from: ym(y - 1, 1), to: ym(y - 1, 12) };
-    default:
-      return undefined;
+      return { from: `${ym(y - 1, 1)}-01`, to: `${ym(y - 1, 12)}-31` };
   }
+}
+
+/** The month range a preset stands for on the district's `today` (the months of presetDays); custom has none. */
+export function presetRange(preset: RangePreset, today: string): MonthRange | undefined {
+  if (preset === "custom") return undefined;
+  const days = presetDays(preset, today);
+  return { from: days.from.slice(0, 7), to: days.to.slice(0, 7) };
 }
 
 /** Which preset a range is (custom when none matches). */

@@ -13,7 +13,7 @@ import { ReasonModal } from "../components/ReasonModal";
 import { RedeemModal } from "../components/RedeemModal";
 import { Stars, useStarName } from "../components/Stars";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../components/Responsive";
-import { presetRange, RANGE_PRESETS, type RangePreset } from "../domain/passbook";
+import { DATE_PRESETS, presetDays, type RangePreset } from "../domain/periods";
 import { starProgress } from "../domain/stars";
 import dayjs, { districtDate, districtDayStart } from "../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../providers/rpc";
@@ -28,18 +28,18 @@ const LINE_SELECT = "*, rewards(name), service_records(service_date, hours, serv
 function PrintRangeModal({ open, name, onClose, onPrint }: { open: boolean; name: string; onClose: () => void; onPrint: (r: { from: string; to: string }) => void }) {
   const translate = useTranslate();
   const phone = useIsPhone();
-  const [preset, setPreset] = useState<RangePreset | "custom">("thisYear");
+  const [preset, setPreset] = useState<RangePreset>("thisYear");
   const [custom, setCustom] = useState<[Dayjs | null, Dayjs | null]>([null, null]);
   const range = preset === "custom"
     ? custom[0] && custom[1] ? { from: custom[0].format("YYYY-MM-DD"), to: custom[1].format("YYYY-MM-DD") } : undefined
-    : presetRange(preset, districtDate());
+    : presetDays(preset, districtDate());
   return (
     <Modal open={open} title={translate("leader.passbook.printTitle", { name })} onCancel={onClose} destroyOnHidden
       okText={translate("leader.passbook.printNow")} okButtonProps={{ disabled: !range, size: "large", ...{ "data-testid": "print-range-ok" } }}
       cancelButtonProps={{ size: "large" }} onOk={() => range && onPrint(range)}>
       <Typography.Paragraph strong>{translate("leader.passbook.printWhich")}</Typography.Paragraph>
       <Radio.Group className="big-choices" optionType="button" value={preset} onChange={(e) => setPreset(e.target.value)}
-        options={[...RANGE_PRESETS.map((p) => ({ value: p, label: translate(`leader.passbook.${p}`) })), { value: "custom", label: translate("leader.passbook.custom") }]} />
+        options={[...DATE_PRESETS.map((p) => ({ value: p, label: translate(`leader.passbook.${p}`) })), { value: "custom", label: translate("leader.passbook.custom") }]} />
       {preset === "custom" && (
         <Space direction="vertical" style={{ width: "100%", marginTop: 12 }}>
           <DatePicker size="large" style={{ width: "100%" }} inputReadOnly={phone} value={custom[0]} aria-label={translate("passbook.date")}

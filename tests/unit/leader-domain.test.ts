@@ -1,7 +1,7 @@
 // Rules behind the team leader's phone pages: whose home is the task home, the 24-hour refusal read from
 // the database's answer, the hours stepper and the printing periods.
 import { describe, expect, it } from "vitest";
-import { presetRange } from "../../src/domain/passbook";
+import { presetDays } from "../../src/domain/periods";
 import { isLeaderOnly, ledTeams, type ScopeGrant } from "../../src/domain/scope";
 import { dailyLimitOverflow, stepHours } from "../../src/domain/service";
 
@@ -43,8 +43,8 @@ describe("the hours stepper", () => {
 
 describe("printing periods", () => {
   it("count this month and this year up to today, and last year whole", () => {
-    expect(presetRange("thisMonth", "2026-11-29")).toEqual({ from: "2026-11-01", to: "2026-11-29" });
-    expect(presetRange("thisYear", "2026-11-29")).toEqual({ from: "2026-01-01", to: "2026-11-29" });
-    expect(presetRange("lastYear", "2026-01-03")).toEqual({ from: "2025-01-01", to: "2025-12-31" });
+    expect(presetDays("thisMonth", "2026-11-29")).toEqual({ from: "2026-11-01", to: "2026-11-29" });
+    expect(presetDays("thisYear", "2026-11-29")).toEqual({ from: "2026-01-01", to: "2026-11-29" });
+    expect(presetDays("lastYear", "2026-01-03")).toEqual({ from: "2025-01-01", to: "2025-12-31" });
   });
 });
