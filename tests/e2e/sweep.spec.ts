@@ -76,6 +76,9 @@ test.beforeAll(async () => {
   const db = new pg.Client({ connectionString: DB_URL });
   await db.connect();
   try {
+    // Both workers run this; one at a time (a lock held to the commit), so the second sees the first's rows.
+    await db.query("begin");
+    await db.query("select pg_advisory_xact_lock(hashtext('sweep-community-account'))");
     // A community admin over 宁夏路社区 (101), the community of leader@'s team, made as the seed makes its accounts.
     await db.query(`insert into public.role_grants (email, role, org_unit_id, note)
                     select 'community@demo.local', 'community_admin', 101, '宁夏路社区管理员'
@@ -86,6 +89,7 @@ test.beforeAll(async () => {
                       'community@demo.local', extensions.crypt($1, extensions.gen_salt('bf', 10)), now(),
                       '{"provider":"email","providers":["email"]}', '{"display_name":"宁夏路社区 陈主任"}', now(), now()
                      where not exists (select 1 from auth.users where email = 'community@demo.local')`, [PASSWORD]);
+    await db.query("commit");
     // A member of leader@'s team who lives in community 101 (so every role sees them), preferring one with a certificate.
     const r = await db.query<{ volunteer: string; star: string | null }>(`
       select v.id as volunteer, (select sa.id from public.star_awards sa where sa.volunteer_id = v.id and sa.status = 'confirmed' limit 1) as star
