@@ -472,6 +472,8 @@ export class StorageServer {
       "Cache-Control": String(md.cacheControl ?? "no-cache"),
       ETag: String(md.eTag ?? ""),
       "Last-Modified": new Date(String(md.lastModified ?? obj.updated_at)).toUTCString(),
+      // Uploaded bytes are served as their declared type only: an upload never becomes a page of the API origin.
+      "X-Content-Type-Options": "nosniff",
       ...extra,
     };
     const download = url.searchParams.get("download");

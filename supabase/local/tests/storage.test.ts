@@ -124,6 +124,17 @@ describe("the storage schema, as on a hosted project", () => {
 });
 
 describe("objects, as two users, anon and service_role", () => {
+  it("lets a browser send what supabase-js sends for an upload (CORS preflight)", async () => {
+    const r = await fetch(`${stack.apiUrl}/storage/v1/object/docs/x/y.pdf`, {
+      method: "OPTIONS",
+      headers: { Origin: "http://127.0.0.1:5173", "Access-Control-Request-Method": "POST",
+                 "Access-Control-Request-Headers": "authorization,apikey,x-client-info,x-upsert,cache-control,content-type" },
+    });
+    expect(r.status).toBe(204);
+    const allowed = r.headers.get("access-control-allow-headers")!.split(/,\s*/);
+    for (const h of ["authorization", "apikey", "x-client-info", "x-upsert", "x-metadata", "cache-control", "content-type"]) expect(allowed).toContain(h);
+  });
+
   it("a user uploads under its own folder, downloads the same bytes, sees info and lists them", async () => {
     const a = users[0];
     const body = sampleFile("application/pdf", "voucher A-1");
