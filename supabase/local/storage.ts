@@ -385,8 +385,10 @@ export class StorageServer {
     const owner = caller.sub && UUID.test(caller.sub) ? caller.sub : null;
     const ownerId = caller.sub ?? null;
     const version = crypto.randomUUID();
-    // Hosted's permission test: the insert (or upsert) as the caller, rolled back — RLS decides.
-    const probe = { mimetype: up.mime, contentLength: up.bytes.length, size: up.bytes.length };
+    // Hosted's permission test: the insert (or upsert) as the caller, rolled back — RLS decides. Its metadata
+    // is what hosted's carries: the mime type and the request's declared length.
+    const declared = Number(req.headers["content-length"]);
+    const probe = { mimetype: up.mime, contentLength: Number.isFinite(declared) ? declared : up.bytes.length };
     await this.tx(caller, operation, req, async (db) => {
       await db.query("savepoint probe");
       if (upsert) {

@@ -80,7 +80,8 @@ beforeAll(async () => {
       with check (bucket_id = 'docs' and (storage.foldername(name))[1] = (select auth.uid())::text);
     create policy docs_delete_own on storage.objects for delete to authenticated
       using (bucket_id = 'docs' and (storage.foldername(name))[1] = (select auth.uid())::text);
-    create policy big_insert on storage.objects for insert to authenticated with check (bucket_id = 'big');
+    create policy big_insert on storage.objects for insert to authenticated
+      with check (bucket_id = 'big' and owner_id = (select auth.uid())::text and metadata->>'mimetype' <> 'text/html');
   `);
   anon = createClient(stack.apiUrl, stack.config.anonKey, opts);
   service = createClient(stack.apiUrl, stack.config.serviceRoleKey, opts);
@@ -209,6 +210,16 @@ describe("objects, as two users, anon and service_role", () => {
     const r = await fetch(`${stack.apiUrl}/storage/v1/object/docs/${a.id}/2026/a1.pdf`);
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ statusCode: "403" });
+  });
+
+  it("policies see the uploader and the declared mime type of the row being inserted", async () => {
+    const a = users[0];
+    expect((await a.client.storage.from("big").upload(`${a.id}/ok.bin`, Buffer.from("x"), { contentType: "application/octet-stream" })).error).toBeNull();
+    const { rows: [row] } = await db.query("select owner_id, metadata->>'mimetype' as mime from storage.objects where bucket_id = 'big' and name = $1", [`${a.id}/ok.bin`]);
+    expect(row).toEqual({ owner_id: a.id, mime: "application/octet-stream" });
+    const html = await a.client.storage.from("big").upload(`${a.id}/page.html`, Buffer.from("<p>"), { contentType: "text/html" });
+    expect(refusal(html.error).statusCode).toBe("403");
+    expect(await rowCount("big", `${a.id}/page.html`)).toBe(0);
   });
 
   it("an existing name is refused without upsert (409); upsert and update replace it and drop the old file", async () => {
