@@ -84,12 +84,19 @@ export async function seedSampleFiles(stack: { apiUrl: string; dbUrl: string; co
 
 /** A small valid file of the given type showing `label`: a one-page PDF (label in ASCII; other characters
  *  become '?', as the standard PDF fonts have no CJK glyphs), a PNG (a coloured card derived from the label),
- *  or for any other type the label as UTF-8 text. The same label gives the same bytes. */
+ *  a JPEG (a grey card derived from the label), or for any other type the label as UTF-8 text. The same label gives the same bytes. */
 export function sampleFile(contentType: string, label: string): Buffer {
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (type === "application/pdf") return samplePdf(label);
   if (type === "image/png") return samplePng(label);
+  if (type === "image/jpeg" || type === "image/jpg") return sampleJpeg(label);
   return Buffer.from(`${label}\n`, "utf8");
+}
+
+function labelHash(label: string): number {
+  let hash = 0;
+  for (const ch of label) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  return hash;
 }
 
 function samplePdf(label: string): Buffer {
@@ -139,8 +146,7 @@ function chunk(type: string, data: Buffer): Buffer {
 function samplePng(label: string): Buffer {
   const w = 160;
   const h = 100;
-  let hash = 0;
-  for (const ch of label) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  const hash = labelHash(label);
   const [r, g, b] = [96 + (hash & 0x7f), 96 + ((hash >> 8) & 0x7f), 96 + ((hash >> 16) & 0x7f)];
   const rows: Buffer[] = [];
   for (let y = 0; y < h; y++) {
@@ -163,5 +169,51 @@ function samplePng(label: string): Buffer {
     chunk("IHDR", ihdr),
     chunk("IDAT", zlib.deflateSync(Buffer.concat(rows))),
     chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A baseline JPEG of one grey level: every 8×8 block has only a DC coefficient (quantisation 1), coded with
+ *  two tiny Huffman tables (DC: category 0 → "0", the first block's category → "10"; AC: end-of-block → "0"). */
+function sampleJpeg(label: string): Buffer {
+  const w = 160;
+  const h = 96;
+  const grey = 80 + (labelHash(label) % 96);
+  const dc = 8 * (grey - 128); // F(0,0) of a flat block after the level shift
+  const cat = dc === 0 ? 0 : Math.floor(Math.log2(Math.abs(dc))) + 1;
+  const seg = (marker: number, data: number[]) => [0xff, marker, (data.length + 2) >> 8, (data.length + 2) & 0xff, ...data];
+  const bits: number[] = [];
+  const put = (value: number, n: number) => {
+    for (let i = n - 1; i >= 0; i--) bits.push((value >> i) & 1);
+  };
+  const blocks = (w / 8) * (h / 8);
+  for (let i = 0; i < blocks; i++) {
+    if (i === 0 && cat > 0) {
+      put(0b10, 2);
+      put(dc > 0 ? dc : dc + (1 << cat) - 1, cat);
+    } else put(0, 1);
+    put(0, 1); // end of block
+  }
+  while (bits.length % 8) bits.push(1);
+  const data: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    const byte = bits.slice(i, i + 8).reduce((a, b) => (a << 1) | b, 0);
+    data.push(byte);
+    if (byte === 0xff) data.push(0);
+  }
+  const huff = (tc: number, counts: number[], values: number[]) => {
+    const c = new Array(16).fill(0);
+    counts.forEach((n, i) => (c[i] = n));
+    return [tc, ...c, ...values];
+  };
+  return Buffer.from([
+    0xff, 0xd8,
+    ...seg(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]),
+    ...seg(0xdb, [0, ...new Array(64).fill(1)]),
+    ...seg(0xc0, [8, h >> 8, h & 0xff, w >> 8, w & 0xff, 1, 1, 0x11, 0]),
+    ...seg(0xc4, cat > 0 ? huff(0x00, [1, 1], [0, cat]) : huff(0x00, [1], [0])),
+    ...seg(0xc4, huff(0x10, [1], [0])),
+    ...seg(0xda, [1, 1, 0x00, 0, 63, 0]),
+    ...data,
+    0xff, 0xd9,
   ]);
 }

@@ -365,13 +365,16 @@ describe("seeding files", () => {
   it("puts files listed by a query into storage once, as the dev/demo start does", async () => {
     const a = users[0];
     await db.query("create table public.seeded_files (path text, mime text, label text)");
-    await db.query("insert into public.seeded_files values ($1, 'application/pdf', 'Voucher 1'), ($2, 'image/png', 'Photo 2')",
-      [`${a.id}/seed/1.pdf`, `${a.id}/seed/2.png`]);
+    await db.query("insert into public.seeded_files values ($1, 'application/pdf', 'Voucher 1'), ($2, 'image/png', 'Photo 2'), ($3, 'image/jpeg', 'Photo 3')",
+      [`${a.id}/seed/1.pdf`, `${a.id}/seed/2.png`, `${a.id}/seed/3.jpg`]);
     const sql = "select 'docs' as bucket, path, mime as content_type, label from public.seeded_files";
     const first = await seedSampleFiles(stack, sql);
-    expect(first.uploaded.sort()).toEqual([`docs/${a.id}/seed/1.pdf`, `docs/${a.id}/seed/2.png`]);
+    const listed = [`docs/${a.id}/seed/1.pdf`, `docs/${a.id}/seed/2.png`, `docs/${a.id}/seed/3.jpg`];
+    expect(first.uploaded.sort()).toEqual(listed);
     const second = await seedSampleFiles(stack, sql);
-    expect(second).toEqual({ uploaded: [], skipped: [`docs/${a.id}/seed/1.pdf`, `docs/${a.id}/seed/2.png`] });
+    expect({ uploaded: second.uploaded, skipped: second.skipped.sort() }).toEqual({ uploaded: [], skipped: listed });
+    const jpeg = Buffer.from(await (await a.client.storage.from("docs").download(`${a.id}/seed/3.jpg`)).data!.arrayBuffer());
+    expect([jpeg[0], jpeg[1], jpeg.at(-2), jpeg.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
     const down = await a.client.storage.from("docs").download(`${a.id}/seed/1.pdf`);
     expect((await down.data!.text()).startsWith("%PDF-")).toBe(true);
     const direct = await putFiles({ apiUrl: stack.apiUrl, serviceRoleKey: stack.config.serviceRoleKey },
