@@ -161,6 +161,10 @@ describe("objects, as two users, anon and service_role", () => {
 
     const top = await a.client.storage.from("docs").list(a.id);
     expect(top.data?.map((e) => [e.name, e.id === null])).toEqual([["2026", true], ["note.txt", false]]);
+    expect((await a.client.storage.from("docs").list(a.id, { search: "no" })).data?.map((e) => e.name)).toEqual(["note.txt"]);
+    const byDate = await a.client.storage.from("docs").list(a.id, { sortBy: { column: "created_at", order: "desc" } });
+    expect(byDate.data?.map((e) => e.name)).toEqual(["2026", "note.txt"]);
+    expect((await a.client.storage.from("docs").list(a.id, { limit: 1, offset: 1 })).data?.map((e) => e.name)).toEqual(["note.txt"]);
     const inner = await a.client.storage.from("docs").list(`${a.id}/2026`);
     expect(inner.data?.map((e) => e.name)).toEqual(["a1.pdf"]);
     expect(inner.data?.[0].metadata).toMatchObject({ size: body.length, mimetype: "application/pdf" });
