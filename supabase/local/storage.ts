@@ -396,7 +396,8 @@ export class StorageServer {
           `insert into storage.objects (bucket_id, name, owner, owner_id, metadata, user_metadata, version)
            values ($1, $2, $3, $4, $5, $6, '1')
            on conflict (name, bucket_id) do update set metadata = excluded.metadata, user_metadata = excluded.user_metadata,
-             version = excluded.version, owner = excluded.owner, owner_id = excluded.owner_id
+             version = excluded.version,
+             owner = coalesce(excluded.owner, objects.owner), owner_id = coalesce(excluded.owner_id, objects.owner_id)
            returning id`,
           [bucketId, name, owner, ownerId, probe, up.userMetadata ?? null],
         );
@@ -431,7 +432,8 @@ export class StorageServer {
           `insert into storage.objects (bucket_id, name, owner, owner_id, metadata, user_metadata, version)
            values ($1, $2, $3, $4, $5, $6, $7)
            on conflict (name, bucket_id) do update set metadata = excluded.metadata, user_metadata = excluded.user_metadata,
-             version = excluded.version, owner = excluded.owner, owner_id = excluded.owner_id, last_accessed_at = now()
+             version = excluded.version,
+             owner = coalesce(excluded.owner, objects.owner), owner_id = coalesce(excluded.owner_id, objects.owner_id), last_accessed_at = now()
            returning id`,
           [bucketId, name, owner, ownerId, metadata, up.userMetadata ?? null, version],
         )).rows[0];

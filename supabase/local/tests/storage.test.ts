@@ -354,6 +354,10 @@ describe("objects, as two users, anon and service_role", () => {
     expect(down.error).toBeNull();
     expect((await service.storage.from("docs").list(a.id)).data?.length).toBeGreaterThan(0);
     expect((await service.storage.from("docs").upload(`${a.id}/by-service.txt`, Buffer.from("s"), { contentType: "text/plain" })).error).toBeNull();
+    // Replacing a user's file keeps its owner (the service key has no uid), as hosted's upsert does.
+    expect((await service.storage.from("docs").upload(`${a.id}/replace.txt`, Buffer.from("s"), { contentType: "text/plain", upsert: true })).error).toBeNull();
+    const { rows: [kept] } = await db.query("select owner, owner_id from storage.objects where bucket_id = 'docs' and name = $1", [`${a.id}/replace.txt`]);
+    expect(kept).toEqual({ owner: a.id, owner_id: a.id });
 
     const before = filesOnDisk().length;
     const mine = await a.client.storage.from("docs").remove([`${a.id}/by-service.txt`, `${a.id}/note.txt`]);
