@@ -12,10 +12,11 @@ import { formatFen } from "../../domain/money";
 import type { Application, LineBalance } from "./queries";
 import "./grants.css";
 
-export interface Allocation {
+/** One line's share, as check_application reads it (a type, so it is JSON to the generated Args). */
+export type Allocation = {
   line_id: number;
   amount_fen: number;
-}
+};
 
 interface Props {
   open: boolean;
@@ -60,7 +61,7 @@ export function CheckModal({ open, application: a, warnRatio = DEFAULT_WARN_RATI
   return (
     <Modal open={open} width={phone ? undefined : 760} destroyOnHidden onCancel={onClose} data-testid="check-modal"
       title={translate("grants.check.title", { title: a.title })}
-      okText={translate("grants.actions.check")} okButtonProps={{ disabled: !balanced || over || bad, loading: busy, "data-testid": "check-ok" } as object}
+      okText={translate("grants.actions.check")} okButtonProps={{ disabled: !balanced || over || bad, loading: busy, "data-testid": "check-ok" }}
       onOk={async () => {
         setBusy(true);
         try {

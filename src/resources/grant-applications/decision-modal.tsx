@@ -41,7 +41,7 @@ export function DecisionModal({ open, title, subject, choices, okText, danger, r
   const needReason = reasonRequired || (!!choices && !yes);
   return (
     <Modal open={open} title={title} onCancel={onClose} destroyOnHidden okText={choices ? (yes ? choices.yes : choices.no) : okText}
-      okButtonProps={{ loading: busy, danger: danger || (!!choices && !yes), "data-testid": `${testId ?? "decision"}-ok` } as object}
+      okButtonProps={{ loading: busy, danger: danger || (!!choices && !yes), "data-testid": `${testId ?? "decision"}-ok` }}
       onOk={() => form.submit()} data-testid={testId}>
       <Typography.Paragraph strong data-testid="decision-subject">{subject}</Typography.Paragraph>
       {notice}

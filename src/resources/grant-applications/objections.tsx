@@ -25,7 +25,7 @@ export function ObjectionModal({ open, subject, error, onSubmit, onClose }: {
   }, [open, form]);
   return (
     <Modal open={open} title={translate("grants.objections.recordTitle", { subject })} destroyOnHidden onCancel={onClose}
-      okText={translate("grants.objections.record")} okButtonProps={{ loading: busy, "data-testid": "objection-ok" } as object} onOk={() => form.submit()}>
+      okText={translate("grants.objections.record")} okButtonProps={{ loading: busy, "data-testid": "objection-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={{ received_on: districtToday() }} onFinish={async (v) => {
         setBusy(true);
@@ -62,7 +62,7 @@ export function ResolveModal({ objection, error, onSubmit, onClose }: {
   }, [objection, form]);
   return (
     <Modal open={!!objection} title={translate("grants.objections.resolveTitle", { date: objection?.received_on ?? "" })} destroyOnHidden onCancel={onClose}
-      okText={translate("grants.objections.resolve")} okButtonProps={{ loading: busy, "data-testid": "resolve-ok" } as object} onOk={() => form.submit()}>
+      okText={translate("grants.objections.resolve")} okButtonProps={{ loading: busy, "data-testid": "resolve-ok" }} onOk={() => form.submit()}>
       <Typography.Paragraph style={{ overflowWrap: "anywhere" }}>{objection?.content}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={{ upheld: false }} onFinish={async (v) => {

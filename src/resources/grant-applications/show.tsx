@@ -13,7 +13,7 @@ import { applicationActions, DEFAULT_WARN_RATIO, noticeOver, type ApplicationAct
 import { formatFen } from "../../domain/money";
 import { districtDate } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
-import { callRpc, type RpcArgs, type RpcName } from "../../providers/rpc";
+import { callRpc, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { CheckModal, type Allocation } from "./check-modal";
 import { DecisionModal, type Decision } from "./decision-modal";
@@ -90,14 +90,14 @@ export default function ApplicationShow() {
   };
 
   /** Sends one step; a refusal stays in the open dialog, a success closes it and says what happened. */
-  const step = async <F extends RpcName>(fn: F, args: RpcArgs<F>, done: string): Promise<boolean> => {
+  const step = async <F extends RpcName>(fn: F, args: RpcArgs<F>, done: string | ((data: RpcReturns<F>) => string)): Promise<boolean> => {
     setError(undefined);
-    const { error: e } = await callRpc(fn, args);
+    const { data, error: e } = await callRpc(fn, args);
     if (e) {
       setError(errorMessage(e));
       return false;
     }
-    message.success(done);
+    message.success(typeof done === "string" ? done : done(data as RpcReturns<F>));
     await refresh();
     return true;
   };
@@ -234,7 +234,7 @@ export default function ApplicationShow() {
         notice={needsTwo ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={translate(approvalRows.length ? "grants.actions.secondApproval" : "grants.actions.firstApproval", { threshold: formatFen(threshold!) })} /> : undefined}
         error={error} testId="decide-modal" onClose={close}
         onSubmit={(d) => step("decide_application", { p_id: a.id, p_approve: d.yes, p_reason: d.reason || null },
-          translate(!d.yes ? "grants.done.rejected" : needsTwo && !approvalRows.length ? "grants.done.firstApproval" : "grants.done.inNotice"))} />
+          (status) => translate(!d.yes ? "grants.done.rejected" : status === "checked" ? "grants.done.firstApproval" : "grants.done.inNotice"))} />
       <DecisionModal open={dialog === "approve"} title={translate("grants.actions.approveTitle")} subject={subject} okText={translate("grants.actions.approve")}
         error={error} testId="approve-modal" onClose={close}
         onSubmit={() => step("approve_application", { p_id: a.id }, translate("grants.done.approved"))} />

@@ -41,7 +41,7 @@ export function ScheduleModal({ open, grant, allocations, error, onSubmit, onClo
   return (
     <Modal open={open} destroyOnHidden onCancel={onClose} data-testid="schedule-modal"
       title={translate("grants.tranches.scheduleTitle", { no: grant.agreement_no, amount: formatFen(grant.amount_fen) })}
-      okText={translate("grants.tranches.schedule")} okButtonProps={{ loading: busy, "data-testid": "schedule-ok" } as object} onOk={() => form.submit()}>
+      okText={translate("grants.tranches.schedule")} okButtonProps={{ loading: busy, "data-testid": "schedule-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)}
         initialValues={{ line_id: allocations.length === 1 ? allocations[0].line_id : undefined, due_on: districtToday() }}>
@@ -75,7 +75,7 @@ export function PayModal({ tranche, grant, error, onSubmit, onClose }: {
   return (
     <Modal open={!!tranche} destroyOnHidden onCancel={onClose} data-testid="pay-modal"
       title={translate("grants.tranches.payTitle", { seq: tranche?.seq ?? "", no: grant.agreement_no })}
-      okText={translate("grants.tranches.pay")} okButtonProps={{ loading: busy, "data-testid": "pay-ok" } as object} onOk={() => form.submit()}>
+      okText={translate("grants.tranches.pay")} okButtonProps={{ loading: busy, "data-testid": "pay-ok" }} onOk={() => form.submit()}>
       <Typography.Paragraph strong data-testid="decision-subject">
         {translate("grants.tranches.paySubject", { team: grant.team?.name ?? "", amount: formatFen(tranche?.amount_fen ?? 0) })}
       </Typography.Paragraph>
@@ -116,7 +116,7 @@ export function ChangeModal({ open, grant, allocations, error, onSubmit, onClose
   return (
     <Modal open={open} destroyOnHidden onCancel={onClose} data-testid="change-modal"
       title={translate("grants.changes.requestTitle", { no: grant.agreement_no })}
-      okText={translate("grants.changes.request")} okButtonProps={{ loading: busy, "data-testid": "change-ok" } as object} onOk={() => form.submit()}>
+      okText={translate("grants.changes.request")} okButtonProps={{ loading: busy, "data-testid": "change-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)} initialValues={{
         kind: "targets", target_hours: Number(grant.target_hours), target_people: grant.target_people, target_activities: grant.target_activities,

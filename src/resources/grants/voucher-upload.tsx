@@ -85,7 +85,7 @@ export function VoucherUploadModal({ open, grantId, tranche, onClose, onDone }: 
   return (
     <Modal open={open} destroyOnHidden onCancel={onClose} data-testid="voucher-modal"
       title={tranche ? translate("grants.vouchers.uploadTitle", { seq: tranche.seq, amount: formatFen(tranche.amount_fen) }) : ""}
-      okText={translate("grants.vouchers.upload")} okButtonProps={{ loading: busy, "data-testid": "voucher-ok" } as object} onOk={() => form.submit()}>
+      okText={translate("grants.vouchers.upload")} okButtonProps={{ loading: busy, "data-testid": "voucher-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Space direction="vertical" style={{ width: "100%", marginBottom: 16 }}>
         <Space wrap>
