@@ -116,7 +116,7 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
       </Card>
 
       <Card size="small" title={<h2 className="form-section">{translate("grants.form.money")}</h2>} style={{ marginBottom: 16 }}>
-        <Form.Item name="amount_requested_fen" label={translate("grants.fields.amountYuan")}
+        <Form.Item name="amount_requested_fen" label={translate("grants.fields.amountYuan")} required
           rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
           <YuanInput size="large" data-testid="application-amount" />
         </Form.Item>
@@ -129,7 +129,7 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
                   <Form.Item name={[f.name, "item"]} rules={[required("grants.form.itemRequired")]} style={{ flex: 2, marginBottom: 0 }}>
                     <Input size="large" placeholder={translate("grants.form.itemName")} aria-label={translate("grants.form.itemNameN", { n: i + 1 })} maxLength={80} />
                   </Form.Item>
-                  <Form.Item name={[f.name, "amount_fen"]} style={{ flex: 1, marginBottom: 0, minWidth: 120 }}
+                  <Form.Item name={[f.name, "amount_fen"]} style={{ flex: 1, marginBottom: 0, minWidth: 120 }} required
                     rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
                     <YuanInput size="large" aria-label={translate("grants.form.itemAmountN", { n: i + 1 })} />
                   </Form.Item>

@@ -48,7 +48,7 @@ export function ScheduleModal({ open, grant, allocations, error, onSubmit, onClo
         <Form.Item name="line_id" label={translate("grants.check.line")} rules={[{ required: true, message: translate("errors.required") }]}>
           <Select options={allocations.map((a) => ({ value: a.line_id, label: `${a.budget_lines?.name ?? a.line_id} · ${formatFen(a.amount_fen)}` }))} />
         </Form.Item>
-        <Form.Item name="amount_fen" label={translate("grants.fields.amountYuan")}
+        <Form.Item name="amount_fen" label={translate("grants.fields.amountYuan")} required
           rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
           <YuanInput data-testid="schedule-amount" />
         </Form.Item>
@@ -149,7 +149,7 @@ export function ChangeModal({ open, grant, allocations, error, onSubmit, onClose
                 value: l.line_id!, label: translate("grants.changes.lineOption", { name: l.name ?? "", available: formatFen(l.available_fen ?? 0) }),
               }))} />
             </Form.Item>
-            <Form.Item name="amount_fen" label={translate("grants.fields.amountYuan")}
+            <Form.Item name="amount_fen" label={translate("grants.fields.amountYuan")} required
               rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
               <YuanInput />
             </Form.Item>

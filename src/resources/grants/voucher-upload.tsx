@@ -102,7 +102,7 @@ export function VoucherUploadModal({ open, grantId, tranche, onClose, onDone }: 
         <Typography.Text type="secondary">{translate("grants.vouchers.fileHint")}</Typography.Text>
       </Space>
       <Form form={form} layout="vertical" initialValues={{ issued_on: districtToday() }} onFinish={submit}>
-        <Form.Item name="amount_fen" label={translate("grants.vouchers.amount")}
+        <Form.Item name="amount_fen" label={translate("grants.vouchers.amount")} required
           rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
           <YuanInput size="large" data-testid="voucher-amount" />
         </Form.Item>
