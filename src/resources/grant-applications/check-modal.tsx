@@ -59,7 +59,7 @@ export function CheckModal({ open, application: a, warnRatio = DEFAULT_WARN_RATI
   const balanced = total === a.amount_requested_fen;
 
   return (
-    <Modal open={open} width={phone ? undefined : 760} destroyOnHidden onCancel={onClose} data-testid="check-modal"
+    <Modal open={open} width={phone ? undefined : 760} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "check-modal" }}
       title={translate("grants.check.title", { title: a.title })}
       okText={translate("grants.actions.check")} okButtonProps={{ disabled: !balanced || over || bad, loading: busy, "data-testid": "check-ok" }}
       onOk={async () => {

@@ -42,7 +42,7 @@ export function DecisionModal({ open, title, subject, choices, okText, danger, r
   return (
     <Modal open={open} title={title} onCancel={onClose} destroyOnHidden okText={choices ? (yes ? choices.yes : choices.no) : okText}
       okButtonProps={{ loading: busy, danger: danger || (!!choices && !yes), "data-testid": `${testId ?? "decision"}-ok` }}
-      onOk={() => form.submit()} data-testid={testId}>
+      onOk={() => form.submit()} wrapProps={{ "data-testid": testId }}>
       <Typography.Paragraph strong data-testid="decision-subject">{subject}</Typography.Paragraph>
       {notice}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}

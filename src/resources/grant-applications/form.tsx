@@ -4,7 +4,7 @@
 // draft, or saved and submitted in one step. Used to start an application and to edit a draft.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useList, useTranslate } from "@refinedev/core";
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Skeleton, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { PhonePickers } from "../../components/FilterForm";
@@ -43,7 +43,7 @@ interface Props {
 export function ApplicationForm({ initialValues, onSave }: Props) {
   const translate = useTranslate();
   const phone = useIsPhone();
-  const { scope } = useScope();
+  const { scope, loading } = useScope();
   const teams = ledTeams(scope);
   const [form] = Form.useForm<ApplicationValues>();
   const [busy, setBusy] = useState<"draft" | "submit">();
@@ -66,7 +66,11 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
   const required = (key: string) => ({ required: true, message: translate(key) });
 
   const save = async (submit: boolean) => {
-    const values = await form.validateFields().catch(() => undefined);
+    const values = await form.validateFields().catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
+      // show the first field that needs attention (on a phone it may be far above the buttons)
+      if (e.errorFields?.[0]) form.scrollToField(e.errorFields[0].name, { block: "center" });
+      return undefined;
+    });
     if (!values) return;
     setBusy(submit ? "submit" : "draft");
     try {
@@ -76,6 +80,8 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
     }
   };
 
+  // the team is preselected from the scope, so the form starts once the scope is known
+  if (loading) return <Skeleton active />;
   return (
     <Form form={form} layout="vertical" requiredMark="optional" className="application-form" style={{ maxWidth: 720 }}
       initialValues={{ team_id: teams[0]?.id, purpose: "activities", items: [{ item: "", amount_fen: null }], ...initialValues }}
@@ -171,9 +177,9 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
           </Form.Item>
         </Space>
         <PhonePickers>
-          <Space wrap size={12}>
+          <div className="period-row">
             <Form.Item name="period_start" label={translate("grants.fields.periodStart")} rules={[required("grants.form.periodRequired")]}>
-              <DatePicker size="large" inputReadOnly={phone} style={{ width: 170 }} />
+              <DatePicker size="large" inputReadOnly={phone} style={{ width: "100%" }} />
             </Form.Item>
             <Form.Item name="period_end" label={translate("grants.fields.periodEnd")} dependencies={["period_start"]}
               rules={[required("grants.form.periodRequired"), {
@@ -181,9 +187,10 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
                   if (v && start && v.isBefore(start, "day")) throw new Error(translate("grants.form.periodOrder"));
                 },
               }]}>
-              <DatePicker size="large" inputReadOnly={phone} style={{ width: 170 }} disabledDate={(d) => !!start && d.isBefore(start, "day")} />
+              <DatePicker size="large" inputReadOnly={phone} style={{ width: "100%" }} defaultPickerValue={start ?? undefined}
+                disabledDate={(d) => !!start && d.isBefore(start, "day")} />
             </Form.Item>
-          </Space>
+          </div>
         </PhonePickers>
       </Card>
 

@@ -37,7 +37,7 @@ export function ObjectionModal({ open, subject, error, onSubmit, onClose }: {
       }}>
         <PhonePickers>
           <Form.Item name="received_on" label={translate("grants.objections.receivedOn")} rules={[{ required: true, message: translate("errors.required") }]}>
-            <DatePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isAfter(districtToday(), "day")} />
+            <DatePicker allowClear={false} inputReadOnly style={{ width: "100%" }} disabledDate={(d) => d.isAfter(districtToday(), "day")} />
           </Form.Item>
         </PhonePickers>
         <Form.Item name="content" label={translate("grants.objections.content")} rules={[{ required: true, whitespace: true, message: translate("errors.required") }, { max: 2000 }]}>

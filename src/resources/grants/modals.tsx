@@ -39,7 +39,7 @@ export function ScheduleModal({ open, grant, allocations, error, onSubmit, onClo
   const translate = useTranslate();
   const { form, busy, wrap } = useDialogForm<ScheduleValues>(open);
   return (
-    <Modal open={open} destroyOnHidden onCancel={onClose} data-testid="schedule-modal"
+    <Modal open={open} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "schedule-modal" }}
       title={translate("grants.tranches.scheduleTitle", { no: grant.agreement_no, amount: formatFen(grant.amount_fen) })}
       okText={translate("grants.tranches.schedule")} okButtonProps={{ loading: busy, "data-testid": "schedule-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
@@ -54,7 +54,7 @@ export function ScheduleModal({ open, grant, allocations, error, onSubmit, onClo
         </Form.Item>
         <PhonePickers>
           <Form.Item name="due_on" label={translate("grants.tranches.dueOn")} rules={[{ required: true, message: translate("errors.required") }]}>
-            <DatePicker allowClear={false} inputReadOnly />
+            <DatePicker allowClear={false} inputReadOnly style={{ width: "100%" }} />
           </Form.Item>
         </PhonePickers>
         <Form.Item name="note" label={translate("grants.actions.reasonOptional")} rules={[{ max: 500 }]}>
@@ -73,7 +73,7 @@ export function PayModal({ tranche, grant, error, onSubmit, onClose }: {
   const translate = useTranslate();
   const { form, busy, wrap } = useDialogForm<PayValues>(!!tranche);
   return (
-    <Modal open={!!tranche} destroyOnHidden onCancel={onClose} data-testid="pay-modal"
+    <Modal open={!!tranche} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "pay-modal" }}
       title={translate("grants.tranches.payTitle", { seq: tranche?.seq ?? "", no: grant.agreement_no })}
       okText={translate("grants.tranches.pay")} okButtonProps={{ loading: busy, "data-testid": "pay-ok" }} onOk={() => form.submit()}>
       <Typography.Paragraph strong data-testid="decision-subject">
@@ -83,7 +83,7 @@ export function PayModal({ tranche, grant, error, onSubmit, onClose }: {
       <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)} initialValues={{ paid_on: districtToday() }}>
         <PhonePickers>
           <Form.Item name="paid_on" label={translate("grants.tranches.paidOn")} rules={[{ required: true, message: translate("errors.required") }]}>
-            <DatePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isAfter(districtToday(), "day")} />
+            <DatePicker allowClear={false} inputReadOnly style={{ width: "100%" }} disabledDate={(d) => d.isAfter(districtToday(), "day")} />
           </Form.Item>
         </PhonePickers>
         <Form.Item name="voucher_no" label={translate("grants.tranches.voucherNo")} rules={[{ max: 60 }]}>
@@ -114,7 +114,7 @@ export function ChangeModal({ open, grant, allocations, error, onSubmit, onClose
     filters: [{ field: "purpose", operator: "eq", value: grant.purpose }, { field: "fiscal_year", operator: "eq", value: year }],
   });
   return (
-    <Modal open={open} destroyOnHidden onCancel={onClose} data-testid="change-modal"
+    <Modal open={open} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "change-modal" }}
       title={translate("grants.changes.requestTitle", { no: grant.agreement_no })}
       okText={translate("grants.changes.request")} okButtonProps={{ loading: busy, "data-testid": "change-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}

@@ -83,7 +83,7 @@ export function VoucherUploadModal({ open, grantId, tranche, onClose, onDone }: 
   };
 
   return (
-    <Modal open={open} destroyOnHidden onCancel={onClose} data-testid="voucher-modal"
+    <Modal open={open} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "voucher-modal" }}
       title={tranche ? translate("grants.vouchers.uploadTitle", { seq: tranche.seq, amount: formatFen(tranche.amount_fen) }) : ""}
       okText={translate("grants.vouchers.upload")} okButtonProps={{ loading: busy, "data-testid": "voucher-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
@@ -108,7 +108,7 @@ export function VoucherUploadModal({ open, grantId, tranche, onClose, onDone }: 
         </Form.Item>
         <PhonePickers>
           <Form.Item name="issued_on" label={translate("grants.vouchers.issuedOn")} rules={[{ required: true, message: translate("errors.required") }]}>
-            <DatePicker size="large" allowClear={false} inputReadOnly disabledDate={(d) => d.isAfter(districtToday(), "day")} />
+            <DatePicker size="large" allowClear={false} inputReadOnly style={{ width: "100%" }} disabledDate={(d) => d.isAfter(districtToday(), "day")} />
           </Form.Item>
         </PhonePickers>
         <Form.Item name="description" label={translate("grants.vouchers.description")} rules={[{ max: 500 }]}>
