@@ -63,7 +63,8 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       resolve: "Resolve", resolveTitle: "Resolve the objection received {{date}}", finding: "Finding", resolution: "Investigation and outcome",
       resolutionIs: "Outcome: {{text}}", none: "No objection received during the notice",
     },
-    timeline: { title: "History", you: "you", someone: "staff" },
+    timeline: { title: "History", you: "you", someone: "staff",
+      to: { draft: "Draft created", submitted: "Submitted", screened: "Passed screening", checked: "Budget checked", in_notice: "Funded; notice started", approved: "Approved; agreement made", rejected: "Rejected", withdrawn: "Withdrawn" } },
     done: {
       draftSaved: "Draft saved", submitted: "Submitted for screening", withdrawn: "Application withdrawn", screened: "Passed screening; now with finance",
       rejected: "Rejected", checked: "Budget checked; now with the organisation department", firstApproval: "Your approval is recorded; a second person must approve",

@@ -59,7 +59,8 @@ const grantsZhCN = {
       resolve: "处理异议", resolveTitle: "处理 {{date}} 收到的异议", finding: "处理结论", resolution: "调查与处理情况",
       resolutionIs: "处理：{{text}}", none: "公示期间未收到异议",
     },
-    timeline: { title: "流转记录", you: "您", someone: "经办人" },
+    timeline: { title: "流转记录", you: "您", someone: "经办人",
+      to: { draft: "创建草稿", submitted: "提交申报", screened: "初审通过", checked: "财务预算审核通过", in_notice: "同意资助，开始公示", approved: "批准，签订协议", rejected: "驳回", withdrawn: "撤回" } },
     done: {
       draftSaved: "草稿已保存", submitted: "已提交，等待街道初审", withdrawn: "申报已撤回", screened: "初审通过，已转财务审核",
       rejected: "已驳回", checked: "预算审核通过，已转组织部决定", firstApproval: "已记录您的批准，等待第二位同志批准",

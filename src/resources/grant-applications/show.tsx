@@ -179,7 +179,8 @@ export default function ApplicationShow() {
                   { title: translate("grants.fields.amount"), dataIndex: "amount_fen", align: "right", width: 140, render: (v: number) => formatFen(v) },
                 ]} />
             </Card>
-            {(allocations.result?.data?.length ?? 0) > 0 && (
+            {/* the lines' names are finance's and the organisation department's to read (a leader sees none) */}
+            {(allocations.result?.data ?? []).some((r) => r.budget_lines) && (
               <Card size="small" style={{ marginTop: 16 }} title={<h2 className="card-heading">{translate("grants.applications.allocations")}</h2>}>
                 <Table<AllocationRow> size="small" rowKey="id" pagination={false} dataSource={allocations.result?.data ?? []} data-testid="allocations"
                   columns={[
@@ -198,7 +199,7 @@ export default function ApplicationShow() {
                 color: t.to_status === "rejected" || t.to_status === "withdrawn" ? "red" : t.to_status === "approved" ? "green" : "blue",
                 children: (
                   <div>
-                    <Typography.Text strong>{translate(`grants.statuses.${t.to_status}`)}</Typography.Text>
+                    <Typography.Text strong>{translate(`grants.timeline.to.${t.to_status}`)}</Typography.Text>
                     <Typography.Text type="secondary"> · {who(t.actor)} · {String(t.at).slice(0, 16).replace("T", " ")}</Typography.Text>
                     {t.reason && <Typography.Text className="app-timeline-reason">{t.reason}</Typography.Text>}
                   </div>

@@ -56,7 +56,7 @@ export function Evaluation({ grant, canEvaluate, canPublish }: { grant: Grant; c
           )}
         </Space>
       )}>
-      {!e ? <Empty description={translate("grants.evaluation.none")} /> : (
+      {!e ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={translate("grants.evaluation.none")} /> : (
         <Space direction="vertical" style={{ width: "100%" }}>
           <Space wrap size={8}>
             <Typography.Text strong style={{ fontSize: "1.25em" }} data-testid="evaluation-grade">{label(e.grade)}</Typography.Text>

@@ -5,7 +5,7 @@
 // 绩效 result once evaluated (targets against actuals from approved service records, grade, published).
 import { DiffOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
-import { Alert, App, Button, Card, Descriptions, Empty, List, Skeleton, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Empty, List, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Show } from "../../components/Page";
@@ -156,7 +156,7 @@ export default function GrantShow() {
   const trancheSubject = tranche ? translate("grants.tranches.subject", { seq: tranche.seq, no: g.agreement_no, amount: formatFen(tranche.amount_fen) }) : "";
 
   return (
-    <Show title={translate("grants.grant.title", { no: g.agreement_no })} canEdit={false} canDelete={false}>
+    <Show title={translate("grants.grant.title", { no: g.agreement_no })} canEdit={false} canDelete={false} headerButtons={() => null}>
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
         <Card size="small" data-testid="grant-summary">
           <Descriptions column={phone ? 1 : 2} size="small" items={[
@@ -179,7 +179,7 @@ export default function GrantShow() {
           <Typography.Paragraph type="secondary">
             {translate("grants.tranches.summary", { scheduled: formatFen(scheduled), amount: formatFen(g.amount_fen), paid: formatFen(paid) })}
           </Typography.Paragraph>
-          {trancheRows.length === 0 ? <Empty description={translate("grants.tranches.none")} /> : (
+          {trancheRows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={translate("grants.tranches.none")} /> : (
             <Space direction="vertical" size={12} style={{ width: "100%" }}>
               {trancheRows.map((t) => (
                 <Card key={t.id} size="small" type="inner" data-testid={`tranche-${t.seq}`}
@@ -202,22 +202,30 @@ export default function GrantShow() {
 
         <Card size="small" title={<h2 className="card-heading">{translate("grants.changes.title")}</h2>} data-testid="changes"
           extra={canRequestChange(scope, g) && <Button icon={<DiffOutlined />} onClick={() => { setError(undefined); setChanging(true); }} data-testid="request-change">{translate("grants.changes.request")}</Button>}>
-          <Table<GrantChange> size="small" rowKey="id" pagination={false} dataSource={changes.result?.data ?? []} scroll={phone ? { x: 560 } : undefined}
-            locale={{ emptyText: translate("grants.changes.none") }}
-            columns={[
-              { title: translate("grants.changes.kind"), dataIndex: "kind", width: 110, render: (k: string) => translate(`grants.changes.kinds.${k}`) },
-              { title: translate("grants.changes.before"), render: (_, c) => showChange(c, "before") },
-              { title: translate("grants.changes.after"), render: (_, c) => <Typography.Text strong>{showChange(c, "after")}</Typography.Text> },
-              { title: translate("grants.fields.status"), width: 150, render: (_, c) => (
-                <Space direction="vertical" size={4}>
-                  <StateTag group="changeStates" state={c.status} />
+          <List<GrantChange> size="small" dataSource={changes.result?.data ?? []} locale={{ emptyText: translate("grants.changes.none") }} data-testid="change-list"
+            renderItem={(c) => (
+              <List.Item>
+                <Space direction="vertical" size={4} style={{ width: "100%", minWidth: 0 }}>
+                  <Space size={8} wrap>
+                    <Typography.Text strong>{translate(`grants.changes.kinds.${c.kind}`)}</Typography.Text>
+                    <StateTag group="changeStates" state={c.status} />
+                    <Typography.Text type="secondary">{String(c.requested_at).slice(0, 10)}</Typography.Text>
+                  </Space>
+                  <div className="change-diff">
+                    <span className="change-before"><Typography.Text type="secondary">{translate("grants.changes.before")}</Typography.Text> {showChange(c, "before")}</span>
+                    <span aria-hidden>→</span>
+                    <span className="change-after"><Typography.Text type="secondary">{translate("grants.changes.after")}</Typography.Text> <strong>{showChange(c, "after")}</strong></span>
+                  </div>
+                  {c.reason && <Typography.Text style={{ overflowWrap: "anywhere" }}>{c.reason}</Typography.Text>}
+                  {c.decision_reason && <Typography.Text type="secondary" style={{ overflowWrap: "anywhere" }}>{translate("grants.vouchers.reasonIs", { text: c.decision_reason })}</Typography.Text>}
                   {canDecideChange(scope, g, c, me?.id) && (
-                    <Button size="small" type="primary" onClick={() => begin({ kind: "change", change: c })} data-testid={`change-decide-${c.id}`}>{translate("grants.changes.decide")}</Button>
+                    <Button type="primary" onClick={() => begin({ kind: "change", change: c })} data-testid={`change-decide-${c.id}`} style={{ alignSelf: "flex-start" }}>
+                      {translate("grants.changes.decide")}
+                    </Button>
                   )}
                 </Space>
-              ) },
-            ]}
-            expandable={{ expandedRowRender: (c) => c.reason ? <Typography.Text>{c.reason}</Typography.Text> : null, rowExpandable: (c) => !!c.reason }} />
+              </List.Item>
+            )} />
         </Card>
 
         <Evaluation grant={g} canEvaluate={finance || hasRole(scope, "org_admin")} canPublish={hasRole(scope, "org_admin")} />
