@@ -85,12 +85,13 @@ test.beforeAll(async () => {
     await db.query("begin");
     await db.query("select pg_advisory_xact_lock(hashtext('sweep-community-account'))");
     // A community admin over 宁夏路社区 (101), the community of leader@'s team, made as the seed makes its accounts.
+    // Its id is one the seed does not use (the funds seed gave …0005–…0009 to org2@, leader2@, finance2@ …).
     await db.query(`insert into public.role_grants (email, role, org_unit_id, note)
                     select 'community@demo.local', 'community_admin', 101, '宁夏路社区管理员'
                      where not exists (select 1 from public.role_grants where email = 'community@demo.local')`);
     await db.query(`insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                       raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-                    select '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated',
+                    select '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-0000000000c1', 'authenticated', 'authenticated',
                       'community@demo.local', extensions.crypt($1, extensions.gen_salt('bf', 10)), now(),
                       '{"provider":"email","providers":["email"]}', '{"display_name":"宁夏路社区 陈主任"}', now(), now()
                      where not exists (select 1 from auth.users where email = 'community@demo.local')`, [PASSWORD]);

@@ -92,9 +92,12 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
             <Select size="large" options={teams.map((t) => ({ value: t.id, label: t.name }))} />
           </Form.Item>
         ) : (
-          <Form.Item name="team_id" label={translate("grants.fields.team")} rules={[required("grants.form.teamRequired")]}>
-            <Typography.Text strong data-testid="application-team">{teams.find((t) => t.id === teamId)?.name ?? teams[0]?.name}</Typography.Text>
-          </Form.Item>
+          <>
+            <Form.Item name="team_id" hidden><Input /></Form.Item>
+            <Form.Item label={translate("grants.fields.team")}>
+              <Typography.Text strong data-testid="application-team">{teams.find((t) => t.id === teamId)?.name ?? teams[0]?.name}</Typography.Text>
+            </Form.Item>
+          </>
         )}
         <Form.Item name="purpose" label={translate("grants.fields.purpose")} rules={[required("grants.form.purposeRequired")]}>
           <Radio.Group className="big-choices" optionType="button"

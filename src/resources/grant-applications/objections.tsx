@@ -90,7 +90,7 @@ export function ResolveModal({ objection, error, onSubmit, onClose }: {
 export function ObjectionList({ rows, canResolve, onResolve }: { rows: ObjectionRow[]; canResolve: boolean; onResolve: (o: ObjectionRow) => void }) {
   const translate = useTranslate();
   return (
-    <List size="small" dataSource={rows} locale={{ emptyText: translate("grants.objections.none") }} data-testid="objection-list"
+    <List size="small" dataSource={rows} locale={{ emptyText: <Typography.Text type="secondary">{translate("grants.objections.none")}</Typography.Text> }} data-testid="objection-list"
       renderItem={(o) => (
         <List.Item actions={canResolve && o.status === "open" ? [<Button key="r" onClick={() => onResolve(o)}>{translate("grants.objections.resolve")}</Button>] : undefined}>
           <Space direction="vertical" size={2} style={{ minWidth: 0 }}>

@@ -119,7 +119,7 @@ export default function GrantShow() {
     const rows = voucherRows.filter((v) => v.tranche_id === t.id);
     if (t.status !== "paid" && rows.length === 0) return null;
     return (
-      <List size="small" dataSource={rows} locale={{ emptyText: translate("grants.vouchers.none") }} data-testid={`vouchers-${t.seq}`}
+      <List size="small" dataSource={rows} locale={{ emptyText: <Typography.Text type="secondary">{translate("grants.vouchers.none")}</Typography.Text> }} data-testid={`vouchers-${t.seq}`}
         header={<Typography.Text strong>{translate("grants.vouchers.title")}</Typography.Text>}
         renderItem={(v) => (
           <List.Item data-testid="voucher-row" actions={[
@@ -202,7 +202,7 @@ export default function GrantShow() {
 
         <Card size="small" title={<h2 className="card-heading">{translate("grants.changes.title")}</h2>} data-testid="changes"
           extra={canRequestChange(scope, g) && <Button icon={<DiffOutlined />} onClick={() => { setError(undefined); setChanging(true); }} data-testid="request-change">{translate("grants.changes.request")}</Button>}>
-          <List<GrantChange> size="small" dataSource={changes.result?.data ?? []} locale={{ emptyText: translate("grants.changes.none") }} data-testid="change-list"
+          <List<GrantChange> size="small" dataSource={changes.result?.data ?? []} locale={{ emptyText: <Typography.Text type="secondary">{translate("grants.changes.none")}</Typography.Text> }} data-testid="change-list"
             renderItem={(c) => (
               <List.Item>
                 <Space direction="vertical" size={4} style={{ width: "100%", minWidth: 0 }}>
