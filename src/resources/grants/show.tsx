@@ -64,6 +64,8 @@ export default function GrantShow() {
   const voucherRows = vouchers.result?.data ?? [];
   const allocationRows = allocations.result?.data ?? [];
   const finance = financeOfGrant(scope, g);
+  // the bucket's policies let finance of the scope and the organisation department open the files (not the grantee)
+  const readsFiles = finance || hasRole(scope, "org_admin");
   const lineName = (lineId: unknown) => allocationRows.find((a) => a.line_id === Number(lineId))?.budget_lines?.name ?? `#${String(lineId)}`;
   const paid = trancheRows.filter((t) => t.status === "paid").reduce((s, t) => s + Number(t.amount_fen), 0);
   const scheduled = trancheRows.filter((t) => t.status !== "cancelled").reduce((s, t) => s + Number(t.amount_fen), 0);
@@ -123,7 +125,9 @@ export default function GrantShow() {
         header={<Typography.Text strong>{translate("grants.vouchers.title")}</Typography.Text>}
         renderItem={(v) => (
           <List.Item data-testid="voucher-row" actions={[
-            <Button key="open" icon={<EyeOutlined />} onClick={() => openFile(v)} aria-label={translate("grants.vouchers.openNamed", { name: v.file_name })}>{translate("grants.vouchers.open")}</Button>,
+            ...(readsFiles ? [
+              <Button key="open" icon={<EyeOutlined />} onClick={() => openFile(v)} aria-label={translate("grants.vouchers.openNamed", { name: v.file_name })}>{translate("grants.vouchers.open")}</Button>,
+            ] : []),
             ...(canCheckVoucher(scope, g, v, me?.id) ? [
               <Button key="check" type="primary" onClick={() => begin({ kind: "voucher", voucher: v })} data-testid={`voucher-check-${v.id}`}>{translate("grants.vouchers.check")}</Button>,
             ] : []),
