@@ -2,8 +2,8 @@
 // The same menu sits in the sider on wide screens and in the header's drawer on phones (antd `items`,
 // so no deprecated Menu children). Resource labels are translation keys (App.tsx).
 import {
-  ApartmentOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, GiftOutlined, IdcardOutlined, LogoutOutlined,
-  SafetyCertificateOutlined, SmileOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UnorderedListOutlined, UserOutlined,
+  ApartmentOutlined, AuditOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, GiftOutlined, IdcardOutlined, LogoutOutlined,
+  SafetyCertificateOutlined, SmileOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UnorderedListOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { useCanWithoutCache, useLink, useLogout, useMenu, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { Menu, type MenuProps } from "antd";
@@ -13,6 +13,7 @@ const ICONS: Record<string, ReactNode> = {
   dashboard: <DashboardOutlined aria-hidden />, org_units: <ApartmentOutlined aria-hidden />, teams: <TeamOutlined aria-hidden />, volunteers: <IdcardOutlined aria-hidden />,
   service_records: <FieldTimeOutlined aria-hidden />, star_awards: <StarOutlined aria-hidden />, rewards: <GiftOutlined aria-hidden />, ratings: <TrophyOutlined aria-hidden />,
   honours: <FlagOutlined aria-hidden />, role_models: <SmileOutlined aria-hidden />, role_grants: <SafetyCertificateOutlined aria-hidden />, account: <UserOutlined aria-hidden />,
+  grant_applications: <SolutionOutlined aria-hidden />, grants: <AuditOutlined aria-hidden />,
 };
 
 type Item = ReturnType<typeof useMenu>["menuItems"][number];
