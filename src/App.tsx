@@ -43,6 +43,14 @@ const HonoursPage = lazy(() => import("./pages/honours"));
 const ForgotPasswordPage = lazy(() => import("./pages/forgot-password"));
 const ResetPasswordPage = lazy(() => import("./pages/reset-password"));
 const AcceptInvitePage = lazy(() => import("./pages/accept-invite"));
+const FinanceDashboardPage = lazy(() => import("./pages/finance"));
+const FinanceAccountsPage = lazy(() => import("./pages/finance-accounts"));
+const TiltSimulatorPage = lazy(() => import("./pages/finance-tilt"));
+const PartnerStatementPage = lazy(() => import("./pages/finance-partner"));
+const TrancheNoticePage = lazy(() => import("./pages/finance-notice"));
+const FundSourceList = lazy(() => import("./resources/funds/sources"));
+const BudgetLineList = lazy(() => import("./resources/funds/lines"));
+const LedgerList = lazy(() => import("./resources/funds/ledger"));
 
 // Pages anyone may open (email links land here), and the title each gives the browser tab.
 const PUBLIC_TITLES: Record<string, string> = {
@@ -72,6 +80,16 @@ const RESOURCES = [
   { name: "honours", list: "/honours", meta: { label: "nav.honours" } },
   { name: "role_models", list: "/role-models", meta: { label: "nav.roleModels" } },
   { name: "role_grants", list: "/staff", meta: { label: "nav.staff" } },
+  // 经费 (finance, issue 9): a menu group only finance and the organisation department see
+  { name: "funds", meta: { label: "finance.nav.group" } },
+  { name: "finance", list: "/finance", meta: { label: "finance.nav.dashboard", parent: "funds" } },
+  { name: "fund_sources", list: "/funds/sources", meta: { label: "finance.nav.sources", parent: "funds" } },
+  { name: "budget_lines", list: "/funds/lines", meta: { label: "finance.nav.lines", parent: "funds" } },
+  { name: "fund_ledger", list: "/funds/ledger", meta: { label: "finance.nav.ledger", parent: "funds" } },
+  { name: "finance_accounts", list: "/finance/accounts", meta: { label: "finance.nav.accounts", parent: "funds" } },
+  { name: "finance_tilt", list: "/finance/tilt", meta: { label: "finance.nav.tilt", parent: "funds" } },
+  { name: "partner_statements", list: "/finance/partners/:id", meta: { label: "finance.nav.statement", hide: true } },
+  { name: "tranche_notices", list: "/finance/tranches/:id/notice", meta: { label: "finance.nav.notice", hide: true } },
   { name: "account", list: "/account", meta: { label: "nav.account" } },
 ];
 
@@ -147,6 +165,14 @@ export default function App() {
                 <Route path="/role-models" element={<RoleModelWall />} />
                 <Route path="/staff" element={<StaffList />} />
                 <Route path="/account" element={<AccountPage />} />
+                <Route path="/finance" element={<FinanceDashboardPage />} />
+                <Route path="/finance/accounts" element={<FinanceAccountsPage />} />
+                <Route path="/finance/tilt" element={<TiltSimulatorPage />} />
+                <Route path="/finance/partners/:id" element={<PartnerStatementPage />} />
+                <Route path="/finance/tranches/:id/notice" element={<TrancheNoticePage />} />
+                <Route path="/funds/sources" element={<FundSourceList />} />
+                <Route path="/funds/lines" element={<BudgetLineList />} />
+                <Route path="/funds/ledger" element={<LedgerList />} />
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route

@@ -13,6 +13,9 @@
 //   role_grants       invite · revoke
 //   volunteers        enrol (a new person onto a roster)
 //   team_memberships  add · leave · changeRole
+//   fund_sources      receive (到账)
+//   fund_ledger       reverse (a receipt)
+//   finance_accounts  closeYear (年度结转)
 import { hasRole, isAdmin, type ScopeGrant } from "./scope";
 
 export const DOMAIN_ACTIONS = {
@@ -24,6 +27,9 @@ export const DOMAIN_ACTIONS = {
   role_grants: ["invite", "revoke"],
   volunteers: ["enrol"],
   team_memberships: ["add", "leave", "changeRole"],
+  fund_sources: ["receive"],
+  fund_ledger: ["reverse"],
+  finance_accounts: ["closeYear"],
 } as const;
 
 export type DomainResource = keyof typeof DOMAIN_ACTIONS;
@@ -85,6 +91,25 @@ export function allowed(scope: readonly ScopeGrant[], resource: string | undefin
     // the honour roll: the organisation department, and street admins for their street
     case "role_models":
       return read || admin;
+    // money (issue 9): finance keeps the sources, lines and receipts of its scope; the organisation
+    // department reads them (and decides in the grant workflow); nobody else sees money here
+    case "funds":
+    case "finance":
+    case "fund_sources":
+    case "budget_lines":
+    case "fund_ledger":
+    case "finance_accounts":
+    case "finance_tilt":
+    case "partner_statements":
+    case "tranche_notices": {
+      const finance = hasRole(scope, "finance");
+      if (read) return finance || hasRole(scope, "org_admin");
+      if (resource === "fund_sources" || resource === "budget_lines") return finance && (action === "create" || action === "edit" || action === "receive");
+      if (resource === "fund_ledger") return finance && action === "reverse";
+      // the year is closed for the whole district by its finance
+      if (resource === "finance_accounts") return action === "closeYear" && scope.some((g) => g.role === "finance" && g.level === "district");
+      return false;
+    }
     default:
       return false;
   }

@@ -1,4 +1,5 @@
 // English, the second locale. Same keys as zh-CN.ts.
+import finance from "./finance.en";
 import type zhCN from "./zh-CN";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -260,6 +261,7 @@ const en: Shape<typeof zhCN> = {
     title: "My account", email: "Sign-in email", displayName: "Display name", grants: "My roles", changePassword: "Change password",
     saved: "Saved", language: "Language",
   },
+  finance,
 };
 
 export default en;

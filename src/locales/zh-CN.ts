@@ -1,4 +1,5 @@
 // 简体中文 (default locale). Keys shared with en.ts; Refine's own strings included.
+import finance from "./finance.zh-CN";
 const zhCN = {
   app: { title: "银龄志愿服务管理平台", subtitle: "市南区离退休干部志愿服务 · 五大体系" },
   frame: {
@@ -254,6 +255,7 @@ const zhCN = {
     title: "我的账号", email: "登录邮箱", displayName: "显示名称", grants: "我的角色", changePassword: "修改密码",
     saved: "已保存", language: "界面语言",
   },
+  finance,
 } as const;
 
 export default zhCN;

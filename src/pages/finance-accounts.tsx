@@ -1,0 +1,217 @@
+// 决算: the accounts of a fiscal year per source and line — appropriated / received, carried in, lined,
+// committed, paid, returned, released, carried out, available — from fund_accounts(year), the ledger's
+// figures. Printable (src/print.css) and exported as xlsx (the accounts and the year's ledger, exceljs
+// loaded only here). Finance of the district closes the year (close_fiscal_year): unused commitments
+// are released and balances carried forward by ledger entries, which the page lists right after.
+import { DownloadOutlined, LockOutlined, PrinterOutlined } from "@ant-design/icons";
+import { useCan, useDataProvider, useList, useTranslate } from "@refinedev/core";
+import { Alert, App, Button, Space, Table, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { PageTitle } from "../components/PageTitle";
+import { RecordCard, useIsPhone } from "../components/Responsive";
+import { formatFen } from "../domain/money";
+import { districtDate } from "../providers/dayjs";
+import { useRequestKey, useRpcAction, useRpcQuery } from "../providers/rpc";
+import { useFinanceYear, YearSelect } from "../resources/funds/FinanceYear";
+import { LEDGER_SELECT, RPC, type AccountRow, type LedgerEntry } from "../resources/funds/queries";
+import "../resources/funds/funds.css";
+import "../print.css";
+
+/** The money columns of the accounts, in the order a 决算 reads. */
+const MONEY_COLUMNS = [
+  "appropriated_fen", "received_fen", "carried_in_fen", "lined_fen", "committed_fen", "paid_fen", "returned_fen", "released_fen", "carried_out_fen", "available_fen",
+] as const;
+type MoneyColumn = (typeof MONEY_COLUMNS)[number];
+const LABELS: Record<MoneyColumn, string> = {
+  appropriated_fen: "finance.appropriatedOrPledged", received_fen: "finance.received", carried_in_fen: "finance.carriedIn", lined_fen: "finance.lined",
+  committed_fen: "finance.committed", paid_fen: "finance.paid", returned_fen: "finance.returned", released_fen: "finance.released",
+  carried_out_fen: "finance.carriedOut", available_fen: "finance.available",
+};
+
+type Row = AccountRow & { key: string; children?: Row[] };
+const money = (fen: number | null | undefined) => <span className="money">{formatFen(fen ?? 0)}</span>;
+
+export default function FinanceAccountsPage() {
+  const translate = useTranslate();
+  const phone = useIsPhone();
+  const { modal, message } = App.useApp();
+  const getProvider = useDataProvider();
+  const run = useRpcAction();
+  const [year, setYear, years] = useFinanceYear();
+  const mayClose = !!useCan({ resource: "finance", action: "closeYear" }).data?.can;
+  const [closedIds, setClosedIds] = useState<number[]>();
+  const [exporting, setExporting] = useState(false);
+  const closeKey = useRequestKey(closedIds === undefined);
+
+  const accounts = useRpcQuery<AccountRow>(RPC.accounts, { p_year: year });
+  const { result: closes } = useList<{ fiscal_year: number; closed_at: string }>({
+    resource: "fund_year_closes", pagination: { mode: "off" }, filters: [{ field: "fiscal_year", operator: "eq", value: year }],
+  });
+  const closed = closes?.data?.[0];
+  const { result: madeByClose } = useList<LedgerEntry>({
+    resource: "fund_ledger", pagination: { mode: "off" }, meta: { select: LEDGER_SELECT }, sorters: [{ field: "id", order: "asc" }],
+    filters: [{ field: "id", operator: "in", value: closedIds ?? [] }], queryOptions: { enabled: !!closedIds?.length },
+  });
+
+  const { tree, sources, total } = useMemo(() => {
+    const all = accounts.data ?? [];
+    const sources = all.filter((r) => r.row_kind === "source");
+    const tree: Row[] = sources.map((s) => ({
+      ...s, key: `s${s.source_id}`,
+      children: all.filter((l) => l.row_kind === "line" && l.source_id === s.source_id).map((l) => ({ ...l, key: `l${l.line_id}` })),
+    }));
+    for (const r of tree) if (!r.children?.length) delete r.children;
+    const total = Object.fromEntries(MONEY_COLUMNS.map((c) => [c, sources.reduce((sum, s) => sum + Number(s[c] ?? 0), 0)])) as Record<MoneyColumn, number>;
+    return { tree, sources, total };
+  }, [accounts.data]);
+  const lineName = (r: AccountRow) => (r.row_kind === "line" ? r.line_name ?? "" : r.source_name);
+  const describe = (r: AccountRow) => [
+    translate(`finance.kinds.${r.kind}`),
+    r.partner_name,
+    r.purpose ? translate(`finance.purposes.${r.purpose}`) : null,
+    r.is_tilt ? translate("finance.tilt") : null,
+  ].filter(Boolean).join(" · ");
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      // the whole year's ledger, a page of 1000 at a time (PostgREST's cap)
+      const ledger: LedgerEntry[] = [];
+      for (let page = 1; ; page++) {
+        const r = await getProvider().getList<LedgerEntry>({
+          resource: "fund_ledger", meta: { select: LEDGER_SELECT }, pagination: { currentPage: page, pageSize: 1000 },
+          filters: [{ field: "fund_sources.fiscal_year", operator: "eq", value: year }], sorters: [{ field: "id", order: "asc" }],
+        });
+        ledger.push(...r.data);
+        if (r.data.length < 1000) break;
+      }
+      const { downloadWorkbook } = await import("../resources/funds/xlsx");
+      const accountRows = tree.flatMap((s) => [s, ...(s.children ?? [])]);
+      await downloadWorkbook(`juesuan-${year}`, [
+        {
+          name: translate("finance.accountsSheet"), caption: translate("finance.accountsTitle", { year }),
+          columns: [
+            { title: translate("finance.source"), width: 28, value: (r: AccountRow) => (r.row_kind === "source" ? r.source_name : "") },
+            { title: translate("finance.lineName"), width: 24, value: (r: AccountRow) => (r.row_kind === "line" ? r.line_name ?? "" : "") },
+            { title: translate("finance.kind"), width: 24, value: describe },
+            ...MONEY_COLUMNS.map((c) => ({ title: translate(LABELS[c]), money: true, value: (r: AccountRow) => r[c] })),
+          ],
+          rows: accountRows,
+          total: { label: translate("finance.total"), values: Object.fromEntries(MONEY_COLUMNS.map((c, i) => [i + 3, total[c]])) },
+        },
+        {
+          name: translate("finance.ledgerSheet"), caption: translate("finance.ledgerTitle", { year }),
+          columns: [
+            { title: "#", width: 8, value: (r: LedgerEntry) => r.id },
+            { title: translate("finance.occurredOn"), width: 12, value: (r: LedgerEntry) => r.occurred_on },
+            { title: translate("finance.ledgerKind"), width: 14, value: (r: LedgerEntry) => translate(`finance.ledgerKinds.${r.kind}`) + (r.reversed_kind ? ` · ${translate(`finance.ledgerKinds.${r.reversed_kind}`)}` : "") },
+            { title: translate("finance.reverses"), width: 10, value: (r: LedgerEntry) => r.reverses_id },
+            { title: translate("finance.source"), width: 28, value: (r: LedgerEntry) => r.fund_sources?.name },
+            { title: translate("finance.lineName"), width: 24, value: (r: LedgerEntry) => r.budget_lines?.name },
+            { title: translate("finance.amount"), money: true, value: (r: LedgerEntry) => (r.kind === "reversal" ? -r.amount_fen : r.amount_fen) },
+            { title: translate("finance.voucherNo"), width: 16, value: (r: LedgerEntry) => r.voucher_no },
+            { title: translate("finance.application"), width: 10, value: (r: LedgerEntry) => r.application_id },
+            { title: translate("finance.tranche"), width: 10, value: (r: LedgerEntry) => r.tranche_id },
+            { title: translate("finance.note"), width: 30, value: (r: LedgerEntry) => r.note },
+          ],
+          rows: ledger,
+        },
+      ]);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const closeYear = () => modal.confirm({
+    title: translate("finance.closeTitle", { year }),
+    content: translate("finance.closeBody", { year, next: year + 1 }),
+    okText: translate("finance.closeYear"), okButtonProps: { danger: true, "data-testid": "close-confirm" } as never,
+    onOk: async () => {
+      const r = await run(RPC.closeYear, { p_year: year, p_request_key: closeKey } as never,
+        (ids) => translate("finance.closedOk", { year, n: (ids as unknown as number[] | null)?.length ?? 0 }),
+        [RPC.accounts, "fund_year_closes", "fund_ledger", "fund_source_balances", "budget_line_balances"]);
+      if (r.ok) setClosedIds(((r.data as unknown as (number | { id: number })[] | null) ?? []).map((x) => (typeof x === "number" ? x : x.id)));
+    },
+  });
+
+  const columns = [
+    {
+      key: "name", title: translate("finance.sourceOrLine"), fixed: phone ? undefined : ("left" as const), width: 260,
+      render: (_: unknown, r: Row) => (
+        <Space direction="vertical" size={0}>
+          {r.row_kind === "source" ? <b>{r.source_name}</b> : <span>{lineName(r)}</span>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describe(r)}</Typography.Text>
+        </Space>
+      ),
+    },
+    ...MONEY_COLUMNS.map((c) => ({ key: c, title: translate(LABELS[c]), align: "right" as const, render: (_: unknown, r: Row) => money(r[c]) })),
+  ];
+
+  return (
+    <div className="finance-print" style={{ padding: 4 }}>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
+        <PageTitle>{translate("finance.accountsTitle", { year })}</PageTitle>
+        <Space wrap className="no-print">
+          <YearSelect value={year} onChange={(y) => { setYear(y); setClosedIds(undefined); }} years={years} />
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{translate("finance.print")}</Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!accounts.data} onClick={exportXlsx} data-testid="export-xlsx">{translate("finance.exportXlsx")}</Button>
+          {mayClose && !closed && (
+            <Button danger icon={<LockOutlined />} onClick={closeYear} disabled={!sources.length} data-testid="close-year">{translate("finance.closeYear")}</Button>
+          )}
+        </Space>
+      </Space>
+      {closed && <Tag icon={<LockOutlined />} color="default" style={{ marginBottom: 12 }} data-testid="year-closed">{translate("finance.yearClosed", { at: closed.closed_at.slice(0, 10) })}</Tag>}
+      {accounts.error && <Alert type="error" showIcon message={accounts.error} style={{ marginBottom: 12 }} />}
+      <div className="finance-figures" style={{ marginBottom: 16 }} data-testid="accounts-totals">
+        {(["appropriated_fen", "received_fen", "committed_fen", "paid_fen", "returned_fen", "available_fen"] as const).map((c) => (
+          <div key={c} className="ant-card ant-card-bordered" style={{ padding: 12 }}>
+            <Typography.Text type="secondary">{translate(LABELS[c])}</Typography.Text>
+            <div style={{ fontSize: 20, fontWeight: 600 }} data-testid={`total-${c}`} data-fen={total[c]}>{money(total[c])}</div>
+          </div>
+        ))}
+      </div>
+      {phone ? (
+        <div className="record-card-list">
+          {tree.map((s) => (
+            <RecordCard key={s.key} testId="account-card" title={s.source_name} extra={<Tag>{translate(`finance.kinds.${s.kind}`)}</Tag>}
+              fields={[
+                ...MONEY_COLUMNS.filter((c) => c !== "released_fen" && c !== "carried_in_fen" && c !== "carried_out_fen").map((c) => ({ label: translate(LABELS[c]), value: money(s[c]) })),
+                ...(s.children ?? []).map((l) => ({ label: `· ${lineName(l)}`, value: <>{money(l.available_fen)} <Typography.Text type="secondary">{translate("finance.available")}</Typography.Text></> })),
+              ]} />
+          ))}
+          {!tree.length && <Typography.Paragraph type="secondary">{translate("finance.noSources", { year })}</Typography.Paragraph>}
+        </div>
+      ) : (
+        <Table<Row> size="small" rowKey="key" columns={columns} dataSource={tree} loading={!accounts.data} pagination={false}
+          scroll={{ x: "max-content" }} expandable={{ defaultExpandAllRows: true }} data-testid="accounts-table"
+          locale={{ emptyText: translate("finance.noSources", { year }) }}
+          summary={() => sources.length > 0 && (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}><b>{translate("finance.total")}</b></Table.Summary.Cell>
+              {MONEY_COLUMNS.map((c, i) => <Table.Summary.Cell key={c} index={i + 1} align="right"><b>{money(total[c])}</b></Table.Summary.Cell>)}
+            </Table.Summary.Row>
+          )} />
+      )}
+      {closedIds && (
+        <div style={{ marginTop: 24 }} data-testid="close-entries">
+          <Typography.Title level={2} style={{ fontSize: 18 }}>{translate("finance.closeEntries", { year, n: closedIds.length })}</Typography.Title>
+          <Table<LedgerEntry> size="small" rowKey="id" pagination={false} scroll={{ x: "max-content" }} dataSource={madeByClose?.data ?? []}
+            locale={{ emptyText: translate("finance.closeNothing") }}
+            columns={[
+              { key: "id", title: "#", dataIndex: "id" },
+              { key: "kind", title: translate("finance.ledgerKind"), render: (_, r) => translate(`finance.ledgerKinds.${r.kind}`) },
+              { key: "source", title: translate("finance.source"), render: (_, r) => r.fund_sources?.name },
+              { key: "line", title: translate("finance.lineName"), render: (_, r) => r.budget_lines?.name },
+              { key: "amount", title: translate("finance.amount"), align: "right", render: (_, r) => money(r.amount_fen) },
+              { key: "note", title: translate("finance.note"), dataIndex: "note" },
+            ]} />
+        </div>
+      )}
+      <Typography.Paragraph type="secondary" className="print-only" style={{ marginTop: 24 }}>
+        {translate("finance.printedOn", { date: districtDate() })}
+      </Typography.Paragraph>
+    </div>
+  );
+}
