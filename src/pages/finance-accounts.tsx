@@ -11,24 +11,29 @@ import { PageTitle } from "../components/PageTitle";
 import { RecordCard, useIsPhone } from "../components/Responsive";
 import { formatFen } from "../domain/money";
 import { districtDate } from "../providers/dayjs";
-import { useRequestKey, useRpcAction, useRpcQuery } from "../providers/rpc";
+import { useRpcAction, useRpcQuery } from "../providers/rpc";
 import { useFinanceYear, YearSelect } from "../resources/funds/FinanceYear";
-import { LEDGER_SELECT, RPC, type AccountRow, type LedgerEntry } from "../resources/funds/queries";
+import { LEDGER_SELECT, type AccountRow, type LedgerEntry, type RpcRow } from "../resources/funds/queries";
+import type { Tables } from "../types/database";
 import "../resources/funds/funds.css";
 import "../print.css";
 
 /** The money columns of the accounts, in the order a 决算 reads. */
 const MONEY_COLUMNS = [
-  "appropriated_fen", "received_fen", "carried_in_fen", "lined_fen", "committed_fen", "paid_fen", "returned_fen", "released_fen", "carried_out_fen", "available_fen",
+  "appropriated_fen", "received_fen", "carried_in_fen", "amount_fen", "committed_fen", "paid_fen", "returned_fen", "released_fen", "carried_out_fen", "available_fen",
 ] as const;
 type MoneyColumn = (typeof MONEY_COLUMNS)[number];
 const LABELS: Record<MoneyColumn, string> = {
-  appropriated_fen: "finance.appropriatedOrPledged", received_fen: "finance.received", carried_in_fen: "finance.carriedIn", lined_fen: "finance.lined",
+  appropriated_fen: "finance.appropriatedOrPledged", received_fen: "finance.received", carried_in_fen: "finance.carriedIn", amount_fen: "finance.linedOrAmount",
   committed_fen: "finance.committed", paid_fen: "finance.paid", returned_fen: "finance.returned", released_fen: "finance.released",
   carried_out_fen: "finance.carriedOut", available_fen: "finance.available",
 };
 
 type Row = AccountRow & { key: string; children?: Row[] };
+/** A source's own row of fund_accounts (its lines carry a line_id). */
+const isSource = (r: AccountRow) => r.line_id === null;
+/** The ledger kinds the year close writes. */
+const CLOSE_KINDS = ["release", "carry_out", "carry_in"];
 const money = (fen: number | null | undefined) => <span className="money">{formatFen(fen ?? 0)}</span>;
 
 export default function FinanceAccountsPage() {
@@ -38,36 +43,40 @@ export default function FinanceAccountsPage() {
   const getProvider = useDataProvider();
   const run = useRpcAction();
   const [year, setYear, years] = useFinanceYear();
+  const currentYear = Number(districtDate().slice(0, 4));
   const mayClose = !!useCan({ resource: "finance", action: "closeYear" }).data?.can;
-  const [closedIds, setClosedIds] = useState<number[]>();
+  const [closeResult, setCloseResult] = useState<RpcRow<"close_fiscal_year">>();
   const [exporting, setExporting] = useState(false);
-  const closeKey = useRequestKey(closedIds === undefined);
 
-  const accounts = useRpcQuery<AccountRow>(RPC.accounts, { p_year: year });
-  const { result: closes } = useList<{ fiscal_year: number; closed_at: string }>({
+  const accounts = useRpcQuery<AccountRow>("fund_accounts", { p_year: year });
+  const { result: partners } = useList<{ id: number; name: string }>({ resource: "alliance_partners", pagination: { mode: "off" } });
+  const { result: closes } = useList<Tables<"fund_year_closes">>({
     resource: "fund_year_closes", pagination: { mode: "off" }, filters: [{ field: "fiscal_year", operator: "eq", value: year }],
   });
   const closed = closes?.data?.[0];
   const { result: madeByClose } = useList<LedgerEntry>({
     resource: "fund_ledger", pagination: { mode: "off" }, meta: { select: LEDGER_SELECT }, sorters: [{ field: "id", order: "asc" }],
-    filters: [{ field: "id", operator: "in", value: closedIds ?? [] }], queryOptions: { enabled: !!closedIds?.length },
+    // the close writes its entries in one transaction: they carry the close's own timestamp
+    filters: [{ field: "created_at", operator: "eq", value: closed?.closed_at }, { field: "kind", operator: "in", value: CLOSE_KINDS }],
+    queryOptions: { enabled: !!closeResult && !!closed },
   });
 
   const { tree, sources, total } = useMemo(() => {
     const all = accounts.data ?? [];
-    const sources = all.filter((r) => r.row_kind === "source");
+    const sources = all.filter(isSource);
     const tree: Row[] = sources.map((s) => ({
       ...s, key: `s${s.source_id}`,
-      children: all.filter((l) => l.row_kind === "line" && l.source_id === s.source_id).map((l) => ({ ...l, key: `l${l.line_id}` })),
+      children: all.filter((l) => !isSource(l) && l.source_id === s.source_id).map((l) => ({ ...l, key: `l${l.line_id}` })),
     }));
     for (const r of tree) if (!r.children?.length) delete r.children;
     const total = Object.fromEntries(MONEY_COLUMNS.map((c) => [c, sources.reduce((sum, s) => sum + Number(s[c] ?? 0), 0)])) as Record<MoneyColumn, number>;
     return { tree, sources, total };
   }, [accounts.data]);
-  const lineName = (r: AccountRow) => (r.row_kind === "line" ? r.line_name ?? "" : r.source_name);
+  const lineName = (r: AccountRow) => (isSource(r) ? r.source_name : r.line_name ?? "");
+  const partnerName = (id: number | null) => (id ? partners?.data?.find((p) => p.id === id)?.name : undefined);
   const describe = (r: AccountRow) => [
     translate(`finance.kinds.${r.kind}`),
-    r.partner_name,
+    partnerName(r.partner_id),
     r.purpose ? translate(`finance.purposes.${r.purpose}`) : null,
     r.is_tilt ? translate("finance.tilt") : null,
   ].filter(Boolean).join(" · ");
@@ -91,8 +100,8 @@ export default function FinanceAccountsPage() {
         {
           name: translate("finance.accountsSheet"), caption: translate("finance.accountsTitle", { year }),
           columns: [
-            { title: translate("finance.source"), width: 28, value: (r: AccountRow) => (r.row_kind === "source" ? r.source_name : "") },
-            { title: translate("finance.lineName"), width: 24, value: (r: AccountRow) => (r.row_kind === "line" ? r.line_name ?? "" : "") },
+            { title: translate("finance.source"), width: 28, value: (r: AccountRow) => (isSource(r) ? r.source_name : "") },
+            { title: translate("finance.lineName"), width: 24, value: (r: AccountRow) => (isSource(r) ? "" : r.line_name ?? "") },
             { title: translate("finance.kind"), width: 24, value: describe },
             ...MONEY_COLUMNS.map((c) => ({ title: translate(LABELS[c]), money: true, value: (r: AccountRow) => r[c] })),
           ],
@@ -129,10 +138,10 @@ export default function FinanceAccountsPage() {
     content: translate("finance.closeBody", { year, next: year + 1 }),
     okText: translate("finance.closeYear"), okButtonProps: { danger: true, "data-testid": "close-confirm" } as never,
     onOk: async () => {
-      const r = await run(RPC.closeYear, { p_year: year, p_request_key: closeKey } as never,
-        (ids) => translate("finance.closedOk", { year, n: (ids as unknown as number[] | null)?.length ?? 0 }),
-        [RPC.accounts, "fund_year_closes", "fund_ledger", "fund_source_balances", "budget_line_balances"]);
-      if (r.ok) setClosedIds(((r.data as unknown as (number | { id: number })[] | null) ?? []).map((x) => (typeof x === "number" ? x : x.id)));
+      const r = await run("close_fiscal_year", { p_year: year }, (rows) => translate("finance.closedOk", {
+        year, released: formatFen(rows?.[0]?.released_fen ?? 0), carried: formatFen(rows?.[0]?.carried_out_fen ?? 0), grants: rows?.[0]?.grants_completed ?? 0,
+      }), ["fund_accounts", "fund_year_closes", "fund_ledger", "fund_source_balances", "budget_line_balances"]);
+      if (r.ok) setCloseResult(r.data?.[0]);
     },
   });
 
@@ -141,7 +150,7 @@ export default function FinanceAccountsPage() {
       key: "name", title: translate("finance.sourceOrLine"), fixed: phone ? undefined : ("left" as const), width: 260,
       render: (_: unknown, r: Row) => (
         <Space direction="vertical" size={0}>
-          {r.row_kind === "source" ? <b>{r.source_name}</b> : <span>{lineName(r)}</span>}
+          {isSource(r) ? <b>{r.source_name}</b> : <span>{lineName(r)}</span>}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describe(r)}</Typography.Text>
         </Space>
       ),
@@ -154,10 +163,10 @@ export default function FinanceAccountsPage() {
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
         <PageTitle>{translate("finance.accountsTitle", { year })}</PageTitle>
         <Space wrap className="no-print">
-          <YearSelect value={year} onChange={(y) => { setYear(y); setClosedIds(undefined); }} years={years} />
+          <YearSelect value={year} onChange={(y) => { setYear(y); setCloseResult(undefined); }} years={years} />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{translate("finance.print")}</Button>
           <Button icon={<DownloadOutlined />} loading={exporting} disabled={!accounts.data} onClick={exportXlsx} data-testid="export-xlsx">{translate("finance.exportXlsx")}</Button>
-          {mayClose && !closed && (
+          {mayClose && !closed && year < currentYear && (
             <Button danger icon={<LockOutlined />} onClick={closeYear} disabled={!sources.length} data-testid="close-year">{translate("finance.closeYear")}</Button>
           )}
         </Space>
@@ -194,9 +203,9 @@ export default function FinanceAccountsPage() {
             </Table.Summary.Row>
           )} />
       )}
-      {closedIds && (
+      {closeResult && (
         <div style={{ marginTop: 24 }} data-testid="close-entries">
-          <Typography.Title level={2} style={{ fontSize: 18 }}>{translate("finance.closeEntries", { year, n: closedIds.length })}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 18 }}>{translate("finance.closeEntries", { year, n: madeByClose?.data?.length ?? 0 })}</Typography.Title>
           <Table<LedgerEntry> size="small" rowKey="id" pagination={false} scroll={{ x: "max-content" }} dataSource={madeByClose?.data ?? []}
             locale={{ emptyText: translate("finance.closeNothing") }}
             columns={[

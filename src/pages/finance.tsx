@@ -12,18 +12,23 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { CHART_GREY, CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../components/ChartCard";
 import { PageTitle } from "../components/PageTitle";
 import { useIsPhone } from "../components/useIsPhone";
-import { formatFen, formatFenShort } from "../domain/money";
+import { formatFen, formatFenShort, ratio } from "../domain/money";
 import { getLocale } from "../providers/i18n";
 import { useRpcQuery } from "../providers/rpc";
 import { useFinanceYear, YearSelect } from "../resources/funds/FinanceYear";
 import {
-  RPC, STREAMS, type CostPerHour, type LineBalance, type LorenzPoint, type MonthPaid, type Stream, type StreamYear, type StreetAllocation, type TiltShare,
+  STREAMS, type ActionCount, type CostPerHour, type LineBalance, type LorenzPoint, type MonthPaid, type Stream, type StreamYear, type StreetAllocation, type TiltShare,
 } from "../resources/funds/queries";
 import { Thermometer } from "../resources/funds/Thermometer";
 import "./dashboard.css";
 import "../resources/funds/funds.css";
 
-const STREAM_COLORS: Record<Stream, string> = { district_special: CHART_RED, partner: CHART_ORANGE, tilt: "#262626" };
+const STREAM_COLORS: Record<Stream, string> = { district: CHART_RED, partner: CHART_ORANGE, tilt: "#262626" };
+/** Where each "needs my action" count is dealt with (the grant workflow's pages). */
+const ACTION_LINKS: Record<string, string> = {
+  check: "/grant-applications", decide: "/grant-applications", second_approval: "/grant-applications", approve_after_notice: "/grant-applications",
+  objections_open: "/grant-applications", tranche_approve: "/grants", tranche_pay: "/grants", voucher_check: "/grants", change_decide: "/grants",
+};
 const animate = !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 const tick = { fill: CHART_TEXT, fontSize: 12 };
 const pct = (v: number | string | null | undefined) => `${(Number(v ?? 0) * 100).toFixed(1)}%`;
@@ -36,12 +41,13 @@ export default function FinanceDashboardPage() {
   const short = (v: unknown) => formatFenShort(Number(v ?? 0), lang);
   const full = (v: unknown) => formatFen(Number(v ?? 0));
 
-  const streams = useRpcQuery<StreamYear>(RPC.moneyByStream, { p_from_year: year - 4, p_to_year: year });
-  const months = useRpcQuery<MonthPaid>(RPC.disbursementsByMonth, { p_year: year });
-  const streets = useRpcQuery<StreetAllocation>(RPC.allocationByStreet, { p_year: year });
-  const share = useRpcQuery<TiltShare>(RPC.tiltShare, { p_year: year });
-  const lorenz = useRpcQuery<LorenzPoint>(RPC.concentration, { p_year: year });
-  const cost = useRpcQuery<CostPerHour>(RPC.costPerHour, { p_year: year });
+  const streams = useRpcQuery<StreamYear>("finance_money_by_stream", { p_from_year: year - 4, p_to_year: year });
+  const months = useRpcQuery<MonthPaid>("finance_disbursements_by_month", { p_from: `${year}-01-01`, p_to: `${year}-12-31`, p_street_id: null });
+  const streets = useRpcQuery<StreetAllocation>("finance_by_street", { p_year: year });
+  const share = useRpcQuery<TiltShare>("finance_tilt_share", { p_year: year });
+  const lorenz = useRpcQuery<LorenzPoint>("finance_concentration", { p_year: year });
+  const cost = useRpcQuery<CostPerHour>("finance_cost_per_hour", { p_year: year });
+  const actions = useRpcQuery<ActionCount>("funds_action_counts", {});
   const { result: lines, query: linesQuery } = useList<LineBalance>({
     resource: "budget_line_balances", pagination: { mode: "off" }, filters: [{ field: "fiscal_year", operator: "eq", value: year }],
     sorters: [{ field: "amount_fen", order: "desc" }],
@@ -50,42 +56,40 @@ export default function FinanceDashboardPage() {
   const warnRatio = Number(settings?.data?.[0]?.warn_ratio ?? 0.9);
   const { result: partners } = useList<{ id: number; name: string }>({ resource: "alliance_partners", pagination: { mode: "off" }, sorters: [{ field: "name", order: "asc" }] });
 
-  const streamLabel = (s: Stream) => translate(`finance.streams.${s}`);
+  const streamLabel = (st: string) => translate(`finance.streams.${st}`);
   // one row per year with a column per stream (the chart's shape); the table lists the rows as they came
   const byYear = useMemo(() => {
     const m = new Map<number, Record<string, number>>();
     for (let y = year - 4; y <= year; y++) m.set(y, { fiscal_year: y });
     for (const r of streams.data ?? []) {
       const row = m.get(r.fiscal_year);
-      if (row) row[r.stream] = Number(r.cap_fen);
+      if (row) row[r.stream] = Number(r.budget_fen);
     }
     return [...m.values()];
   }, [streams.data, year]);
   const byMonth = useMemo(() => {
-    const m = new Map<string, Record<string, number | string>>();
+    const m = new Map<string, { month: string; label: string; disbursed_fen: number; returned_fen: number }>();
     for (let i = 1; i <= 12; i++) {
       const key = `${year}-${String(i).padStart(2, "0")}`;
-      m.set(key, { month: key, label: translate("dashboard.monthLabel", { m: i }) });
+      m.set(key, { month: key, label: translate("dashboard.monthLabel", { m: i }), disbursed_fen: 0, returned_fen: 0 });
     }
     for (const r of months.data ?? []) {
       const row = m.get(r.month.slice(0, 7));
-      if (row) row[r.stream] = Number(row[r.stream] ?? 0) + Number(r.paid_fen);
+      if (row) Object.assign(row, { disbursed_fen: Number(r.disbursed_fen), returned_fen: Number(r.returned_fen) });
     }
     return [...m.values()];
   }, [months.data, year, translate]);
-  const lorenzData = useMemo(() => [
-    { x: 0, actual: 0, even: 0, label: "" },
-    ...(lorenz.data ?? []).map((p) => ({ x: Number(p.cum_recipient_ratio), actual: Number(p.cum_amount_ratio), even: Number(p.cum_recipient_ratio), label: p.recipient_label })),
-  ], [lorenz.data]);
+  const lorenzData = useMemo(() => (lorenz.data ?? [])
+    .map((p) => ({ x: Number(p.recipient_share), actual: Number(p.money_share), even: Number(p.recipient_share) })), [lorenz.data]);
   const s = share.data?.[0];
   const costRows = (cost.data ?? []).filter((r) => r.cost_per_hour_fen !== null);
-  const streetRows = (streets.data ?? []).map((r) => ({ ...r, street_name: r.street_name ?? translate("finance.districtLevel") }));
+  const todo = (actions.data ?? []).filter((a) => Number(a.n) > 0 && ACTION_LINKS[a.action]);
 
   const kpis: [string, string, string][] = s ? [
-    ["finance.kpiTotal", full(s.total_fen), "total"],
-    ["finance.kpiFeatured", pct(Number(s.total_fen) ? Number(s.featured_fen) / Number(s.total_fen) : 0), "featured"],
-    ["finance.kpiStar3", pct(Number(s.total_fen) ? Number(s.star3_fen) / Number(s.total_fen) : 0), "star3"],
-    ["finance.kpiEither", pct(Number(s.total_fen) ? Number(s.featured_or_star3_fen) / Number(s.total_fen) : 0), "either"],
+    ["finance.kpiTotal", full(s.allocated_fen), "total"],
+    ["finance.kpiFeatured", pct(ratio(Number(s.featured_fen), Number(s.allocated_fen))), "featured"],
+    ["finance.kpiStar3", pct(ratio(Number(s.three_star_fen), Number(s.allocated_fen))), "star3"],
+    ["finance.kpiEither", pct(ratio(Number(s.featured_or_three_star_fen), Number(s.allocated_fen))), "either"],
     ["finance.kpiGini", s.gini === null ? "—" : Number(s.gini).toFixed(2), "gini"],
   ] : [];
 
@@ -110,6 +114,17 @@ export default function FinanceDashboardPage() {
         </Col>
       </Row>
 
+      {todo.length > 0 && (
+        <Card size="small" title={translate("finance.needsAction")} style={{ marginTop: 16 }} data-testid="finance-todo">
+          <Space wrap size={[16, 8]}>
+            {todo.map((a) => (
+              <Link key={a.action} to={ACTION_LINKS[a.action]} data-testid={`todo-${a.action}`}>
+                {translate(`finance.actions.${a.action}`)} <b>{Number(a.n)}</b>
+              </Link>
+            ))}
+          </Space>
+        </Card>
+      )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
           <ChartCard title={translate("finance.chartStreams")} description={translate("finance.chartStreamsDesc", { from: year - 4, to: year })} testId="chart-streams"
@@ -117,10 +132,10 @@ export default function FinanceDashboardPage() {
             rows={streams.data ?? []} rowKey={(r) => `${r.fiscal_year}-${r.stream}`} columns={[
               { title: translate("finance.year"), value: (r) => r.fiscal_year },
               { title: translate("finance.stream"), value: (r) => streamLabel(r.stream) },
-              { title: translate("finance.cap"), value: (r) => full(r.cap_fen), align: "right" },
-              { title: translate("finance.lined"), value: (r) => full(r.lined_fen), align: "right" },
+              { title: translate("finance.lined"), value: (r) => full(r.budget_fen), align: "right" },
               { title: translate("finance.committed"), value: (r) => full(r.committed_fen), align: "right" },
               { title: translate("finance.paid"), value: (r) => full(r.paid_fen), align: "right" },
+              { title: translate("finance.available"), value: (r) => full(r.available_fen), align: "right" },
             ]}>
             <ResponsiveContainer width="100%" height={300}>
               <BarChart data={byYear} margin={{ top: 16, right: 16, left: 8, bottom: 8 }}>
@@ -137,10 +152,10 @@ export default function FinanceDashboardPage() {
         <Col xs={24} xl={12}>
           <ChartCard title={translate("finance.chartMonths", { year })} description={translate("finance.chartMonthsDesc", { year })} testId="chart-disbursements"
             loading={!months.data} empty={!months.data?.length}
-            rows={months.data ?? []} rowKey={(r) => `${r.month}-${r.stream}`} columns={[
+            rows={months.data ?? []} rowKey={(r) => r.month} columns={[
               { title: translate("lists.month"), value: (r) => r.month.slice(0, 7) },
-              { title: translate("finance.stream"), value: (r) => streamLabel(r.stream) },
-              { title: translate("finance.paid"), value: (r) => full(r.paid_fen), align: "right" },
+              { title: translate("finance.ledgerKinds.disbursement"), value: (r) => full(r.disbursed_fen), align: "right" },
+              { title: translate("finance.ledgerKinds.return"), value: (r) => full(r.returned_fen), align: "right" },
             ]}>
             <ResponsiveContainer width="100%" height={300}>
               <BarChart data={byMonth} margin={{ top: 16, right: 16, left: 8, bottom: 8 }}>
@@ -149,7 +164,8 @@ export default function FinanceDashboardPage() {
                 <YAxis tick={tick} tickFormatter={short} width={56} />
                 <Tooltip formatter={(v, n) => [full(v), n]} />
                 <Legend wrapperStyle={{ color: CHART_TEXT }} />
-                {STREAMS.map((st) => <Bar key={st} dataKey={st} stackId="m" name={streamLabel(st)} fill={STREAM_COLORS[st]} isAnimationActive={animate} />)}
+                <Bar dataKey="disbursed_fen" name={translate("finance.ledgerKinds.disbursement")} fill={CHART_RED} isAnimationActive={animate} />
+                <Bar dataKey="returned_fen" name={translate("finance.ledgerKinds.return")} fill={CHART_GREY} isAnimationActive={animate} />
               </BarChart>
             </ResponsiveContainer>
           </ChartCard>
@@ -180,34 +196,33 @@ export default function FinanceDashboardPage() {
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard title={translate("finance.chartStreets", { year })} description={translate("finance.chartStreetsDesc")} testId="chart-finance-streets"
-            loading={!streets.data} empty={!streetRows.length}
-            rows={streetRows} rowKey={(r) => r.street_id ?? 0} columns={[
+            loading={!streets.data} empty={!(streets.data ?? []).length}
+            rows={(streets.data ?? [])} rowKey={(r) => r.street_id} columns={[
               { title: translate("common.street"), value: (r) => r.street_name },
-              { title: translate("finance.grants"), value: (r) => r.grants, align: "right" },
-              { title: translate("finance.committed"), value: (r) => full(r.committed_fen), align: "right" },
+              { title: translate("finance.applications"), value: (r) => r.applications, align: "right" },
+              { title: translate("finance.allocatedShort"), value: (r) => full(r.allocated_fen), align: "right" },
               { title: translate("finance.paid"), value: (r) => full(r.paid_fen), align: "right" },
             ]}>
-            <ResponsiveContainer width="100%" height={Math.max(180, streetRows.length * 34 + 60)}>
-              <BarChart layout="vertical" data={streetRows} margin={{ top: 4, right: 24, left: 8, bottom: 4 }}>
+            <ResponsiveContainer width="100%" height={Math.max(180, (streets.data ?? []).length * 34 + 60)}>
+              <BarChart layout="vertical" data={(streets.data ?? [])} margin={{ top: 4, right: 24, left: 8, bottom: 4 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" tick={tick} tickFormatter={short} />
                 <YAxis type="category" dataKey="street_name" width={phone ? 84 : 120} tick={tick} interval={0} />
                 <Tooltip formatter={(v, n) => [full(v), n]} />
                 <Legend wrapperStyle={{ color: CHART_TEXT }} />
-                <Bar dataKey="paid_fen" stackId="a" name={translate("finance.paid")} fill={CHART_RED} isAnimationActive={animate} />
-                <Bar dataKey="committed_fen" stackId="a" name={translate("finance.committed")} fill={CHART_ORANGE} isAnimationActive={animate} />
+                <Bar dataKey="allocated_fen" name={translate("finance.allocatedShort")} fill={CHART_ORANGE} isAnimationActive={animate} />
+                <Bar dataKey="paid_fen" name={translate("finance.paid")} fill={CHART_RED} isAnimationActive={animate} />
               </BarChart>
             </ResponsiveContainer>
           </ChartCard>
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard title={translate("finance.chartLorenz", { year })} description={translate("finance.chartLorenzDesc")} testId="chart-lorenz"
-            loading={!lorenz.data} empty={!lorenz.data?.length}
-            rows={lorenz.data ?? []} rowKey={(r, i) => `${i}-${r.recipient_label}`} columns={[
-              { title: translate("finance.recipient"), value: (r) => r.recipient_label },
-              { title: translate("finance.amount"), value: (r) => full(r.amount_fen), align: "right" },
-              { title: translate("finance.cumRecipients"), value: (r) => pct(r.cum_recipient_ratio), align: "right" },
-              { title: translate("finance.cumAmount"), value: (r) => pct(r.cum_amount_ratio), align: "right" },
+            loading={!lorenz.data} empty={(lorenz.data ?? []).length < 2}
+            rows={(lorenz.data ?? []).filter((r) => r.rank > 0)} rowKey={(r) => r.rank} columns={[
+              { title: translate("finance.recipientRank"), value: (r) => r.rank },
+              { title: translate("finance.cumRecipients"), value: (r) => pct(r.recipient_share), align: "right" },
+              { title: translate("finance.cumAmount"), value: (r) => pct(r.money_share), align: "right" },
             ]}>
             <LorenzChart data={lorenzData} />
           </ChartCard>
@@ -215,18 +230,18 @@ export default function FinanceDashboardPage() {
         <Col xs={24} xl={12}>
           <ChartCard title={translate("finance.chartCost", { year })} description={translate("finance.chartCostDesc")} testId="chart-cost"
             loading={!cost.data} empty={!costRows.length}
-            rows={cost.data ?? []} rowKey={(r, i) => `${r.project_id ?? "t"}-${i}`} columns={[
-              { title: translate("finance.project"), value: (r) => r.project_name ?? "—" },
-              { title: translate("common.team"), value: (r) => r.team_name },
+            rows={cost.data ?? []} rowKey={(r) => r.project_id} columns={[
+              { title: translate("finance.project"), value: (r) => r.project_name },
+              { title: translate("finance.grants"), value: (r) => r.grants, align: "right" },
               { title: translate("finance.paid"), value: (r) => full(r.paid_fen), align: "right" },
               { title: translate("finance.hours"), value: (r) => Number(r.approved_hours).toLocaleString(), align: "right" },
               { title: translate("finance.costPerHour"), value: (r) => (r.cost_per_hour_fen === null ? "—" : full(r.cost_per_hour_fen)), align: "right" },
             ]}>
             <ResponsiveContainer width="100%" height={Math.max(180, costRows.length * 28 + 60)}>
-              <BarChart layout="vertical" data={costRows.map((r) => ({ ...r, label: r.project_name ?? r.team_name }))} margin={{ top: 4, right: 24, left: 8, bottom: 4 }}>
+              <BarChart layout="vertical" data={costRows} margin={{ top: 4, right: 24, left: 8, bottom: 4 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" tick={tick} tickFormatter={(v) => formatFen(Number(v))} />
-                <YAxis type="category" dataKey="label" width={phone ? 100 : 180} tick={tick} interval={0} />
+                <YAxis type="category" dataKey="project_name" width={phone ? 100 : 180} tick={tick} interval={0} />
                 <Tooltip formatter={(v) => [full(v), translate("finance.costPerHour")]} />
                 <Bar dataKey="cost_per_hour_fen" name={translate("finance.costPerHour")} fill={CHART_GREY} isAnimationActive={animate} />
               </BarChart>

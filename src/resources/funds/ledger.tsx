@@ -15,7 +15,7 @@ import { List } from "../../components/Page";
 import { ReasonModal } from "../../components/ReasonModal";
 import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { fenToYuan, formatFen } from "../../domain/money";
-import { useRequestKey, useRpcAction, type RpcName } from "../../providers/rpc";
+import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useFinanceYear, YearSelect } from "./FinanceYear";
 import { LEDGER_KINDS, LEDGER_SELECT, type LedgerEntry, type LedgerKind, type SourceBalance } from "./queries";
 
@@ -142,7 +142,7 @@ export default function LedgerList() {
         hint={translate("finance.reverseHint")} label={translate("finance.reverseReason")}
         onSubmit={async (reason) => {
           if (!reversing) return false;
-          const r = await run("reverse_ledger_entry" as RpcName, { p_entry_id: reversing.id, p_reason: reason, p_request_key: key } as never,
+          const r = await run("reverse_ledger_entry", { p_entry_id: reversing.id, p_reason: reason, p_request_key: key },
             () => translate("finance.reversedOk", { id: reversing.id }), ["fund_ledger", "fund_source_balances", "budget_line_balances"]);
           return r.ok;
         }} />

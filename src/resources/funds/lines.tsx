@@ -12,7 +12,7 @@ import { ExportButton } from "../../components/ExportButton";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { fenToYuan, formatFen } from "../../domain/money";
-import { useRequestKey, useRpcAction, type RpcName } from "../../providers/rpc";
+import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useFinanceYear, YearSelect } from "./FinanceYear";
 import { MoneyInput, toFen, useMoneyRules } from "./MoneyInput";
 import { PURPOSES, type LineBalance, type Purpose, type SourceBalance } from "./queries";
@@ -66,10 +66,11 @@ export default function BudgetLineList() {
   const save = async (v: LineForm) => {
     const line = editing === "new" ? undefined : editing;
     const amount = toFen(v.amount);
-    const r = await run("save_budget_line" as RpcName, {
-      p_id: line?.line_id ?? null, p_source_id: v.source_id, p_purpose: v.purpose, p_name: v.name.trim(), p_amount_fen: amount,
+    const r = await run("save_budget_line", {
+      // null makes a new line (the SQL argument is nullable; the generator types every argument without a default as set)
+      p_id: (line?.line_id ?? null) as number, p_source_id: v.source_id, p_purpose: v.purpose, p_name: v.name.trim(), p_amount_fen: amount,
       p_is_tilt: v.is_tilt, p_note: v.note?.trim() || null, p_request_key: key,
-    } as never, () => translate("finance.lineSaved", { name: v.name.trim(), amount: formatFen(amount) }),
+    }, () => translate("finance.lineSaved", { name: v.name.trim(), amount: formatFen(amount) }),
     ["budget_line_balances", "fund_source_balances", "budget_lines"]);
     if (r.ok) setEditing(undefined);
   };

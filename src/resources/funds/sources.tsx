@@ -17,7 +17,7 @@ import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { useOrgUnits } from "../../components/UnitSelect";
 import { formatFen, fenToYuan } from "../../domain/money";
 import { districtDate, districtToday } from "../../providers/dayjs";
-import { useRequestKey, useRpcAction, type RpcName } from "../../providers/rpc";
+import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { useFinanceYear, YearSelect } from "./FinanceYear";
 import { MoneyInput, toFen, useMoneyRules } from "./MoneyInput";
@@ -234,10 +234,10 @@ export default function FundSourceList() {
         <Typography.Paragraph type="secondary">{translate("finance.receiveHint")}</Typography.Paragraph>
         <Form form={receiptForm} layout="vertical" preserve={false} onFinish={async (v) => {
           if (!receiving) return;
-          const ok = await run("record_receipt" as RpcName, {
+          const ok = await run("record_receipt", {
             p_source_id: receiving.source_id, p_amount_fen: toFen(v.amount), p_occurred_on: v.occurred_on.format("YYYY-MM-DD"),
             p_voucher_no: v.voucher_no?.trim() || null, p_note: v.note?.trim() || null, p_request_key: receiptKey,
-          } as never, () => translate("finance.received_ok", { amount: formatFen(toFen(v.amount)), name: receiving.name }),
+          }, () => translate("finance.received_ok", { amount: formatFen(toFen(v.amount)), name: receiving.name }),
           ["fund_source_balances", "budget_line_balances", "fund_ledger"]);
           if (ok.ok) setReceiving(undefined);
         }}>
