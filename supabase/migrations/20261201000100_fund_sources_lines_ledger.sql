@@ -13,8 +13,8 @@
 -- paid = disbursements − returns).
 --
 -- Access: finance (district or a street) manages the sources owned by a unit of its scope and their lines
--- and receipts; it and the organisation department read them; a street finance also reads the district's
--- sources (the money that funds its street). Nobody else reads money here (leaders and street admins see
+-- and receipts; it and the organisation department read them (a street's finance: its street's sources only).
+-- Nobody else reads money here (leaders and street admins see
 -- their applications and grants, not the ledger).
 --
 -- LOCK ORDER (every funds writer; also in README "Lock order"):
@@ -56,18 +56,11 @@ language sql stable security definer set search_path = '' as $$
   select private.unit_ids_with('{finance}')
 $$;
 
--- owner units of the sources the caller may read: the subtrees of its org_admin and finance grants, plus
--- the ancestors of its finance grants (a street's finance reads the district's money that funds the street)
+-- owner units of the sources the caller may read: the subtrees of its org_admin and finance grants (a street's
+-- finance reads its street's money, not the district's ledger, whose entries name other streets' applications)
 create or replace function private.fund_reader_unit_ids() returns bigint[]
 language sql stable security definer set search_path = '' as $$
-  select coalesce(array_agg(distinct x), '{}') from (
-    select unnest(private.unit_ids_with('{org_admin,finance}')) as x
-    union
-    select a.id from public.role_grants g
-      join public.org_units s on s.id = g.org_unit_id
-      join public.org_units a on s.path operator(extensions.<@) a.path
-     where g.user_id = (select auth.uid()) and g.revoked_at is null and g.role = 'finance'
-  ) q
+  select private.unit_ids_with('{org_admin,finance}')
 $$;
 
 revoke all on function private.finance_unit_ids(), private.fund_reader_unit_ids() from public, anon;

@@ -186,7 +186,7 @@ language sql stable security invoker set search_path = '' as $$
    where a.status = 'checked' and (select private.is_org_admin())
      and (select auth.uid()) not in (coalesce(a.created_by, '00000000-0000-0000-0000-000000000000'), coalesce(a.screened_by, '00000000-0000-0000-0000-000000000000'),
                                      coalesce(a.checked_by, '00000000-0000-0000-0000-000000000000'))
-     and not exists (select 1 from public.application_approvals x where x.application_id = a.id and x.approved_by = (select auth.uid()))
+     and not exists (select 1 from public.application_approvals x where x.application_id = a.id)
   union all
   select 'second_approval', count(*) from public.grant_applications a
    where a.status = 'checked' and (select private.is_org_admin())
