@@ -75,7 +75,7 @@ export default function FinanceAccountsPage() {
   const lineName = (r: AccountRow) => (isSource(r) ? r.source_name : r.line_name ?? "");
   const partnerName = (id: number | null) => (id ? partners?.data?.find((p) => p.id === id)?.name : undefined);
   const describe = (r: AccountRow) => [
-    translate(`finance.kinds.${r.kind}`),
+    translate(`finance.streams.${r.kind === "partner" ? "partner" : "district"}`),
     partnerName(r.partner_id),
     r.purpose ? translate(`finance.purposes.${r.purpose}`) : null,
     r.is_tilt ? translate("finance.tilt") : null,
@@ -147,7 +147,7 @@ export default function FinanceAccountsPage() {
 
   const columns = [
     {
-      key: "name", title: translate("finance.sourceOrLine"), fixed: phone ? undefined : ("left" as const), width: 260,
+      key: "name", title: translate("finance.sourceOrLine"), fixed: phone ? undefined : ("left" as const), width: 240,
       render: (_: unknown, r: Row) => (
         <Space direction="vertical" size={0}>
           {isSource(r) ? <b>{r.source_name}</b> : <span>{lineName(r)}</span>}
@@ -155,7 +155,11 @@ export default function FinanceAccountsPage() {
         </Space>
       ),
     },
-    ...MONEY_COLUMNS.map((c) => ({ key: c, title: translate(LABELS[c]), align: "right" as const, render: (_: unknown, r: Row) => money(r[c]) })),
+    // what is left is the figure a 决算 is read for: it stays in view while the table scrolls
+    ...MONEY_COLUMNS.map((c) => ({
+      key: c, title: translate(LABELS[c]), align: "right" as const, fixed: c === "available_fen" && !phone ? ("right" as const) : undefined,
+      render: (_: unknown, r: Row) => money(r[c]),
+    })),
   ];
 
   return (
@@ -193,7 +197,8 @@ export default function FinanceAccountsPage() {
           {!tree.length && <Typography.Paragraph type="secondary">{translate("finance.noSources", { year })}</Typography.Paragraph>}
         </div>
       ) : (
-        <Table<Row> size="small" rowKey="key" columns={columns} dataSource={tree} loading={!accounts.data} pagination={false}
+        // keyed by the data so that every source opens with its lines once they have loaded
+        <Table<Row> key={`${year}-${tree.length}`} size="small" rowKey="key" columns={columns} dataSource={tree} loading={!accounts.data} pagination={false}
           scroll={{ x: "max-content" }} expandable={{ defaultExpandAllRows: true }} data-testid="accounts-table"
           locale={{ emptyText: translate("finance.noSources", { year }) }}
           summary={() => sources.length > 0 && (

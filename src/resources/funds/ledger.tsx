@@ -3,12 +3,13 @@
 // ledger is append-only, and the one correction by hand is reversing a receipt (reverse_ledger_entry),
 // after a confirmation that names the entry and asks why. Commitments and payments are undone by their own
 // counterparts (release, return, the year close) in the grant workflow.
-import { RollbackOutlined } from "@ant-design/icons";
+import { PrinterOutlined, RollbackOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
 import { useCan, useList, useTranslate, type CrudFilter } from "@refinedev/core";
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import type dayjs from "dayjs";
 import { useState } from "react";
+import { Link } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { DateRangeField, FilterForm } from "../../components/FilterForm";
 import { List } from "../../components/Page";
@@ -78,6 +79,15 @@ export default function LedgerList() {
       : <Button size={size} danger icon={<RollbackOutlined />} onClick={() => setReversing(r)} data-testid={`reverse-${r.id}`}
           aria-label={translate("finance.reverseEntry", { name: entryName(r) })}>{translate("finance.reverse")}</Button>
   );
+  // where an entry came from: its application, and a payment's printable 拨款通知单
+  const links = (r: LedgerEntry) => (
+    <Space size={8} wrap>
+      {r.application_id && <Link to={`/grant-applications/${r.application_id}`}>#{r.application_id}</Link>}
+      {r.tranche_id && r.kind === "disbursement" && (
+        <Link to={`/finance/tranches/${r.tranche_id}/notice`} data-testid={`notice-${r.tranche_id}`}><PrinterOutlined /> {translate("finance.nav.notice")}</Link>
+      )}
+    </Space>
+  );
   const signed = (r: LedgerEntry) => <span className="money">{r.kind === "reversal" ? formatFen(-r.amount_fen) : formatFen(r.amount_fen)}</span>;
 
   return (
@@ -124,6 +134,7 @@ export default function LedgerList() {
               ...(r.budget_lines ? [{ label: translate("finance.lineName"), value: r.budget_lines.name }] : []),
               ...(r.voucher_no ? [{ label: translate("finance.voucherNo"), value: r.voucher_no }] : []),
               ...(r.note ? [{ label: translate("finance.note"), value: r.note }] : []),
+              ...(r.application_id ? [{ label: translate("finance.application"), value: links(r) }] : []),
             ]}
             actions={reverseButton(r)} />
         )}>
@@ -135,7 +146,8 @@ export default function LedgerList() {
         <Table.Column<LedgerEntry> dataIndex="amount_fen" title={translate("finance.amount")} align="right" sorter render={(_, r) => signed(r)} />
         <Table.Column<LedgerEntry> dataIndex="voucher_no" title={translate("finance.voucherNo")} />
         <Table.Column<LedgerEntry> dataIndex="note" title={translate("finance.note")} render={(n) => <Typography.Text ellipsis={{ tooltip: n }} style={{ maxWidth: 220 }}>{n}</Typography.Text>} />
-        {mayReverse && <Table.Column<LedgerEntry> title={translate("table.actions")} render={(_, r) => reverseButton(r, "small")} />}
+        <Table.Column<LedgerEntry> title={translate("finance.application")} render={(_, r) => links(r)} />
+        {mayReverse && <Table.Column<LedgerEntry> title={translate("table.actions")} fixed="right" render={(_, r) => reverseButton(r, "small")} />}
       </ResponsiveTable>
       <ReasonModal open={!!reversing} onClose={() => setReversing(undefined)} okText={translate("finance.reverse")}
         title={translate("finance.reverseEntry", { name: reversing ? entryName(reversing) : "" })}

@@ -138,7 +138,7 @@ export default function FundSourceList() {
 
   const kindTag = (r: SourceBalance) => (
     <Space size={4} wrap>
-      <Tag color={r.kind === "partner" ? "purple" : "blue"}>{translate(`finance.kinds.${r.kind}`)}</Tag>
+      <Tag color={r.kind === "partner" ? "purple" : "blue"}>{translate(`finance.streams.${r.kind === "partner" ? "partner" : "district"}`)}</Tag>
       {r.contribution && <Tag>{translate(`finance.contributions.${r.contribution}`)}</Tag>}
       {r.form === "in_kind" && <Tag>{translate("finance.forms.in_kind")}</Tag>}
       {r.restricted_purpose && <Tag color="gold">{translate("finance.restrictedTo", { purpose: translate(`finance.purposes.${r.restricted_purpose}`) })}</Tag>}
@@ -214,10 +214,9 @@ export default function FundSourceList() {
             actions={actions(r)} />
         )}>
         <Table.Column<SourceBalance> dataIndex="name" title={translate("finance.sourceName")} sorter render={(_, r) => sourceTitle(r)} />
-        <Table.Column<SourceBalance> dataIndex="kind" title={translate("finance.kind")} render={(_, r) => kindTag(r)} />
+        <Table.Column<SourceBalance> dataIndex="kind" title={translate("finance.kind")} width={170} render={(_, r) => kindTag(r)} />
         <Table.Column<SourceBalance> dataIndex="appropriated_fen" title={translate("finance.appropriatedOrPledged")} align="right" sorter render={money} />
         <Table.Column<SourceBalance> dataIndex="received_fen" title={translate("finance.received")} align="right" sorter render={money} />
-        <Table.Column<SourceBalance> dataIndex="lined_fen" title={translate("finance.lined")} align="right" render={money} />
         <Table.Column<SourceBalance> dataIndex="committed_fen" title={translate("finance.committed")} align="right" render={money} />
         <Table.Column<SourceBalance> dataIndex="paid_fen" title={translate("finance.paid")} align="right" render={money} />
         <Table.Column<SourceBalance> dataIndex="available_fen" title={translate("finance.available")} align="right" sorter render={money} />
