@@ -51,6 +51,7 @@ const TrancheNoticePage = lazy(() => import("./pages/finance-notice"));
 const FundSourceList = lazy(() => import("./resources/funds/sources"));
 const BudgetLineList = lazy(() => import("./resources/funds/lines"));
 const LedgerList = lazy(() => import("./resources/funds/ledger"));
+const MoneyGate = lazy(() => import("./resources/funds/MoneyGate"));
 
 // Pages anyone may open (email links land here), and the title each gives the browser tab.
 const PUBLIC_TITLES: Record<string, string> = {
@@ -165,14 +166,16 @@ export default function App() {
                 <Route path="/role-models" element={<RoleModelWall />} />
                 <Route path="/staff" element={<StaffList />} />
                 <Route path="/account" element={<AccountPage />} />
-                <Route path="/finance" element={<FinanceDashboardPage />} />
-                <Route path="/finance/accounts" element={<FinanceAccountsPage />} />
-                <Route path="/finance/tilt" element={<TiltSimulatorPage />} />
-                <Route path="/finance/partners/:id" element={<PartnerStatementPage />} />
-                <Route path="/finance/tranches/:id/notice" element={<TrancheNoticePage />} />
-                <Route path="/funds/sources" element={<FundSourceList />} />
-                <Route path="/funds/lines" element={<BudgetLineList />} />
-                <Route path="/funds/ledger" element={<LedgerList />} />
+                <Route element={<MoneyGate />}>
+                  <Route path="/finance" element={<FinanceDashboardPage />} />
+                  <Route path="/finance/accounts" element={<FinanceAccountsPage />} />
+                  <Route path="/finance/tilt" element={<TiltSimulatorPage />} />
+                  <Route path="/finance/partners/:id" element={<PartnerStatementPage />} />
+                  <Route path="/finance/tranches/:id/notice" element={<TrancheNoticePage />} />
+                  <Route path="/funds/sources" element={<FundSourceList />} />
+                  <Route path="/funds/lines" element={<BudgetLineList />} />
+                  <Route path="/funds/ledger" element={<LedgerList />} />
+                </Route>
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route

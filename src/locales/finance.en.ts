@@ -69,6 +69,7 @@ const finance: Shape<typeof financeZh> = {
   funded: "Applications funded", allocated: "Allocated", leftOver: "Left over", tiltCompare: "The two ways compared",
   tiltCompareDesc: "The money each pending application would get under best-first and threshold sharing", ranking: "Pending applications ranked",
   rating: "Rating", featured: "Featured", score: "Score", requested: "Requested", unmetNeed: "Unmet need", noPending: "No pending applications",
+  refusedTitle: "No access to funds", refused: "Money is shown to finance staff and the organisation department only. Team leaders see their own applications and grants under grant applications.", backHome: "Back to home",
   notice: {
     title: "Payment notice", heading: "PAYMENT NOTICE", number: "No. {{year}}-{{id}}", agreement: "Agreement no.", grantee: "Grantee team",
     project: "Project", purpose: "Purpose", source: "Source / line", tranche: "Tranche", trancheN: "Tranche {{n}} (agreement total {{total}})",

@@ -65,6 +65,7 @@ const finance = {
   funded: "获资助申报", allocated: "分配金额", leftOver: "剩余", tiltCompare: "两种方式的分配对比",
   tiltCompareDesc: "每个待审申报在择优全额与达线按比例两种方式下分到的金额", ranking: "待审申报排序",
   rating: "评星", featured: "特色", score: "得分", requested: "申请额", unmetNeed: "未满足需求", noPending: "没有待审的申报",
+  refusedTitle: "没有查看经费的权限", refused: "经费信息只对财务人员和区委组织部开放。队长可在“经费申报”中查看本队的申报与资助。", backHome: "返回首页",
   notice: {
     title: "拨款通知单", heading: "拨 款 通 知 单", number: "（{{year}}）经拨字第 {{id}} 号", agreement: "协议编号", grantee: "受款团队",
     project: "项目", purpose: "用途", source: "资金来源 / 科目", tranche: "批次", trancheN: "第 {{n}} 批（协议总额 {{total}}）",
