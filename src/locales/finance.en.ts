@@ -26,7 +26,7 @@ const finance: Shape<typeof financeZh> = {
   noSources: "No fund sources for {{year}} yet", receive: "Record receipt", receiveTitle: "Record a receipt: {{name}}",
   receiveHint: "A receipt goes into the fund ledger and cannot be edited; if it is wrong, reverse it and record it again.", received_ok: "Recorded a receipt of {{amount}} ({{name}})",
   amount: "Amount", amountRequired: "Enter an amount", amountInvalid: "Enter an amount of money (at most two decimals)", amountPositive: "The amount must be more than zero",
-  occurredOn: "Date", voucherNo: "Voucher no.", lines: "Lines", lineName: "Budget line", lineAmount: "Line amount", purpose: "Purpose",
+  occurredOn: "Date", voucherNo: "Voucher no.", lines: "Lines", linesOf: "Lines of {{name}}", lineName: "Budget line", lineAmount: "Line amount", purpose: "Purpose",
   allPurposes: "All purposes", addLine: "Add line", editLine: "Edit line: {{name}}", lineSaved: "Saved line “{{name}}” ({{amount}})",
   noLines: "No budget lines for {{year}} yet", tilt: "Tilt", tiltHint: "Tilt money may only go to featured or three-star-and-above projects.",
   sourceRoom: "This source has {{cap}}, {{lined}} is in lines, {{room}} is left to assign", warnAt: "{{pct}}% warning",

@@ -22,7 +22,7 @@ const finance = {
   noSources: "{{year}} 年度还没有经费来源", receive: "登记到账", receiveTitle: "登记到账：{{name}}",
   receiveHint: "到账记入资金台账，不能修改；录错时请冲销后重新登记。", received_ok: "已登记到账 {{amount}}（{{name}}）",
   amount: "金额", amountRequired: "请输入金额", amountInvalid: "请输入正确的金额（最多两位小数）", amountPositive: "金额必须大于零",
-  occurredOn: "日期", voucherNo: "凭证号", lines: "科目", lineName: "科目名称", lineAmount: "科目金额", purpose: "用途",
+  occurredOn: "日期", voucherNo: "凭证号", lines: "科目", linesOf: "{{name}}的科目", lineName: "科目名称", lineAmount: "科目金额", purpose: "用途",
   allPurposes: "全部用途", addLine: "新增科目", editLine: "编辑科目：{{name}}", lineSaved: "已保存科目“{{name}}”（{{amount}}）",
   noLines: "{{year}} 年度还没有预算科目", tilt: "重点倾", tiltHint: "重点倾资金只能用于特色项目或三星及以上项目。",
   sourceRoom: "该来源可用额度 {{cap}}，已编科目 {{lined}}，尚可编入 {{room}}", warnAt: "{{pct}}% 预警线",

@@ -34,7 +34,8 @@ type Row = AccountRow & { key: string; children?: Row[] };
 const isSource = (r: AccountRow) => r.line_id === null;
 /** The ledger kinds the year close writes. */
 const CLOSE_KINDS = ["release", "carry_out", "carry_in"];
-const money = (fen: number | null | undefined) => <span className="money">{formatFen(fen ?? 0)}</span>;
+// a line has no appropriation, receipt or carry of its own: those cells stay empty rather than ¥0.00
+const money = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : <span className="money">{formatFen(fen)}</span>);
 
 export default function FinanceAccountsPage() {
   const translate = useTranslate();
@@ -74,12 +75,13 @@ export default function FinanceAccountsPage() {
   }, [accounts.data]);
   const lineName = (r: AccountRow) => (isSource(r) ? r.source_name : r.line_name ?? "");
   const partnerName = (id: number | null) => (id ? partners?.data?.find((p) => p.id === id)?.name : undefined);
+  // a source: its stream, partner and restriction; a line: its purpose
   const describe = (r: AccountRow) => [
-    translate(`finance.streams.${r.kind === "partner" ? "partner" : "district"}`),
-    partnerName(r.partner_id),
-    r.purpose ? translate(`finance.purposes.${r.purpose}`) : null,
+    isSource(r) ? translate(`finance.streams.${r.kind === "partner" ? "partner" : "district"}`) : null,
+    isSource(r) ? partnerName(r.partner_id) : null,
+    r.purpose ? translate(isSource(r) ? "finance.restrictedTo" : `finance.purposes.${r.purpose}`, { purpose: translate(`finance.purposes.${r.purpose}`) }) : null,
     r.is_tilt ? translate("finance.tilt") : null,
-  ].filter(Boolean).join(" · ");
+  ].filter((x) => x && x !== lineName(r)).join(" · ");
 
   const exportXlsx = async () => {
     setExporting(true);
@@ -149,10 +151,10 @@ export default function FinanceAccountsPage() {
     {
       key: "name", title: translate("finance.sourceOrLine"), fixed: phone ? undefined : ("left" as const), width: 240,
       render: (_: unknown, r: Row) => (
-        <Space direction="vertical" size={0}>
+        <span className="account-name">
           {isSource(r) ? <b>{r.source_name}</b> : <span>{lineName(r)}</span>}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describe(r)}</Typography.Text>
-        </Space>
+        </span>
       ),
     },
     // what is left is the figure a 决算 is read for: it stays in view while the table scrolls

@@ -15,7 +15,7 @@ test("决算 of 2026 exports an xlsx with the page's totals and every ledger ent
   expect(count).toBeGreaterThan(0);
 
   await page.goto("/finance/accounts?year=2026");
-  await expect(page.getByTestId("accounts-table").locator("tbody tr").first()).toBeVisible();
+  await expect(page.getByTestId("accounts-table").locator("tbody tr.ant-table-row").first()).toBeVisible();
   await expect(page.getByTestId("total-received_fen")).not.toHaveAttribute("data-fen", "0");
   const shown: Record<string, number> = {};
   for (const t of TOTALS) shown[t] = Number(await page.getByTestId(`total-${t}`).getAttribute("data-fen"));

@@ -9,7 +9,7 @@ import { useCan, useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography, Button } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { Link } from "react-router";
+import { useNavigate } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { PhonePickers } from "../../components/FilterForm";
 import { List } from "../../components/Page";
@@ -33,6 +33,7 @@ const money = (fen: number) => <span className="money">{formatFen(fen)}</span>;
 
 export default function FundSourceList() {
   const translate = useTranslate();
+  const navigate = useNavigate();
   const invalidate = useInvalidate();
   const run = useRpcAction();
   const { scope } = useScope();
@@ -144,12 +145,16 @@ export default function FundSourceList() {
       {r.restricted_purpose && <Tag color="gold">{translate("finance.restrictedTo", { purpose: translate(`finance.purposes.${r.restricted_purpose}`) })}</Tag>}
     </Space>
   );
-  const sourceTitle = (r: SourceBalance) => (
-    <Space direction="vertical" size={0}>
-      <b>{r.name}</b>
-      <Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.partner_id ? partnerName(r.partner_id) : unitName(r.org_unit_id)}</Typography.Text>
-    </Space>
-  );
+  // the owner under the name; a partner's own name is usually in its source's name already
+  const sourceTitle = (r: SourceBalance) => {
+    const owner = r.partner_id ? partnerName(r.partner_id) : unitName(r.org_unit_id);
+    return (
+      <Space direction="vertical" size={0} style={{ maxWidth: 240 }}>
+        <b>{r.name}</b>
+        {owner && !r.name.includes(owner) && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{owner}</Typography.Text>}
+      </Space>
+    );
+  };
   const thermo = (r: SourceBalance, compact?: boolean) => (
     <Thermometer amount={r.cap_fen} committed={r.committed_fen} paid={r.paid_fen} warnRatio={warnRatio} compact={compact} />
   );
@@ -165,7 +170,8 @@ export default function FundSourceList() {
             edit.show(r.source_id);
           }}>{size ? undefined : translate("buttons.edit")}</Button>
       )}
-      <Link to={`/funds/lines?year=${r.fiscal_year}&source=${r.source_id}`}><Button size={size} icon={<UnorderedListOutlined />} tabIndex={-1}>{translate("finance.lines")}</Button></Link>
+      <Button size={size} icon={<UnorderedListOutlined />} onClick={() => navigate(`/funds/lines?year=${r.fiscal_year}&source=${r.source_id}`)}
+        aria-label={translate("finance.linesOf", { name: r.name })}>{translate("finance.lines")}</Button>
     </Space>
   );
 
@@ -220,8 +226,8 @@ export default function FundSourceList() {
         <Table.Column<SourceBalance> dataIndex="committed_fen" title={translate("finance.committed")} align="right" render={money} />
         <Table.Column<SourceBalance> dataIndex="paid_fen" title={translate("finance.paid")} align="right" render={money} />
         <Table.Column<SourceBalance> dataIndex="available_fen" title={translate("finance.available")} align="right" sorter render={money} />
-        <Table.Column<SourceBalance> title={translate("finance.used")} render={(_, r) => thermo(r)} width={160} />
-        <Table.Column<SourceBalance> title={translate("table.actions")} render={(_, r) => actions(r, "small")} />
+        <Table.Column<SourceBalance> title={translate("finance.used")} render={(_, r) => thermo(r)} width={130} />
+        <Table.Column<SourceBalance> title={translate("table.actions")} fixed="right" render={(_, r) => actions(r, "small")} />
       </ResponsiveTable>
 
       <Modal {...create.modalProps} title={translate("finance.addSource")} okText={translate("buttons.save")}>{sourceForm(create.formProps, false)}</Modal>
