@@ -3098,6 +3098,7 @@ export type Database = {
           disbursed_fen: number
           month: string
           returned_fen: number
+          stream: string
         }[]
       }
       finance_money_by_stream: {
@@ -3193,19 +3194,20 @@ export type Database = {
       partner_statement: {
         Args: { p_partner_id: number; p_year?: number }
         Returns: {
-          allocated_fen: number
+          agreement_no: string
           contribution: Database["public"]["Enums"]["fund_contribution"]
           fiscal_year: number
           form: Database["public"]["Enums"]["fund_form"]
-          grants: number
+          grant_id: number
           hours: number
           paid_fen: number
           people: number
           pledged_fen: number
+          project_name: string
           received_fen: number
           source_id: number
           source_name: string
-          teams: number
+          team_name: string
         }[]
       }
       pay_tranche: {

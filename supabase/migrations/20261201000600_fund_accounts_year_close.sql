@@ -59,8 +59,8 @@ begin
     raise exception 'a year is closed after it has ended' using errcode = '23514', hint = 'funds.year_not_ended';
   end if;
   perform 1 from public.fund_sources where fiscal_year in (p_year, p_year + 1) order by id for update;   -- F1
-  if private.year_closed(p_year) then
-    raise exception 'fiscal year % is closed', p_year using errcode = '23514', hint = 'funds.year_closed';
+  if private.year_closed(p_year) or private.year_closed(p_year + 1) then
+    raise exception 'fiscal year % is closed (years close in order)', p_year using errcode = '23514', hint = 'funds.year_closed';
   end if;
   -- grants on the year's lines whose period has ended
   for g in select distinct gr.id, gr.application_id, gr.agreement_no

@@ -17,19 +17,22 @@ language sql stable security invoker set search_path = '' as $$
    group by 1, 2 order by 1, 2
 $$;
 
--- Disbursements and returns per month (optionally of one street's teams).
+-- Disbursements and returns per month and stream (optionally of one street's teams).
 create or replace function public.finance_disbursements_by_month(p_from date, p_to date, p_street_id bigint default null)
-returns table (month date, disbursed_fen bigint, returned_fen bigint)
+returns table (month date, stream text, disbursed_fen bigint, returned_fen bigint)
 language sql stable security invoker set search_path = '' as $$
   select date_trunc('month', e.occurred_on)::date,
+         case when b.is_tilt then 'tilt' when s.kind = 'district_special' then 'district' else 'partner' end,
          coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)::bigint,
          coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0)::bigint
     from public.fund_ledger_effects e
+    join public.budget_lines b on b.id = e.line_id
+    join public.fund_sources s on s.id = b.source_id
     left join public.grant_applications a on a.id = e.application_id
     left join public.org_units t on t.id = a.team_id
    where e.effective_kind in ('disbursement', 'return') and e.occurred_on between p_from and p_to
      and (p_street_id is null or t.street_id = p_street_id)
-   group by 1 order by 1
+   group by 1, 2 order by 1, 2
 $$;
 
 -- Allocation per street in a fiscal year (by the lines' year).
@@ -134,27 +137,36 @@ language sql stable security invoker set search_path = '' as $$
    group by g.project_id, p.name order by 6 nulls last, 1
 $$;
 
--- Partner statement (捐赠 → 资助 → 服务时长 → 服务人数), per source of the partner.
+-- Partner statement (捐赠 → 资助 → 服务时长 → 服务人数): one row per source of the partner and grant it paid
+-- (grant columns null for a source that has funded nothing yet); paid_fen = what this source's lines paid to
+-- the grant; hours and people from approved service records of the grant's team (and project) in its period.
 create or replace function public.partner_statement(p_partner_id bigint, p_year integer default null)
 returns table (source_id bigint, source_name text, fiscal_year integer, contribution public.fund_contribution,
-               form public.fund_form, pledged_fen bigint, received_fen bigint, allocated_fen bigint, paid_fen bigint,
-               grants bigint, teams bigint, hours numeric, people bigint)
+               form public.fund_form, pledged_fen bigint, received_fen bigint, grant_id bigint, agreement_no text,
+               team_name text, project_name text, paid_fen bigint, hours numeric, people bigint)
 language sql stable security invoker set search_path = '' as $$
   select s.source_id, s.name, s.fiscal_year, s.contribution, s.form, s.appropriated_fen, s.received_fen,
-         s.committed_fen + s.paid_fen, s.paid_fen,
-         (select count(distinct g.id) from public.grants g
-           where g.application_id in (select l.application_id from public.fund_ledger l where l.source_id = s.source_id and l.kind = 'disbursement')),
-         (select count(distinct g.team_id) from public.grants g
-           where g.application_id in (select l.application_id from public.fund_ledger l where l.source_id = s.source_id and l.kind = 'disbursement')),
-         (select coalesce(sum(r.hours), 0) from public.grants g
-            join public.service_records r on r.team_id = g.team_id and r.status = 'approved' and r.service_date between g.starts_on and g.ends_on
-           where g.application_id in (select l.application_id from public.fund_ledger l where l.source_id = s.source_id and l.kind = 'disbursement')),
-         (select count(distinct r.volunteer_id) from public.grants g
-            join public.service_records r on r.team_id = g.team_id and r.status = 'approved' and r.service_date between g.starts_on and g.ends_on
-           where g.application_id in (select l.application_id from public.fund_ledger l where l.source_id = s.source_id and l.kind = 'disbursement'))
+         g.id, g.agreement_no, t.name, p.name, coalesce(x.paid_fen, 0)::bigint, coalesce(h.hours, 0), coalesce(h.people, 0)
     from public.fund_source_balances s
+    left join lateral (
+      select e.application_id,
+             sum(e.signed_fen) filter (where e.effective_kind = 'disbursement')
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as paid_fen
+        from public.fund_ledger_effects e
+       where e.source_id = s.source_id and e.application_id is not null and e.effective_kind in ('disbursement', 'return')
+       group by e.application_id
+    ) x on true
+    left join public.grants g on g.application_id = x.application_id
+    left join public.org_units t on t.id = g.team_id
+    left join public.projects p on p.id = g.project_id
+    left join lateral (
+      select sum(r.hours) as hours, count(distinct r.volunteer_id) as people
+        from public.service_records r
+       where g.id is not null and r.team_id = g.team_id and r.status = 'approved' and r.service_date between g.starts_on and g.ends_on
+         and (g.project_id is null or exists (select 1 from public.service_activities sa where sa.id = r.activity_id and sa.project_id = g.project_id))
+    ) h on true
    where s.partner_id = p_partner_id and (p_year is null or s.fiscal_year = p_year)
-   order by s.fiscal_year, s.source_id
+   order by s.fiscal_year, s.source_id, g.id
 $$;
 
 -- "Needs my action" (待我处理) for the caller, by its roles. Actions:
