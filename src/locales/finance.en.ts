@@ -47,7 +47,7 @@ const finance: Shape<typeof financeZh> = {
   kpiEither: "Featured or 3★+", kpiGini: "Concentration (Gini)",
   giniHint: "The closer the Gini is to 1, the more concentrated (drip irrigation); the closer to 0, the more evenly sprinkled (pepper).",
   chartStreams: "Money by stream (five years)", chartStreamsDesc: "Bar chart of the yearly cap of district, partner and tilt money from {{from}} to {{to}}",
-  chartMonths: "Disbursements per month {{year}}", chartMonthsDesc: "Bar chart of the money paid out and returned per month in {{year}}",
+  chartMonths: "Disbursements per month {{year}}", chartMonthsDesc: "Stacked bar chart of the money paid out per month and stream (district, partner, tilt) in {{year}}; returns are in the table",
   chartLines: "Budget lines {{year}}", chartLinesDesc: "A bar per budget line: paid, committed and available", allLines: "All lines",
   chartStreets: "Allocation per street {{year}}", chartStreetsDesc: "Horizontal bar chart of the money allocated and paid to each street's teams",
   chartLorenz: "Concentration curve {{year}}", chartLorenzDesc: "Lorenz curve: cumulative share of funded projects (smallest first) against cumulative share of the money; the dashed diagonal is an even spread",

@@ -43,7 +43,7 @@ const finance = {
   kpiEither: "特色或三星及以上", kpiGini: "集中度（基尼系数）",
   giniHint: "基尼系数越接近 1 越集中（精准滴灌），越接近 0 越平均（撒胡椒面）。",
   chartStreams: "各渠道资金（近五年）", chartStreamsDesc: "{{from}} 至 {{to}} 年每年专项供、民间筹和重点倾的可用额度柱形图",
-  chartMonths: "{{year}} 年每月拨付", chartMonthsDesc: "{{year}} 年每月拨付与退回金额柱形图",
+  chartMonths: "{{year}} 年每月拨付", chartMonthsDesc: "{{year}} 年每月按渠道（专项供、民间筹、重点倾）的拨付金额堆叠柱形图，退回见数据表",
   chartLines: "{{year}} 年各科目进度", chartLinesDesc: "每个预算科目的已拨付、已承诺和可用金额进度条", allLines: "全部科目",
   chartStreets: "{{year}} 年各街道资金安排", chartStreetsDesc: "各街道团队获得安排的资金与已拨付资金横向柱形图",
   chartLorenz: "{{year}} 年资金集中度曲线", chartLorenzDesc: "洛伦兹曲线：横轴为按金额从少到多累计的受助项目比例，纵轴为累计资金比例，虚线为平均分配",

@@ -1,10 +1,11 @@
 // The printable statement for one alliance member (共建联盟单位) and year: what it gave (donation /
-// sponsorship / co-building, pledged and received), what its money was allocated and paid to (grants,
-// teams), and what those grants delivered — approved service hours and people served in the grant periods
-// (partner_statement), per source. Printing leaves out the app frame.
+// sponsorship / co-building, pledged and received), which grants its money paid, and what those grants
+// delivered — approved service hours and people served in the grant period (partner_statement, one row per
+// source × grant). Printing leaves out the app frame.
 import { PrinterOutlined } from "@ant-design/icons";
 import { useOne, useTranslate } from "@refinedev/core";
 import { Alert, Button, Empty, Skeleton, Space, Table, Typography } from "antd";
+import { useMemo } from "react";
 import { useParams } from "react-router";
 import { PageTitle } from "../components/PageTitle";
 import { RecordCard, useIsPhone } from "../components/Responsive";
@@ -26,12 +27,17 @@ export default function PartnerStatementPage() {
   const { result: partner } = useOne<{ id: number; name: string; description: string | null }>({ resource: "alliance_partners", id });
   const statement = useRpcQuery<StatementRow>("partner_statement", { p_partner_id: Number(id), p_year: year }, { enabled: !!id });
 
-  const rows = statement.data ?? [];
-  const sum = (pick: (r: StatementRow) => number) => rows.reduce((t, r) => t + Number(pick(r)), 0);
-  const received = sum((r) => r.received_fen);
-  const paid = sum((r) => r.paid_fen);
-  const hours = sum((r) => r.hours);
-  const grants = sum((r) => r.grants);
+  const { sources, grants, received, paid, hours } = useMemo(() => {
+    const rows = statement.data ?? [];
+    const sources = [...new Map(rows.map((r) => [r.source_id, r])).values()];
+    const grants = rows.filter((r) => r.grant_id !== null);
+    return {
+      sources, grants,
+      received: sources.reduce((s, r) => s + Number(r.received_fen), 0),
+      paid: grants.reduce((s, r) => s + Number(r.paid_fen), 0),
+      hours: grants.reduce((s, r) => s + Number(r.hours), 0),
+    };
+  }, [statement.data]);
   const hoursText = (h: number | string) => Number(h).toLocaleString(undefined, { maximumFractionDigits: 1 });
 
   return (
@@ -44,44 +50,54 @@ export default function PartnerStatementPage() {
         </Space>
       </Space>
       {statement.error && <Alert type="error" showIcon message={statement.error} />}
-      {!statement.data ? <Skeleton active /> : !rows.length ? <Empty description={translate("finance.noContribution", { year })} /> : (
+      {!statement.data ? <Skeleton active /> : !sources.length ? <Empty description={translate("finance.noContribution", { year })} /> : (
         <>
           <Typography.Paragraph style={{ fontSize: 17 }} data-testid="statement-chain">
-            {translate("finance.statementChain", { received: formatFen(received), grants, paid: formatFen(paid), hours: hoursText(hours) })}
+            {translate("finance.statementChain", {
+              received: formatFen(received), grants: grants.length, paid: formatFen(paid), hours: hoursText(hours),
+            })}
           </Typography.Paragraph>
-          {phone ? rows.map((r) => (
-            <RecordCard key={r.source_id} testId="statement-card" title={r.source_name} fields={[
-              { label: translate("finance.contribution"), value: `${translate(`finance.contributions.${r.contribution}`)} · ${translate(`finance.forms.${r.form}`)}` },
-              { label: translate("finance.pledged"), value: money(r.pledged_fen) },
-              { label: translate("finance.received"), value: money(r.received_fen) },
-              { label: translate("finance.allocatedShort"), value: money(r.allocated_fen) },
-              { label: translate("finance.paid"), value: money(r.paid_fen) },
-              { label: translate("finance.grantsTeams"), value: translate("finance.grantsTeamsValue", { grants: r.grants, teams: r.teams }) },
-              { label: translate("finance.hours"), value: hoursText(r.hours) },
-              { label: translate("finance.people"), value: r.people },
+          <Typography.Title level={2} style={{ fontSize: 18 }}>{translate("finance.contributionsTitle")}</Typography.Title>
+          {phone ? sources.map((s) => (
+            <RecordCard key={s.source_id} title={s.source_name} fields={[
+              { label: translate("finance.contribution"), value: translate(`finance.contributions.${s.contribution}`) },
+              { label: translate("finance.pledged"), value: money(s.pledged_fen) },
+              { label: translate("finance.received"), value: money(s.received_fen) },
             ]} />
           )) : (
-            <Table<StatementRow> size="small" rowKey="source_id" pagination={false} dataSource={rows} scroll={{ x: "max-content" }} data-testid="statement-table"
+            <Table<StatementRow> size="small" rowKey="source_id" pagination={false} dataSource={sources} columns={[
+              { key: "name", title: translate("finance.sourceName"), dataIndex: "source_name" },
+              { key: "c", title: translate("finance.contribution"), render: (_, r) => `${translate(`finance.contributions.${r.contribution}`)} · ${translate(`finance.forms.${r.form}`)}` },
+              { key: "p", title: translate("finance.pledged"), align: "right", render: (_, r) => money(r.pledged_fen) },
+              { key: "r", title: translate("finance.received"), align: "right", render: (_, r) => money(r.received_fen) },
+            ]} />
+          )}
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>{translate("finance.grantsFunded")}</Typography.Title>
+          {!grants.length ? <Typography.Paragraph type="secondary">{translate("finance.noGrantsYet")}</Typography.Paragraph> : phone ? grants.map((g) => (
+            <RecordCard key={`${g.source_id}-${g.grant_id}`} title={g.project_name ?? g.team_name ?? ""} fields={[
+              { label: translate("finance.notice.agreement"), value: g.agreement_no ?? "—" },
+              { label: translate("common.team"), value: g.team_name },
+              { label: translate("finance.paid"), value: money(g.paid_fen) },
+              { label: translate("finance.hours"), value: hoursText(g.hours) },
+              { label: translate("finance.people"), value: g.people },
+            ]} />
+          )) : (
+            <Table<StatementRow> size="small" rowKey={(r) => `${r.source_id}-${r.grant_id}`} pagination={false} dataSource={grants} data-testid="statement-grants"
               columns={[
-                { key: "name", title: translate("finance.sourceName"), dataIndex: "source_name" },
-                { key: "c", title: translate("finance.contribution"), render: (_, r) => `${translate(`finance.contributions.${r.contribution}`)} · ${translate(`finance.forms.${r.form}`)}` },
-                { key: "p", title: translate("finance.pledged"), align: "right", render: (_, r) => money(r.pledged_fen) },
-                { key: "r", title: translate("finance.received"), align: "right", render: (_, r) => money(r.received_fen) },
-                { key: "a", title: translate("finance.allocatedShort"), align: "right", render: (_, r) => money(r.allocated_fen) },
+                { key: "a", title: translate("finance.notice.agreement"), render: (_, r) => r.agreement_no ?? "—" },
+                { key: "t", title: translate("common.team"), dataIndex: "team_name" },
+                { key: "p", title: translate("finance.project"), render: (_, r) => r.project_name ?? "—" },
+                { key: "s", title: translate("finance.sourceName"), dataIndex: "source_name" },
                 { key: "m", title: translate("finance.paid"), align: "right", render: (_, r) => money(r.paid_fen) },
-                { key: "g", title: translate("finance.grantsTeams"), align: "right", render: (_, r) => translate("finance.grantsTeamsValue", { grants: r.grants, teams: r.teams }) },
                 { key: "h", title: translate("finance.hours"), align: "right", render: (_, r) => hoursText(r.hours) },
                 { key: "n", title: translate("finance.people"), align: "right", dataIndex: "people" },
               ]}
-              summary={() => rows.length > 1 && (
+              summary={() => (
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0} colSpan={3}><b>{translate("finance.total")}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right"><b>{money(received)}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={4} align="right"><b>{money(sum((r) => r.allocated_fen))}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={5} align="right"><b>{money(paid)}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={6} align="right"><b>{grants}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={7} align="right"><b>{hoursText(hours)}</b></Table.Summary.Cell>
-                  <Table.Summary.Cell index={8} />
+                  <Table.Summary.Cell index={0} colSpan={4}><b>{translate("finance.total")}</b></Table.Summary.Cell>
+                  <Table.Summary.Cell index={4} align="right"><b>{money(paid)}</b></Table.Summary.Cell>
+                  <Table.Summary.Cell index={5} align="right"><b>{hoursText(hours)}</b></Table.Summary.Cell>
+                  <Table.Summary.Cell index={6} />
                 </Table.Summary.Row>
               )} />
           )}

@@ -68,14 +68,15 @@ export default function FinanceDashboardPage() {
     return [...m.values()];
   }, [streams.data, year]);
   const byMonth = useMemo(() => {
-    const m = new Map<string, { month: string; label: string; disbursed_fen: number; returned_fen: number }>();
+    // twelve months with a column per stream: what was paid out (returns are in the table)
+    const m = new Map<string, Record<string, string | number>>();
     for (let i = 1; i <= 12; i++) {
       const key = `${year}-${String(i).padStart(2, "0")}`;
-      m.set(key, { month: key, label: translate("dashboard.monthLabel", { m: i }), disbursed_fen: 0, returned_fen: 0 });
+      m.set(key, { month: key, label: translate("dashboard.monthLabel", { m: i }) });
     }
     for (const r of months.data ?? []) {
       const row = m.get(r.month.slice(0, 7));
-      if (row) Object.assign(row, { disbursed_fen: Number(r.disbursed_fen), returned_fen: Number(r.returned_fen) });
+      if (row) row[r.stream] = Number(r.disbursed_fen);
     }
     return [...m.values()];
   }, [months.data, year, translate]);
@@ -152,8 +153,9 @@ export default function FinanceDashboardPage() {
         <Col xs={24} xl={12}>
           <ChartCard title={translate("finance.chartMonths", { year })} description={translate("finance.chartMonthsDesc", { year })} testId="chart-disbursements"
             loading={!months.data} empty={!months.data?.length}
-            rows={months.data ?? []} rowKey={(r) => r.month} columns={[
+            rows={months.data ?? []} rowKey={(r) => `${r.month}-${r.stream}`} columns={[
               { title: translate("lists.month"), value: (r) => r.month.slice(0, 7) },
+              { title: translate("finance.stream"), value: (r) => streamLabel(r.stream) },
               { title: translate("finance.ledgerKinds.disbursement"), value: (r) => full(r.disbursed_fen), align: "right" },
               { title: translate("finance.ledgerKinds.return"), value: (r) => full(r.returned_fen), align: "right" },
             ]}>
@@ -164,8 +166,7 @@ export default function FinanceDashboardPage() {
                 <YAxis tick={tick} tickFormatter={short} width={56} />
                 <Tooltip formatter={(v, n) => [full(v), n]} />
                 <Legend wrapperStyle={{ color: CHART_TEXT }} />
-                <Bar dataKey="disbursed_fen" name={translate("finance.ledgerKinds.disbursement")} fill={CHART_RED} isAnimationActive={animate} />
-                <Bar dataKey="returned_fen" name={translate("finance.ledgerKinds.return")} fill={CHART_GREY} isAnimationActive={animate} />
+                {STREAMS.map((st) => <Bar key={st} dataKey={st} stackId="m" name={streamLabel(st)} fill={STREAM_COLORS[st]} isAnimationActive={animate} />)}
               </BarChart>
             </ResponsiveContainer>
           </ChartCard>
