@@ -2574,26 +2574,6 @@ export type Database = {
           source_id: number | null
           tranche_id: number | null
         }
-        Insert: {
-          application_id?: number | null
-          effective_kind?: never
-          id?: number | null
-          line_id?: number | null
-          occurred_on?: string | null
-          signed_fen?: never
-          source_id?: number | null
-          tranche_id?: number | null
-        }
-        Update: {
-          application_id?: number | null
-          effective_kind?: never
-          id?: number | null
-          line_id?: number | null
-          occurred_on?: string | null
-          signed_fen?: never
-          source_id?: number | null
-          tranche_id?: number | null
-        }
         Relationships: [
           {
             foreignKeyName: "fund_ledger_application_fk"

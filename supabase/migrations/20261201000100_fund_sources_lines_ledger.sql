@@ -166,12 +166,13 @@ create trigger fund_ledger_no_truncate before truncate on public.fund_ledger
   for each statement execute function private.fund_ledger_append_only();
 
 -- ─── derived balances ─────────────────────────────────────────────────────────────────────────
--- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind.
+-- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind. The one-row join
+-- keeps the view from being automatically updatable (nobody writes through it: 55000, whatever the column).
 create view public.fund_ledger_effects with (security_invoker = true) as
   select l.id, l.source_id, l.line_id, l.application_id, l.tranche_id, l.occurred_on,
          coalesce(l.reversed_kind, l.kind) as effective_kind,
          case when l.kind = 'reversal' then -l.amount_fen else l.amount_fen end as signed_fen
-    from public.fund_ledger l;
+    from public.fund_ledger l cross join (values (1)) as read_only(x);
 comment on view public.fund_ledger_effects is 'each ledger entry as (effective kind, signed amount): a reversal negates the reversed kind';
 
 create view public.budget_line_balances with (security_invoker = true) as
