@@ -2637,6 +2637,7 @@ export type Database = {
           paid_fen: number | null
           partner_id: number | null
           received_fen: number | null
+          released_fen: number | null
           restricted_purpose:
             | Database["public"]["Enums"]["budget_purpose"]
             | null

@@ -19,8 +19,7 @@ returns table (source_id bigint, source_name text, kind public.fund_source_kind,
 language sql stable security invoker set search_path = '' as $$
   select s.source_id, s.name, s.kind, s.partner_id, null::bigint, null::text, s.restricted_purpose, null::boolean,
          s.appropriated_fen, s.received_fen, s.carried_in_fen, s.lined_fen, s.committed_fen, s.paid_fen, s.returned_fen,
-         (select coalesce(sum(e.signed_fen), 0) from public.fund_ledger_effects e
-           where e.source_id = s.source_id and e.effective_kind = 'release')::bigint,
+         s.released_fen,
          s.carried_out_fen, s.available_fen
     from public.fund_source_balances s
    where s.fiscal_year = p_year

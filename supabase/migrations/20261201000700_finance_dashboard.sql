@@ -28,10 +28,10 @@ language sql stable security invoker set search_path = '' as $$
     from public.fund_ledger_effects e
     join public.budget_lines b on b.id = e.line_id
     join public.fund_sources s on s.id = b.source_id
-    left join public.grant_applications a on a.id = e.application_id
-    left join public.org_units t on t.id = a.team_id
    where e.effective_kind in ('disbursement', 'return') and e.occurred_on between p_from and p_to
-     and (p_street_id is null or t.street_id = p_street_id)
+     and (p_street_id is null
+          or e.application_id in (select a.id from public.grant_applications a join public.org_units t on t.id = a.team_id
+                                   where t.street_id = p_street_id))
    group by 1, 2 order by 1, 2
 $$;
 
