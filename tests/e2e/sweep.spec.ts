@@ -93,13 +93,14 @@ test.beforeAll(async () => {
     // Both workers run this; one at a time (a lock held to the commit), so the second sees the first's rows.
     await db.query("begin");
     await db.query("select pg_advisory_xact_lock(hashtext('sweep-community-account'))");
-    // A community admin over 宁夏路社区 (101), the community of leader@'s team, made as the seed makes its accounts.
+    // A community admin over 宁夏路社区 (101), the community of leader@'s team, made as the seed makes its accounts
+    // (an id of its own: the seed's accounts use …0001–…00nn).
     await db.query(`insert into public.role_grants (email, role, org_unit_id, note)
                     select 'community@demo.local', 'community_admin', 101, '宁夏路社区管理员'
                      where not exists (select 1 from public.role_grants where email = 'community@demo.local')`);
     await db.query(`insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                       raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-                    select '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated',
+                    select '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-00000000c0c1', 'authenticated', 'authenticated',
                       'community@demo.local', extensions.crypt($1, extensions.gen_salt('bf', 10)), now(),
                       '{"provider":"email","providers":["email"]}', '{"display_name":"宁夏路社区 陈主任"}', now(), now()
                      where not exists (select 1 from auth.users where email = 'community@demo.local')`, [PASSWORD]);
