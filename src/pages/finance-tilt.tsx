@@ -40,7 +40,7 @@ export default function TiltSimulatorPage() {
   // the pool is the line's available money unless a person types another figure
   const [poolText, setPoolText] = useState("");
   const typedPool = poolText.trim() ? parseYuan(poolText) : null;
-  const [threshold, setThreshold] = useState(0.6);
+  const [threshold, setThreshold] = useState(0.5);
   const [percent, setPercent] = useState(80);
 
   const args = { p_line_id: line?.line_id ?? null, p_pool_fen: typedPool, p_threshold: threshold, p_share: percent / 100 };
