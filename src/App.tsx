@@ -43,6 +43,13 @@ const HonoursPage = lazy(() => import("./pages/honours"));
 const ForgotPasswordPage = lazy(() => import("./pages/forgot-password"));
 const ResetPasswordPage = lazy(() => import("./pages/reset-password"));
 const AcceptInvitePage = lazy(() => import("./pages/accept-invite"));
+const ApplicationList = lazy(() => import("./resources/grant-applications/list"));
+const ApplicationCreate = lazy(() => import("./resources/grant-applications/create"));
+const ApplicationEdit = lazy(() => import("./resources/grant-applications/edit"));
+const ApplicationShow = lazy(() => import("./resources/grant-applications/show"));
+const GrantList = lazy(() => import("./resources/grants/list"));
+const GrantShow = lazy(() => import("./resources/grants/show"));
+const NoticePage = lazy(() => import("./pages/notice"));
 const FinanceDashboardPage = lazy(() => import("./pages/finance"));
 const FinanceAccountsPage = lazy(() => import("./pages/finance-accounts"));
 const TiltSimulatorPage = lazy(() => import("./pages/finance-tilt"));
@@ -59,6 +66,7 @@ const PUBLIC_TITLES: Record<string, string> = {
   "/forgot-password": "auth.forgotTitle",
   "/reset-password": "auth.resetTitle",
   "/accept-invite": "auth.acceptTitle",
+  "/notice": "publicNotice.title",
 };
 
 // Menu icons live with the menu (components/AppMenu.tsx), loaded after sign-in.
@@ -81,6 +89,11 @@ const RESOURCES = [
   { name: "honours", list: "/honours", meta: { label: "nav.honours" } },
   { name: "role_models", list: "/role-models", meta: { label: "nav.roleModels" } },
   { name: "role_grants", list: "/staff", meta: { label: "nav.staff" } },
+  {
+    name: "grant_applications", list: "/grant-applications", create: "/grant-applications/create", edit: "/grant-applications/:id/edit",
+    show: "/grant-applications/:id", meta: { label: "nav.grantApplications" },
+  },
+  { name: "grants", list: "/grants", show: "/grants/:id", meta: { label: "nav.grants" } },
   // 经费 (finance, issue 9): a menu group only finance and the organisation department see
   { name: "funds", meta: { label: "finance.nav.group" } },
   { name: "finance", list: "/finance", meta: { label: "finance.nav.dashboard", parent: "funds" } },
@@ -165,6 +178,16 @@ export default function App() {
                 <Route path="/honours" element={<HonoursPage />} />
                 <Route path="/role-models" element={<RoleModelWall />} />
                 <Route path="/staff" element={<StaffList />} />
+                <Route path="/grant-applications">
+                  <Route index element={<ApplicationList />} />
+                  <Route path="create" element={<ApplicationCreate />} />
+                  <Route path=":id" element={<ApplicationShow />} />
+                  <Route path=":id/edit" element={<ApplicationEdit />} />
+                </Route>
+                <Route path="/grants">
+                  <Route index element={<GrantList />} />
+                  <Route path=":id" element={<GrantShow />} />
+                </Route>
                 <Route path="/account" element={<AccountPage />} />
                 <Route element={<MoneyGate />}>
                   <Route path="/finance" element={<FinanceDashboardPage />} />
@@ -191,6 +214,7 @@ export default function App() {
                 <Route path="/forgot-password" element={<ForgotPasswordPage />} />
                 <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route path="/accept-invite" element={<AcceptInvitePage />} />
+                <Route path="/notice" element={<NoticePage />} />
               </Route>
             </Routes>
             <UnsavedChangesNotifier />

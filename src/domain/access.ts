@@ -13,6 +13,10 @@
 //   role_grants       invite · revoke
 //   volunteers        enrol (a new person onto a roster)
 //   team_memberships  add · leave · changeRole
+//   grant_applications  apply (申报) · screen (初审) · check (财务预算审核) · decide · objection · approve (after 公示)
+//   grant_tranches    schedule · request · approve · pay · cancel
+//   grant_vouchers    upload · verify
+//   grant_changes     request · decide
 //   fund_sources      receive (到账)
 //   fund_ledger       reverse (a receipt)
 //   finance_accounts  closeYear (年度结转)
@@ -27,6 +31,10 @@ export const DOMAIN_ACTIONS = {
   role_grants: ["invite", "revoke"],
   volunteers: ["enrol"],
   team_memberships: ["add", "leave", "changeRole"],
+  grant_applications: ["apply", "screen", "check", "decide", "objection", "approve"],
+  grant_tranches: ["schedule", "request", "approve", "pay", "cancel"],
+  grant_vouchers: ["upload", "verify"],
+  grant_changes: ["request", "decide"],
   fund_sources: ["receive"],
   fund_ledger: ["reverse"],
   finance_accounts: ["closeYear"],
@@ -51,6 +59,7 @@ export function allowed(scope: readonly ScopeGrant[], resource: string | undefin
   const read = READ_ACTIONS.has(action);
   const admin = isAdmin(scope);
   const leader = hasRole(scope, "team_leader");
+  const finance = hasRole(scope, "finance");
   switch (resource) {
     case "dashboard":
     case "account":
@@ -91,6 +100,30 @@ export function allowed(scope: readonly ScopeGrant[], resource: string | undefin
     // the honour roll: the organisation department, and street admins for their street
     case "role_models":
       return read || admin;
+    // grants: a team's leader applies, requests payments, uploads vouchers; admins of the scope screen; finance
+    // checks budgets, schedules, approves and pays tranches, verifies vouchers; the organisation department
+    // decides and approves after the notice. Which application, which team: domain/grants.ts; the RPCs decide.
+    case "grant_applications":
+      if (action === "create" || action === "edit" || action === "apply") return leader;
+      if (action === "screen") return admin;
+      if (action === "check") return finance;
+      if (action === "decide" || action === "approve") return hasRole(scope, "org_admin");
+      if (action === "objection") return admin || finance;
+      return read;
+    case "grants":
+      return read;
+    case "grant_tranches":
+      if (action === "request") return leader || finance;
+      if (action === "schedule" || action === "approve" || action === "pay" || action === "cancel") return finance;
+      return read;
+    case "grant_vouchers":
+      if (action === "upload") return leader;
+      if (action === "verify") return finance;
+      return read;
+    case "grant_changes":
+      if (action === "request") return leader || finance;
+      if (action === "decide") return finance || hasRole(scope, "org_admin");
+      return read;
     // money (issue 9): finance keeps the sources, lines and receipts of its scope; the organisation
     // department reads them (and decides in the grant workflow); nobody else sees money here
     case "funds":

@@ -19,6 +19,7 @@ import { distinctiveLabels, withShares, yearOverYear } from "../domain/charts";
 import { partialMonth, presetRange, type MonthRange } from "../domain/periods";
 import { districtDate, districtToday } from "../providers/dayjs";
 import { useRpcQuery } from "../providers/rpc";
+import { GrantActionsCard } from "../resources/grant-applications/needs-action";
 import { useScope } from "../providers/scope";
 import "./dashboard.css";
 
@@ -123,6 +124,7 @@ export default function DashboardPage() {
           )}
         </Space>
       </Space>
+      <GrantActionsCard />
       {kpis.error && <Typography.Text type="danger">{kpis.error}</Typography.Text>}
       <Row gutter={[12, 12]}>
         {cards.map(([key, value, unit, link]) => {

@@ -55,6 +55,11 @@ export function LoginPage() {
           {translate("auth.forgotLink")}
         </Link>
       </div>
+      <div style={{ textAlign: "center" }}>
+        <Link to="/notice" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LINK_COLOR }} data-testid="notice-link">
+          {translate("publicNotice.link")}
+        </Link>
+      </div>
       {IS_LOCAL_STACK && (
         <section style={{ marginTop: 16 }} aria-labelledby="demo-accounts">
           <Typography.Text type="secondary" id="demo-accounts">{translate("pages.login.demo")}</Typography.Text>
