@@ -146,11 +146,16 @@ create table public.fund_ledger (
   constraint fund_ledger_no_line check (kind not in ('receipt', 'carry_in') or line_id is null)
 );
 comment on table public.fund_ledger is '资金台账 (append-only): receipts, commitments, releases, disbursements, returns, reversals, carries';
-create index fund_ledger_source on public.fund_ledger (source_id, kind);
-create index fund_ledger_line on public.fund_ledger (line_id, kind);
-create index fund_ledger_application on public.fund_ledger (application_id) where application_id is not null;
+-- Covering indexes: every balance is a sum over one source's or one line's entries (or a date range), read
+-- by index-only scans that also carry source_id for the RLS filter. Measured with 100,000 entries on 20 lines
+-- (bulk-loaded, interleaved): a line's sums went from a bitmap heap scan over ~1,400 pages per line
+-- (budget_line_balances 300–500 ms on the loaded 2-core machine) to an index-only scan.
+create index fund_ledger_source on public.fund_ledger (source_id) include (kind, reversed_kind, amount_fen, line_id);
+create index fund_ledger_line on public.fund_ledger (line_id) include (kind, reversed_kind, amount_fen, source_id, application_id);
+create index fund_ledger_application on public.fund_ledger (application_id) include (kind, reversed_kind, amount_fen, line_id, source_id)
+  where application_id is not null;
 create index fund_ledger_tranche on public.fund_ledger (tranche_id) where tranche_id is not null;
-create index fund_ledger_occurred on public.fund_ledger (occurred_on, kind);
+create index fund_ledger_occurred on public.fund_ledger (occurred_on) include (kind, reversed_kind, amount_fen, line_id, source_id, application_id);
 create index fund_ledger_created_by on public.fund_ledger (created_by);
 
 -- Nothing that counted is edited or deleted: not through the API, not by the owner.
@@ -166,12 +171,13 @@ create trigger fund_ledger_no_truncate before truncate on public.fund_ledger
   for each statement execute function private.fund_ledger_append_only();
 
 -- ─── derived balances ─────────────────────────────────────────────────────────────────────────
--- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind.
+-- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind. The one-row join
+-- keeps the view from being automatically updatable (nobody writes through it: 55000, whatever the column).
 create view public.fund_ledger_effects with (security_invoker = true) as
   select l.id, l.source_id, l.line_id, l.application_id, l.tranche_id, l.occurred_on,
          coalesce(l.reversed_kind, l.kind) as effective_kind,
          case when l.kind = 'reversal' then -l.amount_fen else l.amount_fen end as signed_fen
-    from public.fund_ledger l;
+    from public.fund_ledger l cross join (values (1)) as read_only(x);
 comment on view public.fund_ledger_effects is 'each ledger entry as (effective kind, signed amount): a reversal negates the reversed kind';
 
 create view public.budget_line_balances with (security_invoker = true) as
@@ -202,7 +208,8 @@ create view public.fund_source_balances with (security_invoker = true) as
          coalesce(l.lined_fen, 0) as lined_fen,
          x.committed_fen, x.paid_fen, x.returned_fen,
          (case when s.kind = 'district_special' then s.appropriated_fen else x.received_fen end)
-           + x.carried_in_fen - x.carried_out_fen - x.committed_fen - x.paid_fen as available_fen
+           + x.carried_in_fen - x.carried_out_fen - x.committed_fen - x.paid_fen as available_fen,
+         x.released_fen
     from public.fund_sources s
     cross join lateral (
       select coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'receipt'), 0) as received_fen,
@@ -213,11 +220,12 @@ create view public.fund_source_balances with (security_invoker = true) as
                - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0) as committed_fen,
              coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
                - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as paid_fen,
-             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as returned_fen
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as returned_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0) as released_fen
         from public.fund_ledger_effects e where e.source_id = s.id
     ) x
     left join lateral (select sum(b.amount_fen) as lined_fen from public.budget_lines b where b.source_id = s.id) l on true;
-comment on view public.fund_source_balances is '来源余额 (derived): cap (appropriated or received, ± carries), lined, committed, paid, available';
+comment on view public.fund_source_balances is '来源余额 (derived): cap (appropriated or received, ± carries), lined, committed, paid, available, released';
 
 -- ─── internal figures (security definer; callers lock first) ──────────────────────────────────
 create or replace function private.source_cap(p_source_id bigint) returns bigint

@@ -8,7 +8,8 @@
 -- available money and every source's unlined money is carried out (carry_out) and carried into the source of
 -- the same owner, kind, partner and name in the next year (created if missing, appropriation 0) as carry_in.
 -- Grants still running keep their commitments on the closed year's lines and are paid from them.
--- Locks: F1 sources of both years ascending, F3 grants ascending, F4 lines ascending, F5 tranches.
+-- Locks: F1 sources of both years ascending, then (before any work) F3 the grants it completes ascending and F4
+-- every line it touches ascending, then F5 tranches.
 
 -- Scope of the finance figures (here and in 20261201000700): they are security definer and filter the
 -- caller's scope explicitly — the scope the RLS policies give — skipping the filter for a district-wide reader.
@@ -89,6 +90,17 @@ begin
   if private.year_closed(p_year) or private.year_closed(p_year + 1) then
     raise exception 'fiscal year % is closed (years close in order)', p_year using errcode = '23514', hint = 'funds.year_closed';
   end if;
+  -- F3 then F4 up front, each in ascending order: the grants the close completes, then every line it touches
+  perform 1 from public.grants gr
+   where gr.status = 'active' and gr.ends_on <= make_date(p_year, 12, 31)
+     and exists (select 1 from public.application_allocations al join public.budget_lines bl on bl.id = al.line_id
+                  where al.application_id = gr.application_id and bl.fiscal_year = p_year)
+   order by gr.id for update;
+  perform 1 from public.budget_lines bl
+   where bl.fiscal_year = p_year
+      or bl.id in (select al.line_id from public.application_allocations al join public.grants gr on gr.application_id = al.application_id
+                    where gr.status = 'active' and gr.ends_on <= make_date(p_year, 12, 31))
+   order by bl.id for update;
   -- grants on the year's lines whose period has ended
   for g in select distinct gr.id, gr.application_id, gr.agreement_no
              from public.grants gr
