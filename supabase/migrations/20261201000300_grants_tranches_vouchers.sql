@@ -189,8 +189,17 @@ begin
   end if;
 end $$;
 
+-- Money moves on a line only by finance of the line's source owner: a street's finance handles its street's
+-- grants but never schedules, approves, pays or takes back district money (which it cannot even read).
+create or replace function private.require_line_finance(p_line_id bigint) returns void
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  perform private.require_finance_of((select s.org_unit_id from public.budget_lines b join public.fund_sources s on s.id = b.source_id
+                                       where b.id = p_line_id));
+end $$;
+
 revoke all on function private.grant_lock(bigint, boolean), private.tranche_lock(bigint, public.tranche_status[]),
-  private.require_grant_finance(public.grants) from public, anon;
+  private.require_grant_finance(public.grants), private.require_line_finance(bigint) from public, anon;
 
 -- ─── 协议: approval after the notice ──────────────────────────────────────────────────────────
 create or replace function public.approve_application(p_id bigint, p_reason text default null)
@@ -243,6 +252,7 @@ begin
   if v_alloc is null then
     raise exception 'this line does not fund the grant' using errcode = '23514', hint = 'funds.line_not_allocated';
   end if;
+  perform private.require_line_finance(p_line_id);
   if (select coalesce(sum(amount_fen), 0) from public.grant_tranches
        where grant_id = g.id and status not in ('cancelled', 'returned')) + p_amount_fen > g.amount_fen then
     raise exception 'the tranches would exceed the grant' using errcode = '23514', hint = 'funds.tranches_over_grant';
@@ -292,6 +302,7 @@ begin
   t := private.tranche_lock(p_tranche_id, '{requested}');
   select * into g from public.grants where id = t.grant_id;
   perform private.require_grant_finance(g);
+  perform private.require_line_finance(t.line_id);
   if t.requested_by = auth.uid() then
     raise exception 'the person who requested a payment cannot approve it' using errcode = '42501', hint = 'funds.four_eyes';
   end if;
@@ -327,6 +338,7 @@ begin
   perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
    where x.id = p_tranche_id for update of b;                               -- F4
   select * into t from public.grant_tranches where id = p_tranche_id for update;   -- F5
+  perform private.require_line_finance(t.line_id);
   if t.status <> 'approved' then
     raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
   end if;
@@ -401,6 +413,7 @@ begin
   perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
    where x.id = p_tranche_id for update of b;                               -- F4
   select * into t from public.grant_tranches where id = p_tranche_id for update;   -- F5
+  perform private.require_line_finance(t.line_id);
   if t.status <> 'paid' then
     raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
   end if;
