@@ -393,8 +393,10 @@ begin
     if p_amount_fen < u.committed_fen + u.paid_fen + u.carried_out_fen then
       raise exception 'the line has more committed and paid than the new amount' using errcode = '23514', hint = 'funds.line_below_used';
     end if;
-    if p_purpose <> b.purpose and (u.committed_fen + u.paid_fen) > 0 then
-      raise exception 'a line with commitments keeps its purpose' using errcode = '23514', hint = 'funds.line_in_use';
+    -- the purpose and the 重点倾 flag are what the commitments were checked against (tilt eligibility, the
+    -- tilt share figures): a line in use keeps both
+    if (p_purpose <> b.purpose or coalesce(p_is_tilt, false) <> b.is_tilt) and (u.committed_fen + u.paid_fen) > 0 then
+      raise exception 'a line with commitments keeps its purpose and tilt flag' using errcode = '23514', hint = 'funds.line_in_use';
     end if;
   end if;
   select coalesce(sum(amount_fen), 0) into v_lined from public.budget_lines where source_id = s.id and id is distinct from p_id;
