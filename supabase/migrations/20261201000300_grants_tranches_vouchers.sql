@@ -455,8 +455,11 @@ begin
   if not (g.team_id = any (private.led_team_ids())) then
     raise exception 'only the grantee files vouchers' using errcode = '42501', hint = 'funds.not_grantee';
   end if;
-  if p_object_path is null or p_object_path not like g.id || '/' || t.id || '/%' then
-    raise exception 'a voucher file lives under %/%/', g.id, t.id using errcode = '23514', hint = 'funds.voucher_path';
+  -- exactly <grant>/<tranche>/<file> (no further folders, no '.'/'..'), and the file was uploaded there first:
+  -- a voucher row with no file behind it (or naming another grant's file) would be checked blind
+  if p_object_path is null or p_object_path !~ ('^' || g.id || '/' || t.id || '/[^/]+$') or p_object_path ~ '/\.\.?$'
+     or not exists (select 1 from storage.objects o where o.bucket_id = 'vouchers' and o.name = p_object_path) then
+    raise exception 'a voucher file is uploaded under %/%/ first', g.id, t.id using errcode = '23514', hint = 'funds.voucher_path';
   end if;
   if coalesce(p_amount_fen, 0) <= 0 then
     raise exception 'the amount must be positive' using errcode = '23514', hint = 'funds.amount_positive';
