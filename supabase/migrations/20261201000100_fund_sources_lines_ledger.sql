@@ -298,6 +298,13 @@ begin
     if new.kind = 'district_special' and v_lined > private.source_cap(old.id) - old.appropriated_fen + new.appropriated_fen then
       raise exception 'the budget lines of this source exceed the new appropriation' using errcode = '23514', hint = 'funds.source_over_cap';
     end if;
+    -- a donor's restriction stays on money already lined or received (lifting it would free the money for
+    -- any purpose); it can only be corrected while nothing is on the source
+    if old.restricted_purpose is not null and new.restricted_purpose is distinct from old.restricted_purpose
+       and (exists (select 1 from public.budget_lines where source_id = old.id)
+            or exists (select 1 from public.fund_ledger where source_id = old.id)) then
+      raise exception 'this source''s money is restricted to %', old.restricted_purpose using errcode = '23514', hint = 'funds.restricted_purpose';
+    end if;
     if new.restricted_purpose is not null and exists (select 1 from public.budget_lines where source_id = old.id and purpose <> new.restricted_purpose) then
       raise exception 'this source has lines for another purpose' using errcode = '23514', hint = 'funds.restricted_purpose';
     end if;
