@@ -610,6 +610,9 @@ begin
     v_to := (c.after ->> 'to_line_id')::bigint;
     v_amt := (c.after ->> 'amount_fen')::bigint;
     select * into a from public.grant_applications where id = g.application_id;
+    if not private.is_org_admin() then
+      perform private.require_line_finance(v_from);   -- releasing a line's money is its owner's finance's call
+    end if;
     perform 1 from public.budget_lines where id in (v_from, v_to) order by id for update;   -- F4
     select coalesce(sum(remaining_fen), 0) into v_free from private.application_commitments(g.application_id) x where x.line_id = v_from;
     v_free := v_free - (select coalesce(sum(amount_fen), 0) from public.grant_tranches

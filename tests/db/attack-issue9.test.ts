@@ -24,7 +24,37 @@ describe("money of another scope", () => {
   });
 });
 
+describe("money of another scope: change requests", () => {
+  it("a street's finance cannot release district money by approving a move onto its street's line", async () => {
+    const district = await line(200_000, { unit: 1 });
+    const street = await line(200_000, { unit: 2 });
+    const { grantId } = await grantWith(district.lineId, 100_000, [], { team: 1002, creator: UID.leader3 });
+    const { data: change, error } = await (await as("leader3")).rpc("request_grant_change", { p_grant_id: grantId, p_kind: "move_money",
+      p_after: { from_line_id: district.lineId, to_line_id: street.lineId, amount_fen: 50_000 } });
+    expect(error).toBeNull();
+    expect(hintOf(await (await as("finance2")).rpc("decide_grant_change", { p_change_id: change, p_approve: true })))
+      .toBe("funds.not_finance_scope");
+    expect(Number((await sql<{ n: string }>("select count(*) as n from fund_ledger where line_id = $1 and kind = 'release'", [district.lineId]))[0].n)).toBe(0);
+    // district finance (whose scope holds both lines) still decides it
+    expect((await (await as("finance")).rpc("decide_grant_change", { p_change_id: change, p_approve: true })).data).toBe("approved");
+  });
+});
+
 describe("重点倾 and restricted money", () => {
+  it("finance cannot lift a donor's purpose restriction off money it already holds, then spend it on another purpose", async () => {
+    const { sourceId } = await line(100_000, { purpose: "rewards", restricted: "rewards" });
+    const f = await as("finance");
+    const lift = await f.from("fund_sources").update({ restricted_purpose: null }).eq("id", sourceId).select();
+    expect(hintOf(lift)).toBe("funds.restricted_purpose");
+    expect((await sql<{ r: string | null }>("select restricted_purpose as r from fund_sources where id = $1", [sourceId]))[0].r).toBe("rewards");
+    // a source with nothing on it yet is still corrected freely
+    const [fresh] = await sql<{ id: string }>(
+      `insert into fund_sources (fiscal_year, kind, name, org_unit_id, appropriated_fen, restricted_purpose) values (2026, 'district_special', $1, 1, 1000, 'venue') returning id`,
+      [`空来源${crypto.randomUUID()}`]);
+    expect((await f.from("fund_sources").update({ restricted_purpose: null }).eq("id", fresh.id).select()).error).toBeNull();
+  });
+
+
   it("finance cannot flip the tilt flag of a line that already holds commitments (tilt pool and its share figures)", async () => {
     const { sourceId, lineId } = await line(100_000, { tilt: true });
     await appIn("in_notice", { lineId, amountFen: 30_000 });
