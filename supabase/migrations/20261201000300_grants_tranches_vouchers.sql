@@ -666,6 +666,9 @@ begin
   if not (g.team_id = any (private.finance_unit_ids()) or private.is_org_admin()) then
     raise exception 'only finance of the scope or the organisation department closes a grant' using errcode = '42501', hint = 'funds.not_finance_scope';
   end if;
+  if not private.is_org_admin() then   -- closing releases the commitment on every line: each line's owner finance
+    perform private.require_line_finance(al.line_id) from public.application_allocations al where al.application_id = g.application_id;
+  end if;
   if p_status not in ('completed', 'terminated') then
     raise exception 'close as completed or terminated' using errcode = '23514', hint = 'funds.bad_state';
   end if;

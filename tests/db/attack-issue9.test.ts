@@ -38,6 +38,15 @@ describe("money of another scope: change requests", () => {
     // district finance (whose scope holds both lines) still decides it
     expect((await (await as("finance")).rpc("decide_grant_change", { p_change_id: change, p_approve: true })).data).toBe("approved");
   });
+
+  it("a street's finance cannot terminate a district-funded grant and so release its district commitment", async () => {
+    const district = await line(200_000, { unit: 1 });
+    const { grantId } = await grantWith(district.lineId, 100_000, [[20_000, "scheduled"]], { team: 1002, creator: UID.leader3 });
+    expect(hintOf(await (await as("finance2")).rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "终止" })))
+      .toBe("funds.not_finance_scope");
+    expect((await sql<{ status: string }>("select status from grants where id = $1", [grantId]))[0].status).toBe("active");
+    expect((await (await as("finance")).rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "终止" })).data).toBe("terminated");
+  });
 });
 
 describe("重点倾 and restricted money", () => {
