@@ -330,8 +330,9 @@ alter table public.fund_ledger enable row level security;
 
 create policy fund_settings_select on public.fund_settings for select to authenticated
   using ((select private.has_any_role()));
-create policy fund_settings_update on public.fund_settings for update to authenticated
-  using ((select private.is_org_admin())) with check ((select private.is_org_admin()));
+-- No update policy and no update grant: the rules (two-approval threshold, warning ratio, notice days, how to
+-- object) are data changed by a migration, never by one org_admin through the API (who could otherwise raise the
+-- threshold, decide alone and put it back).
 
 create policy fund_sources_select on public.fund_sources for select to authenticated
   using (org_unit_id in (select unnest(private.fund_reader_unit_ids())));
@@ -354,7 +355,6 @@ create policy fund_ledger_select on public.fund_ledger for select to authenticat
 revoke all on public.fund_settings, public.fund_sources, public.budget_lines, public.fund_year_closes, public.fund_ledger,
   public.fund_ledger_effects, public.budget_line_balances, public.fund_source_balances from anon, authenticated, service_role;
 grant select on public.fund_settings to authenticated;
-grant update (two_approval_threshold_fen, warn_ratio, notice_working_days, objection_contact) on public.fund_settings to authenticated;
 grant select, delete on public.fund_sources to authenticated;
 grant insert (fiscal_year, kind, name, org_unit_id, partner_id, contribution, form, in_kind_valuation, restricted_purpose,
               appropriated_fen, note) on public.fund_sources to authenticated;

@@ -49,6 +49,23 @@ describe("money of another scope: change requests", () => {
   });
 });
 
+describe("the funds rules are data, not a setting", () => {
+  it("one org_admin cannot raise the two-approval threshold (or cut the notice, raise the warning) to decide alone", async () => {
+    const org = await as("org");
+    for (const patch of [{ two_approval_threshold_fen: 1_000_000_000 }, { notice_working_days: 1 }, { warn_ratio: 0.99 },
+      { objection_contact: "别找我" }]) {
+      const r = await org.from("fund_settings").update(patch as never).eq("id", true).select();
+      expect(r.error !== null || (r.data ?? []).length === 0, JSON.stringify(patch)).toBe(true);
+    }
+    const [st] = await sql<{ t: string; d: number; w: string }>(
+      "select two_approval_threshold_fen as t, notice_working_days as d, warn_ratio::text as w from fund_settings");
+    expect([Number(st.t), st.d, Number(st.w)]).toEqual([5_000_000, 5, 0.9]);
+    const { lineId } = await line(10_000_000);
+    const big = await appIn("checked", { lineId, amountFen: 6_000_000 });
+    expect((await org.rpc("decide_application", { p_id: big, p_approve: true })).data).toBe("checked");   // still needs a second org_admin
+  });
+});
+
 describe("重点倾 and restricted money", () => {
   it("finance cannot lift a donor's purpose restriction off money it already holds, then spend it on another purpose", async () => {
     const { sourceId } = await line(100_000, { purpose: "rewards", restricted: "rewards" });

@@ -45,7 +45,7 @@ export const MANIFEST: Record<string, Decision> = {
   service_monthly_street_totals: READ,
   points_monthly_totals: READ,
   // funds and grants (issue 9): money rows are written only by security-definer RPCs, drafts by the applicant
-  fund_settings: { select: true, update: ["two_approval_threshold_fen", "warn_ratio", "notice_working_days", "objection_contact"] },
+  fund_settings: READ,   // the rules are data: a migration changes them
   fund_sources: { select: true, insert: ["fiscal_year", "kind", "name", "org_unit_id", "partner_id", "contribution", "form", "in_kind_valuation", "restricted_purpose", "appropriated_fen", "note"], update: ["name", "form", "in_kind_valuation", "restricted_purpose", "appropriated_fen", "note"], delete: true },
   budget_lines: READ,
   fund_year_closes: READ,
