@@ -381,6 +381,7 @@ begin
   t := private.tranche_lock(p_tranche_id, '{scheduled,requested,approved}');
   select * into g from public.grants where id = t.grant_id;
   perform private.require_grant_finance(g);
+  perform private.require_line_finance(t.line_id);   -- the line's owner's finance keeps its money
   if coalesce(btrim(p_reason), '') = '' then
     raise exception 'give a reason' using errcode = '23514', hint = 'funds.reason_required';
   end if;
@@ -492,6 +493,9 @@ begin
   end if;
   g := private.grant_lock(v_grant, false);
   perform private.require_grant_finance(g);
+  -- verifying opens the gate of the next tranche: the finance of the voucher's tranche's line owner checks it
+  perform private.require_line_finance((select t.line_id from public.grant_tranches t join public.grant_vouchers x on x.tranche_id = t.id
+                                         where x.id = p_voucher_id));
   select * into v from public.grant_vouchers where id = p_voucher_id for update;
   if v.status <> 'pending' then
     raise exception 'the voucher is %', v.status using errcode = '23514', hint = 'funds.bad_state';
@@ -529,6 +533,9 @@ begin
   g := private.grant_lock(p_grant_id);
   if not (g.team_id = any (private.led_team_ids()) or g.team_id = any (private.finance_unit_ids())) then
     raise exception 'only the grantee or finance requests a change' using errcode = '42501', hint = 'funds.not_grantee';
+  end if;
+  if not g.team_id = any (private.led_team_ids()) then   -- finance: the finance of every allocated line's owner
+    perform private.require_line_finance(al.line_id) from public.application_allocations al where al.application_id = g.application_id;
   end if;
   if p_kind = 'targets' then
     v_before := jsonb_build_object('target_hours', g.target_hours, 'target_people', g.target_people,
@@ -588,6 +595,9 @@ begin
   g := private.grant_lock(v_grant);
   if not (g.team_id = any (private.finance_unit_ids()) or private.is_org_admin()) then
     raise exception 'only finance of the scope or the organisation department decides' using errcode = '42501', hint = 'funds.not_decider';
+  end if;
+  if not private.is_org_admin() then   -- finance: the finance of every allocated line's owner (as close_grant)
+    perform private.require_line_finance(al.line_id) from public.application_allocations al where al.application_id = g.application_id;
   end if;
   select * into c from public.grant_changes where id = p_change_id for update;
   if c.status <> 'pending' then

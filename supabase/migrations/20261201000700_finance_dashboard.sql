@@ -227,6 +227,11 @@ declare
   managed bigint[] := private.managed_unit_ids();
   fin bigint[] := private.finance_unit_ids();
   org boolean := private.is_org_admin();
+  -- money on a line is kept by the finance of its source's owner (private.require_line_finance): tranche and
+  -- voucher actions count only on lines owned inside the caller's finance scope
+  own_lines bigint[] := case when cardinality(private.finance_unit_ids()) = 0 then '{}'::bigint[] else
+    coalesce((select array_agg(b.id) from public.budget_lines b join public.fund_sources s on s.id = b.source_id
+               where s.org_unit_id = any (private.finance_unit_ids())), '{}') end;
 begin
   if me is null then
     raise exception 'sign in first' using errcode = '42501';
@@ -263,16 +268,19 @@ begin
     select count(*) from public.grant_objections o where o.status = 'open') end;
   return query select 'tranche_approve'::text, case when cardinality(fin) = 0 then 0 else (
     select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-     where t.status = 'requested' and g.team_id = any (fin) and t.requested_by is distinct from me) end;
+     where t.status = 'requested' and g.team_id = any (fin) and t.line_id = any (own_lines) and t.requested_by is distinct from me) end;
   return query select 'tranche_pay'::text, case when cardinality(fin) = 0 then 0 else (
     select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-     where t.status = 'approved' and g.team_id = any (fin)) end;
+     where t.status = 'approved' and g.team_id = any (fin) and t.line_id = any (own_lines)) end;
   return query select 'voucher_check'::text, case when cardinality(fin) = 0 then 0 else (
-    select count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id
-     where v.status = 'pending' and g.team_id = any (fin) and v.uploaded_by is distinct from me) end;
+    select count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id join public.grant_tranches t on t.id = v.tranche_id
+     where v.status = 'pending' and g.team_id = any (fin) and t.line_id = any (own_lines) and v.uploaded_by is distinct from me) end;
   return query select 'change_decide'::text, case when cardinality(fin) = 0 and not org then 0 else (
     select count(*) from public.grant_changes c join public.grants g on g.id = c.grant_id
-     where c.status = 'pending' and (org or g.team_id = any (fin)) and c.requested_by is distinct from me) end;
+     where c.status = 'pending' and c.requested_by is distinct from me
+       and (org or (g.team_id = any (fin)   -- finance: every line the grant draws on is owned in its scope
+                    and not exists (select 1 from public.application_allocations al
+                                     where al.application_id = g.application_id and not al.line_id = any (own_lines))))) end;
 end $$;
 
 -- 重点倾 simulator: for a pool (a line's available money, or p_pool_fen) and the pending applications

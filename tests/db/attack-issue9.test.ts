@@ -3,7 +3,7 @@
 // four-eyes bypasses), the voucher bucket and the public 公示 function. Each `it` names what an attacker would
 // get if the guard were missing.
 import { describe, expect, it } from "vitest";
-import { appIn, grantWith, line, paid, storedFile, UID } from "./funds-helpers";
+import { appIn, grantWith, line, paid, storedFile, UID, voucher } from "./funds-helpers";
 import { type Actor, as, sql } from "./helpers";
 
 const hintOf = (r: { error: { hint?: string | null } | null }) => r.error?.hint ?? null;
@@ -63,6 +63,35 @@ describe("the funds rules are data, not a setting", () => {
     const { lineId } = await line(10_000_000);
     const big = await appIn("checked", { lineId, amountFen: 6_000_000 });
     expect((await org.rpc("decide_application", { p_id: big, p_approve: true })).data).toBe("checked");   // still needs a second org_admin
+  });
+});
+
+describe("money of another scope: district-funded grants of a street", () => {
+  it("a street's finance cannot verify vouchers (opening the district tranche gate), cancel tranches or change targets of them", async () => {
+    const { lineId } = await line(200_000, { unit: 1 });
+    const { grantId, tranches: [t1, t2] } = await grantWith(lineId, 100_000, [[40_000, "approved"], [10_000, "scheduled"]],
+      { team: 1002, creator: UID.leader3 });
+    await paid(t1);
+    const v = await voucher(grantId, t1, 10_000, "pending");
+    const f2 = await as("finance2");
+    expect(hintOf(await f2.rpc("verify_voucher", { p_voucher_id: v, p_verified: true }))).toBe("funds.not_finance_scope");
+    expect(hintOf(await f2.rpc("cancel_tranche", { p_tranche_id: t2, p_reason: "取消" }))).toBe("funds.not_finance_scope");
+    expect(hintOf(await f2.rpc("request_grant_change", { p_grant_id: grantId, p_kind: "targets", p_after: { target_hours: 1 } })))
+      .toBe("funds.not_finance_scope");
+    const { data: change } = await (await as("leader3")).rpc("request_grant_change", { p_grant_id: grantId, p_kind: "targets",
+      p_after: { target_hours: 1 } });
+    expect(hintOf(await f2.rpc("decide_grant_change", { p_change_id: change, p_approve: true }))).toBe("funds.not_finance_scope");
+    expect((await sql<{ status: string }>("select status from grant_vouchers where id = $1", [v]))[0].status).toBe("pending");
+    expect((await sql<{ status: string }>("select status from grant_tranches where id = $1", [t2]))[0].status).toBe("scheduled");
+    const counts = Object.fromEntries(((await f2.rpc("funds_action_counts")).data as { action: string; n: number }[]).map((r) => [r.action, r.n]));
+    const own = await sql<{ n: string }>(`select count(*) as n from grant_vouchers v join grant_tranches t on t.id = v.tranche_id
+      join budget_lines b on b.id = t.line_id join fund_sources s on s.id = b.source_id where v.status = 'pending' and s.org_unit_id = 2`);
+    expect(Number(counts.voucher_check)).toBe(Number(own[0].n));   // the queue never shows what the RPC refuses
+    // district finance does all of it
+    const f = await as("finance");
+    expect((await f.rpc("verify_voucher", { p_voucher_id: v, p_verified: true })).data).toBe("verified");
+    expect((await f.rpc("cancel_tranche", { p_tranche_id: t2, p_reason: "取消" })).data).toBe("cancelled");
+    expect((await f.rpc("decide_grant_change", { p_change_id: change, p_approve: true })).data).toBe("approved");
   });
 });
 

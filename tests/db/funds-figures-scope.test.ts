@@ -103,12 +103,14 @@ describe("finance figures answer for the caller's scope, as the policies do", ()
       const apps = await read(actor, "grant_applications", "id, status, created_by");
       const mine = (await (await as(actor)).auth.getUser()).data.user!.id;
       expect(c.my_drafts, actor).toBe(apps.filter((a) => a.status === "draft" && a.created_by === mine).length);
-      const tranches = await read(actor, "grant_tranches", "id, status, requested_by");
+      const tranches = await read(actor, "grant_tranches", "id, status, requested_by, line_id");
       if (actor.startsWith("leader") || actor.startsWith("street")) {
         for (const k of ["check", "tranche_approve", "tranche_pay", "voucher_check", "decide", "second_approval"]) expect(c[k], `${actor} ${k}`).toBe(0);
       }
       if (actor.startsWith("finance")) {
-        expect(c.tranche_pay, actor).toBe(tranches.filter((t) => t.status === "approved").length);
+        // only on lines whose source the caller's scope owns (= the lines it reads): a street's finance never pays district money
+        const lines = new Set((await read(actor, "budget_lines", "id")).map((l) => l.id));
+        expect(c.tranche_pay, actor).toBe(tranches.filter((t) => t.status === "approved" && lines.has(t.line_id)).length);
         expect(c.check, actor).toBeLessThanOrEqual(apps.filter((a) => a.status === "screened").length);
       }
     }
