@@ -83,7 +83,8 @@ const FUND_HINTS: Record<string, string> = {
   "funds.targets_required": "errors.fundTargetsRequired", "funds.tilt_not_eligible": "errors.fundTiltNotEligible", "funds.tranche_has_vouchers": "errors.fundTrancheHasVouchers",
   "funds.tranche_over_commitment": "errors.fundTrancheOverCommitment", "funds.tranches_over_allocation": "errors.fundTranchesOverAllocation", "funds.tranches_over_grant": "errors.fundTranchesOverGrant",
   "funds.voucher_path": "errors.fundVoucherPath", "funds.vouchers_gate": "errors.fundVouchersGate", "funds.vouchers_over_paid": "errors.fundVouchersOverPaid",
-  "funds.year_closed": "errors.fundYearClosed", "funds.year_not_ended": "errors.fundYearNotEnded", "funds.bad_strategy": "errors.fundBadStrategy",
+  "funds.year_closed": "errors.fundYearClosed", "funds.year_not_ended": "errors.fundYearNotEnded",
+  "funds.year_order": "errors.fundYearOrder", "funds.bad_strategy": "errors.fundBadStrategy",
   // Storage refused a file over the bucket's size limit (providers/storage.ts)
   storage_too_large: "errors.fundFileTooLarge", storage_bad_type: "errors.fundFileType",
 };

@@ -43,7 +43,8 @@ const en: Shape<typeof zhCN> = {
   },
   errors: {
     // refusals of the funds and grants RPCs (domain/errors.ts FUND_HINTS)
-    fundYearNotEnded: "That year has not ended yet", fundBadStrategy: "Unknown simulation strategy",
+    fundYearNotEnded: "That year has not ended yet",
+    fundYearOrder: "Close the earlier fiscal years first: years close in order", fundBadStrategy: "Unknown simulation strategy",
     fundAllocationsMismatch: "The lines must add up to the amount requested", fundAllocationsRequired: "Choose at least one budget line",
     fundAlreadyReversed: "This entry has been reversed already", fundAmountPositive: "The amount must be more than 0",
     fundBadState: "This cannot be done in the current state (someone may have acted already); refresh to see", fundChangeInvalid: "Choose two different lines and an amount above 0",

@@ -40,7 +40,8 @@ const zhCN = {
   },
   errors: {
     // refusals of the funds and grants RPCs (domain/errors.ts FUND_HINTS)
-    fundYearNotEnded: "该年度尚未结束，不能关账", fundBadStrategy: "模拟方式不正确",
+    fundYearNotEnded: "该年度尚未结束，不能关账",
+    fundYearOrder: "请先关闭更早的年度：年度须按顺序关账", fundBadStrategy: "模拟方式不正确",
     fundAllocationsMismatch: "所选科目的金额合计必须等于申请金额", fundAllocationsRequired: "请至少选择一个预算科目",
     fundAlreadyReversed: "该笔账目已冲销过", fundAmountPositive: "金额必须大于 0",
     fundBadState: "当前状态下不能办理此事项（可能已被他人处理），请刷新后查看", fundChangeInvalid: "请选择两个不同的科目并填写大于 0 的金额",

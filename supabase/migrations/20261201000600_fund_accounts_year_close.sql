@@ -90,6 +90,10 @@ begin
   if private.year_closed(p_year) or private.year_closed(p_year + 1) then
     raise exception 'fiscal year % is closed (years close in order)', p_year using errcode = '23514', hint = 'funds.year_closed';
   end if;
+  -- …and an earlier year with money still open would then never close (its next year would be closed)
+  if exists (select 1 from public.fund_sources fs where fs.fiscal_year < p_year and not private.year_closed(fs.fiscal_year)) then
+    raise exception 'close the earlier fiscal years first (years close in order)' using errcode = '23514', hint = 'funds.year_order';
+  end if;
   -- F3 then F4 up front, each in ascending order: the grants the close completes, then every line it touches
   perform 1 from public.grants gr
    where gr.status = 'active' and gr.ends_on <= make_date(p_year, 12, 31)

@@ -95,6 +95,20 @@ describe("money of another scope: district-funded grants of a street", () => {
   });
 });
 
+describe("years close in order", () => {
+  it("finance cannot close a year while an earlier year with money is open (which could then never be closed)", async () => {
+    const early = await line(1_000, { year: 2021 });
+    const later = await line(1_000, { year: 2022 });
+    try {
+      expect(hintOf(await (await as("finance")).rpc("close_fiscal_year", { p_year: 2022 }))).toBe("funds.year_order");
+      expect(Number((await sql<{ n: string }>("select count(*) as n from fund_year_closes where fiscal_year = 2022"))[0].n)).toBe(0);
+    } finally {
+      await sql("delete from budget_lines where id in ($1, $2)", [early.lineId, later.lineId]);
+      await sql("delete from fund_sources where id in ($1, $2)", [early.sourceId, later.sourceId]);
+    }
+  });
+});
+
 describe("重点倾 and restricted money", () => {
   it("finance cannot lift a donor's purpose restriction off money it already holds, then spend it on another purpose", async () => {
     const { sourceId } = await line(100_000, { purpose: "rewards", restricted: "rewards" });
