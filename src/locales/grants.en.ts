@@ -62,6 +62,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       title: "Objections", record: "Record objection", recordTitle: "Record objection: {{subject}}", receivedOn: "Received on", content: "Objection",
       resolve: "Resolve", resolveTitle: "Resolve the objection received {{date}}", finding: "Finding", resolution: "Investigation and outcome",
       resolutionIs: "Outcome: {{text}}", none: "No objection received during the notice",
+      checking: "An objection was received and is being looked into", confidential: "What the objection says is kept confidential",
     },
     timeline: { title: "History", you: "you", someone: "staff",
       to: { draft: "Draft created", submitted: "Submitted", screened: "Passed screening", checked: "Budget checked", in_notice: "Funded; notice started", approved: "Approved; agreement made", rejected: "Rejected", withdrawn: "Withdrawn" } },

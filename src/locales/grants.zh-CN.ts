@@ -58,6 +58,7 @@ const grantsZhCN = {
       title: "公示异议", record: "登记异议", recordTitle: "登记异议：{{subject}}", receivedOn: "收到日期", content: "异议内容",
       resolve: "处理异议", resolveTitle: "处理 {{date}} 收到的异议", finding: "处理结论", resolution: "调查与处理情况",
       resolutionIs: "处理：{{text}}", none: "公示期间未收到异议",
+      checking: "有异议，正在核实", confidential: "异议内容按规定保密",
     },
     timeline: { title: "流转记录", you: "您", someone: "经办人",
       to: { draft: "创建草稿", submitted: "提交申报", screened: "初审通过", checked: "财务预算审核通过", in_notice: "同意资助，开始公示", approved: "批准，签订协议", rejected: "驳回", withdrawn: "撤回" } },

@@ -3151,6 +3151,13 @@ export type Database = {
           title: string
         }[]
       }
+      grant_objection_contents: {
+        Args: { p_application_id: number }
+        Returns: {
+          content: string
+          id: number
+        }[]
+      }
       leader_pending: {
         Args: { p_team_id: number }
         Returns: {

@@ -289,8 +289,12 @@ grant update (project_id, purpose, venue_name, activity, title, summary, amount_
 grant select, delete on public.application_budget_items to authenticated;
 grant insert (application_id, item, amount_fen, sort_order) on public.application_budget_items to authenticated;
 grant update (item, amount_fen, sort_order) on public.application_budget_items to authenticated;
-grant select on public.application_allocations, public.application_transitions, public.application_approvals,
-  public.grant_objections to authenticated;
+grant select on public.application_allocations, public.application_transitions, public.application_approvals to authenticated;
+-- An objection's content may identify the objector (公示 keeps the objector confidential): every reader of the
+-- application (its team's leader too) sees that an objection exists, its status and resolution; only staff of
+-- the scope read what it says, through grant_objection_contents() below.
+grant select (id, application_id, received_on, status, resolution, recorded_by, recorded_at, resolved_by, resolved_at)
+  on public.grant_objections to authenticated;
 
 -- ─── the workflow RPCs ────────────────────────────────────────────────────────────────────────
 -- 提交: the applicant (still a leader of the team) submits a complete draft.
@@ -489,6 +493,21 @@ begin
   returning id into v_id;
   return v_id;
 end $$;
+
+-- What the objections to an application say: for the staff who record or resolve them (admins and finance of
+-- the team's scope, the organisation department); nothing for anyone else (the leader sees only that they exist).
+create or replace function public.grant_objection_contents(p_application_id bigint)
+returns table (id bigint, content text)
+language sql stable security definer set search_path = '' as $$
+  select o.id, o.content
+    from public.grant_objections o join public.grant_applications a on a.id = o.application_id
+   where o.application_id = p_application_id
+     and (private.is_org_admin() or a.team_id = any (private.managed_unit_ids()) or a.team_id = any (private.finance_unit_ids()))
+   order by o.id
+$$;
+comment on function public.grant_objection_contents(bigint) is '异议内容: for staff of the scope only (the objector stays confidential)';
+revoke execute on function public.grant_objection_contents(bigint) from public, anon;
+grant execute on function public.grant_objection_contents(bigint) to authenticated;
 
 -- The organisation department resolves an objection. Upheld: the application is rejected and its money released.
 create or replace function public.resolve_objection(p_objection_id bigint, p_upheld boolean, p_resolution text)

@@ -109,6 +109,27 @@ describe("years close in order", () => {
   });
 });
 
+describe("公示 objections", () => {
+  it("the team's leader cannot read what an objection says (which may identify the objector), only that it exists and how it ended", async () => {
+    const [o] = await sql<{ id: string; application_id: string; content: string }>(
+      "select o.id, o.application_id, o.content from grant_objections o join grant_applications a on a.id = o.application_id where a.team_id = 1001 limit 1");
+    const leader = await as("leader");
+    const all = await leader.from("grant_objections").select("*").eq("id", o.id);
+    expect(all.error !== null || (all.data ?? []).every((r) => !("content" in r)), "select *").toBe(true);
+    expect((await leader.from("grant_objections").select("content").eq("id", o.id)).error).not.toBeNull();
+    expect((await leader.rpc("grant_objection_contents", { p_application_id: Number(o.application_id) })).data ?? []).toEqual([]);
+    const { data: seen, error } = await leader.from("grant_objections").select("id, status, resolution").eq("id", o.id);
+    expect(error).toBeNull();
+    expect(seen).toHaveLength(1);
+    for (const who of ["street", "finance", "org"] as Actor[]) {   // staff of the scope read it
+      expect((await (await as(who)).rpc("grant_objection_contents", { p_application_id: Number(o.application_id) })).data, who)
+        .toContainEqual({ id: Number(o.id), content: o.content });
+    }
+    expect((await (await as("street2")).rpc("grant_objection_contents", { p_application_id: Number(o.application_id) })).data).toEqual([]);
+    expect((await (await as("anon")).rpc("grant_objection_contents", { p_application_id: Number(o.application_id) })).error).not.toBeNull();
+  });
+});
+
 describe("重点倾 and restricted money", () => {
   it("finance cannot lift a donor's purpose restriction off money it already holds, then spend it on another purpose", async () => {
     const { sourceId } = await line(100_000, { purpose: "rewards", restricted: "rewards" });

@@ -2,7 +2,7 @@
 // security model ("who may write which columns"); grants.test.ts compares it with the catalog and the
 // attack tests derive from it which columns each role must NOT be able to write.
 export interface Decision {
-  select?: true;
+  select?: true | string[];   // a column list: a column-level grant (the other columns stay unreadable)
   insert?: string[];
   update?: string[];
   delete?: true;
@@ -55,7 +55,8 @@ export const MANIFEST: Record<string, Decision> = {
   application_allocations: READ,
   application_transitions: READ,
   application_approvals: READ,
-  grant_objections: READ,
+  // content may identify the objector: staff read it through grant_objection_contents()
+  grant_objections: { select: ["id", "application_id", "received_on", "status", "resolution", "recorded_by", "recorded_at", "resolved_by", "resolved_at"] },
   grants: READ,
   grant_tranches: READ,
   grant_vouchers: READ,

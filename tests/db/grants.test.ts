@@ -60,7 +60,8 @@ function describeDecision(x: Decision | undefined): Record<string, unknown> {
   const d: Record<string, unknown> = {};
   if (!x) return d;
   if (x.delete) d["table DELETE"] = true;
-  if (x.select) d["table SELECT"] = true;
+  if (x.select === true) d["table SELECT"] = true;
+  if (Array.isArray(x.select)) d["columns SELECT"] = [...x.select].sort();
   if (x.insert) d["columns INSERT"] = [...x.insert].sort();
   if (x.update) d["columns UPDATE"] = [...x.update].sort();
   return Object.fromEntries(Object.entries(d).sort(([a], [b]) => a.localeCompare(b)));

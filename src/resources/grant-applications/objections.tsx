@@ -98,7 +98,11 @@ export function ObjectionList({ rows, canResolve, onResolve }: { rows: Objection
               <Typography.Text>{o.received_on}</Typography.Text>
               <StateTag group="objectionStates" state={o.status} />
             </Space>
-            <Typography.Text style={{ overflowWrap: "anywhere" }}>{o.content}</Typography.Text>
+            {o.content
+              ? <Typography.Text style={{ overflowWrap: "anywhere" }}>{o.content}</Typography.Text>
+              : <Typography.Text type="secondary" data-testid="objection-confidential">
+                  {translate(o.status === "open" ? "grants.objections.checking" : "grants.objections.confidential")}
+                </Typography.Text>}
             {o.resolution && <Typography.Text type="secondary" style={{ overflowWrap: "anywhere" }}>{translate("grants.objections.resolutionIs", { text: o.resolution })}</Typography.Text>}
           </Space>
         </List.Item>

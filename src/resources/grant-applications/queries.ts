@@ -24,5 +24,8 @@ export type AllocationRow = Tables<"application_allocations"> & {
 };
 export type TransitionRow = Tables<"application_transitions">;
 export type ApprovalRow = Tables<"application_approvals">;
-export type ObjectionRow = Tables<"grant_objections">;
+/** An objection as the table gives it (no content: it may identify the objector) plus, for staff of the scope,
+ *  its content from `grant_objection_contents`. */
+export type ObjectionRow = Omit<Tables<"grant_objections">, "content"> & { content?: string | null };
+export const OBJECTION_SELECT = "id, application_id, received_on, status, resolution, recorded_by, recorded_at, resolved_by, resolved_at";
 export type LineBalance = Tables<"budget_line_balances">;

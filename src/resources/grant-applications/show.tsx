@@ -13,20 +13,20 @@ import { applicationActions, DEFAULT_WARN_RATIO, noticeOver, type ApplicationAct
 import { formatFen } from "../../domain/money";
 import { districtDate } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
-import { callRpc, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
+import { callRpc, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { CheckModal, type Allocation } from "./check-modal";
 import { DecisionModal, type Decision } from "./decision-modal";
 import { ObjectionList, ObjectionModal, ResolveModal } from "./objections";
 import {
-  APPLICATION_SELECT, type AllocationRow, type Application, type ApprovalRow, type BudgetItemRow, type ObjectionRow, type TransitionRow,
+  APPLICATION_SELECT, type AllocationRow, type Application, type ApprovalRow, type BudgetItemRow, OBJECTION_SELECT, type ObjectionRow, type TransitionRow,
 } from "./queries";
 import { StatusTag } from "./status";
 import "./grants.css";
 
 /** Everything an application's page reads and refetches after a step. */
 export const APPLICATION_RESOURCES = [
-  "grant_applications", "application_transitions", "application_allocations", "application_approvals", "grant_objections", "grants",
+  "grant_applications", "application_transitions", "application_allocations", "application_approvals", "grant_objections", "grant_objection_contents", "grants",
   "budget_line_balances", "funds_action_counts",
 ];
 
@@ -53,7 +53,9 @@ export default function ApplicationShow() {
   const transitions = useList<TransitionRow>({ resource: "application_transitions", filters: byApp, pagination: { mode: "off" }, sorters: [{ field: "at", order: "asc" }, { field: "id", order: "asc" }] });
   const allocations = useList<AllocationRow>({ resource: "application_allocations", filters: byApp, pagination: { mode: "off" }, meta: { select: "*, budget_lines(name, purpose, is_tilt)" } });
   const approvals = useList<ApprovalRow>({ resource: "application_approvals", filters: byApp, pagination: { mode: "off" } });
-  const objections = useList<ObjectionRow>({ resource: "grant_objections", filters: byApp, pagination: { mode: "off" }, sorters: [{ field: "received_on", order: "asc" }] });
+  const objections = useList<ObjectionRow>({ resource: "grant_objections", filters: byApp, pagination: { mode: "off" }, sorters: [{ field: "received_on", order: "asc" }], meta: { select: OBJECTION_SELECT } });
+  // what an objection says: staff of the scope only (the leader sees that it exists, its status and outcome)
+  const contents = useRpcQuery<{ id: number; content: string }>("grant_objection_contents", { p_application_id: appId }, { enabled: staff });
   const grants = useList<{ id: number; agreement_no: string | null }>({ resource: "grants", filters: byApp, pagination: { mode: "off" }, meta: { select: "id, agreement_no" } });
   const settings = useList<{ two_approval_threshold_fen: number; warn_ratio: number }>({ resource: "fund_settings", pagination: { mode: "off" }, queryOptions: { enabled: staff } });
   const actors = [...new Set((transitions.result?.data ?? []).map((t) => t.actor).filter((x): x is string => !!x))];
@@ -69,7 +71,9 @@ export default function ApplicationShow() {
   const threshold = setting ? Number(setting.two_approval_threshold_fen) : undefined;
   const warnRatio = setting ? Number(setting.warn_ratio) : DEFAULT_WARN_RATIO;
   const approvalRows = approvals.result?.data ?? [];
-  const openObjections = (objections.result?.data ?? []).filter((o) => o.status === "open").length;
+  const contentOf = new Map((contents.data ?? []).map((c) => [c.id, c.content]));
+  const objectionRows: ObjectionRow[] = (objections.result?.data ?? []).map((o) => ({ ...o, content: contentOf.get(o.id) ?? null }));
+  const openObjections = objectionRows.filter((o) => o.status === "open").length;
   const today = districtDate();
   const actions = applicationActions(scope, a, {
     me: me?.id, today, openObjections, approvals: approvalRows.map((r) => r.approved_by),
@@ -208,7 +212,7 @@ export default function ApplicationShow() {
             </Card>
             {(a.status === "in_notice" || (objections.result?.data?.length ?? 0) > 0) && (
               <Card size="small" style={{ marginTop: 16 }} title={<h2 className="card-heading">{translate("grants.objections.title")}</h2>}>
-                <ObjectionList rows={objections.result?.data ?? []} canResolve={can("resolveObjection")} onResolve={(o) => { setError(undefined); setResolving(o); }} />
+                <ObjectionList rows={objectionRows} canResolve={can("resolveObjection")} onResolve={(o) => { setError(undefined); setResolving(o); }} />
               </Card>
             )}
           </Col>
