@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { watchAriaRequired } from "./antd-aria";
 import { Frame } from "./components/Frame";
 import { mayHaveSession } from "./providers/config";
+import { preloadBackend } from "./providers/deferred";
 import { prepareLocale } from "./providers/i18n";
 
 // Two ways in. Someone signed out gets the sign-in form alone (SignedOut.tsx: no Refine, router or
@@ -18,11 +19,12 @@ const App = lazy(loadApp);
 const SignedOut = lazy(() => import("./SignedOut"));
 const LINK_PAGES = ["/forgot-password", "/reset-password", "/accept-invite"];
 
-/** What the app's sign-in comes with: the frame and the start page (as providers/auth.ts login does). */
+/** While the person fills in the form: first the client that signing in waits for, then the app, its
+ *  frame and start page (providers/auth.ts login asks for these too), which arrive during the sign-in. */
+let preloading: Promise<unknown> | undefined;
 function preloadApp() {
-  void loadApp();
-  void import("./components/AppLayout");
-  void import("./pages/home");
+  preloading ??= preloadBackend().finally(() => Promise.all([loadApp(), import("./components/AppLayout"), import("./pages/home")]))
+    .catch(() => undefined); // a failed fetch is retried when the page asks for it
 }
 
 function Root({ signedOut }: { signedOut: boolean }) {

@@ -2,7 +2,7 @@
 // fills a phone's width, 16 px text and 44 px controls for older eyes and fingers, the language switch.
 // Neither Refine nor the router: the sign-in page shows it before they are loaded (main.tsx).
 import { HeartFilled } from "@ant-design/icons";
-import { ConfigProvider, Segmented, Typography } from "antd";
+import { ConfigProvider, Segmented, theme } from "antd";
 import type { CSSProperties, ReactNode } from "react";
 import type { Locale } from "../locales";
 import { setLocale, t, useLocale } from "../providers/i18n";
@@ -19,6 +19,9 @@ export const CARD_LINK_STYLE: CSSProperties = { display: "inline-flex", alignIte
 
 export function AuthCard({ title, children }: { title?: string; children: ReactNode }) {
   const locale = useLocale();
+  // headings and text as antd's Typography draws them, without its editing and copying code
+  const { token } = theme.useToken();
+  const heading = { textAlign: "center", fontWeight: token.fontWeightStrong, color: token.colorTextHeading, overflowWrap: "break-word" } as const;
   return (
     <ConfigProvider theme={LARGE_TOUCH_THEME}>
       <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", padding: "16px 12px", boxSizing: "border-box", fontSize: 16, background: "linear-gradient(135deg,#fdf2f0,#f5f5f5)" }}>
@@ -26,13 +29,13 @@ export function AuthCard({ title, children }: { title?: string; children: ReactN
           <div style={{ display: "flex", justifyContent: "flex-end" }}>
             <Segmented<Locale> size="large" value={locale} options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]} onChange={(l) => void setLocale(l)} aria-label="language" />
           </div>
-          <Typography.Title level={1} style={{ textAlign: "center", marginTop: 8, fontSize: 24 }}>
+          <h1 style={{ ...heading, margin: "8px 0 0.5em", fontSize: 24, lineHeight: token.lineHeightHeading1 }}>
             <HeartFilled style={{ color: "#c0392b" }} /> {t("app.title")}
-          </Typography.Title>
+          </h1>
           {title ? (
-            <Typography.Title level={2} style={{ textAlign: "center", fontSize: 20, marginTop: 0 }}>{title}</Typography.Title>
+            <h2 style={{ ...heading, margin: "0 0 0.5em", fontSize: 20, lineHeight: token.lineHeightHeading2 }}>{title}</h2>
           ) : (
-            <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>{t("app.subtitle")}</Typography.Paragraph>
+            <p style={{ textAlign: "center", margin: "0 0 1em", color: token.colorTextDescription }}>{t("app.subtitle")}</p>
           )}
           {children}
         </div>

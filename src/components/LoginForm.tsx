@@ -2,7 +2,7 @@
 // either is loaded (src/SignedOut.tsx), and the /login route inside the app shows it too (pages/login.tsx).
 // Every refusal (wrong password, unconfirmed email, too many attempts, network) is worded by the one error
 // mapping in the auth provider; there is no sign-up: staff join by invitation.
-import { Alert, Button, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input, theme } from "antd";
 import { useState, type ReactNode } from "react";
 import { IS_LOCAL_STACK } from "../providers/config";
 import { t, useLocale } from "../providers/i18n";
@@ -26,6 +26,7 @@ export function LoginForm({ login, forgotLink, onStart }: {
   onStart?: () => void;
 }) {
   useLocale();
+  const { token } = theme.useToken();
   const [form] = Form.useForm<Credentials>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -65,7 +66,7 @@ export function LoginForm({ login, forgotLink, onStart }: {
       <div style={{ textAlign: "center", marginTop: 8 }}>{forgotLink}</div>
       {IS_LOCAL_STACK && (
         <section style={{ marginTop: 16 }} aria-labelledby="demo-accounts">
-          <Typography.Text type="secondary" id="demo-accounts">{t("pages.login.demo")}</Typography.Text>
+          <span style={{ color: token.colorTextDescription }} id="demo-accounts">{t("pages.login.demo")}</span>
           <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start" }}>
             {DEMO.map((email) => (
               <Button key={email} type="link" style={{ minHeight: 44, paddingInline: 0 }} onClick={() => { onStart?.(); form.setFieldsValue({ email, password: "demo123456" }); }}>
