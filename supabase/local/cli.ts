@@ -8,6 +8,7 @@ export function printBanner(s: RunningStack) {
   本地 Supabase 已就绪 / local Supabase ready in ${Math.round(s.startedInMs)} ms
     API (gateway)    ${s.apiUrl}
     Mailbox          ${s.mailboxUrl}   (every email the local auth sends; API ${s.mailboxUrl}/api/v1/messages)
+    Storage          ${s.apiUrl}/storage/v1   (files in ${s.dataDir}/storage)
     Edge Functions   ${s.apiUrl}/functions/v1/<name>${s.functions.length ? `   (${s.functions.join(", ")})` : ""}
     Database         ${s.dbUrl}
     anon key         ${c.anonKey}

@@ -37,6 +37,9 @@ export interface StackConfig {
   bodyTimeoutMs: number;
   /** Largest response the gateway passes on from PostgREST (413, code 54000, above). */
   responseLimitBytes: number;
+  /** Largest object a storage upload may carry (SUPABASE_STORAGE_FILE_SIZE_LIMIT); by default config.toml's
+   *  [storage] file_size_limit, the Supabase CLI's "50MiB" when absent. A bucket's own limit can only lower it. */
+  storageFileSizeLimitBytes?: number;
 }
 
 /** A stack's ports laid out from its API port as the defaults are (54321: database +1, PostgREST +9,
@@ -68,6 +71,8 @@ export function loadConfig(overrides: Partial<StackConfig> = {}): StackConfig {
     bodyLimitBytes: num("SUPABASE_MAX_BODY_BYTES", 1024 * 1024),
     bodyTimeoutMs: num("SUPABASE_BODY_TIMEOUT_MS", 10000),
     responseLimitBytes: num("SUPABASE_MAX_RESPONSE_BYTES", 8 * 1024 * 1024),
+    storageFileSizeLimitBytes:
+      process.env.SUPABASE_STORAGE_FILE_SIZE_LIMIT === undefined ? undefined : Number(process.env.SUPABASE_STORAGE_FILE_SIZE_LIMIT),
     mailboxPort: process.env.SUPABASE_MAILBOX_PORT === undefined ? undefined : Number(process.env.SUPABASE_MAILBOX_PORT),
     ...overrides,
   };

@@ -8,13 +8,15 @@ import type { Auth } from "./auth.ts";
 import { answerBodyError, BodyError, readBody, type BodyLimits } from "./body.ts";
 import type { StackConfig } from "./config.ts";
 import type { FunctionsRuntime } from "./functions.ts";
+import type { StorageServer } from "./storage.ts";
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD",
   "Access-Control-Allow-Headers":
-    "authorization, x-client-info, apikey, content-type, accept, accept-profile, content-profile, prefer, range, x-supabase-api-version, x-retry-count",
-  "Access-Control-Expose-Headers": "Content-Range, Content-Location, Range, X-Supabase-Api-Version, Preference-Applied",
+    "authorization, x-client-info, apikey, content-type, accept, accept-profile, content-profile, prefer, range, x-supabase-api-version, x-retry-count, x-upsert, x-metadata, cache-control",
+  "Access-Control-Expose-Headers":
+    "Content-Range, Content-Location, Range, X-Supabase-Api-Version, Preference-Applied, Content-Disposition, Content-Length, ETag",
   "Access-Control-Max-Age": "86400",
 };
 
@@ -176,6 +178,16 @@ export function functionsRoute(functions: FunctionsRuntime): Route {
       const m = /^\/([^/]+)(\/.*)?$/.exec(subpath);
       return functions.handle(req, res, m?.[1] ?? "", (m?.[2] ?? "") + url.search);
     },
+  };
+}
+
+/** Supabase Storage, as Kong's storage route: no apikey (signed and public URLs are opened by browsers
+ *  without one); the storage server checks the caller's JWT and runs its queries as the JWT's role. */
+export function storageRoute(storage: StorageServer): Route {
+  return {
+    prefix: "/storage/v1",
+    apikey: false,
+    handle: (req, res, { url, subpath }) => storage.handle(req, res, subpath, url),
   };
 }
 

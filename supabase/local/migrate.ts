@@ -77,7 +77,7 @@ export async function migrate(c: StackConfig): Promise<MigrateResult> {
   const { done, seeded } = await withClient(dbUrl(c, "supabase_admin"), async (admin) => {
     await admin.query(platformSql);
     const pw = admin.escapeLiteral(c.dbPassword);
-    await admin.query(`alter role postgres password ${pw}; alter role authenticator password ${pw}`);
+    await admin.query(`alter role postgres password ${pw}; alter role authenticator password ${pw}; alter role supabase_storage_admin password ${pw}`);
     const has = async (t: string) => (await admin.query("select to_regclass($1) as t", [t])).rows[0].t !== null;
     const done = (await has("supabase_migrations.schema_migrations"))
       ? new Set((await admin.query<{ version: string }>("select version from supabase_migrations.schema_migrations")).rows.map((r) => r.version))

@@ -40,8 +40,16 @@ export interface FunctionSettings {
   verifyJwt: boolean;
 }
 
+export interface StorageSettings {
+  enabled: boolean;
+  /** Largest object any upload may carry, in bytes ([storage] file_size_limit; the CLI's default "50MiB").
+   *  A bucket's own file_size_limit can only lower it. */
+  fileSizeLimit: number;
+}
+
 export interface LocalSettings {
   auth: AuthSettings;
+  storage: StorageSettings;
   mailboxPort: number;
   mailboxEnabled: boolean;
   functions: Record<string, FunctionSettings>;
@@ -69,6 +77,16 @@ function seconds(v: TomlValue, key: string): number {
   return Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] as "s"];
 }
 
+/** "50MiB", "10MB", "512KiB", "100B" or a number of bytes, as the Supabase CLI reads sizes. */
+export function bytes(v: TomlValue, key: string): number {
+  if (typeof v === "number") return v;
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)$/i.exec(String(v).trim());
+  if (!m) throw new Error(`supabase/config.toml: ${key} = ${v} is not a size like "50MiB"`);
+  const unit = m[2].toLowerCase();
+  const factor = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 }[unit]!;
+  return Math.floor(Number(m[1]) * factor);
+}
+
 export function loadSettings(file = process.env.SUPABASE_CONFIG_TOML ?? path.join(projectRoot, "supabase/config.toml")): LocalSettings {
   const root = parseToml(fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
   const auth = table(root, "auth");
@@ -77,6 +95,7 @@ export function loadSettings(file = process.env.SUPABASE_CONFIG_TOML ?? path.joi
   const smtp = table(root, "local_smtp");
   const inbucket = table(root, "inbucket");
   const fns = table(root, "functions");
+  const storage = table(root, "storage");
   const functions: Record<string, FunctionSettings> = {};
   for (const name of Object.keys(fns)) functions[name] = { verifyJwt: get(table(fns, name), "verify_jwt", true) };
   return {
@@ -102,6 +121,10 @@ export function loadSettings(file = process.env.SUPABASE_CONFIG_TOML ?? path.joi
         recoverPerClient: get(rl, "recover_per_client", 30),
         otpFailuresPerEmail: get(rl, "otp_failures_per_email", 5),
       },
+    },
+    storage: {
+      enabled: get(storage, "enabled", true),
+      fileSizeLimit: bytes(get(storage, "file_size_limit", "50MiB" as TomlValue), "storage.file_size_limit"),
     },
     mailboxEnabled: get(smtp, "enabled", get(inbucket, "enabled", true)),
     mailboxPort: get(smtp, "port", get(inbucket, "port", 54324)),

@@ -9,13 +9,14 @@ import pg from "pg";
 import { Auth } from "./auth.ts";
 import { dbUrl, loadConfig, type StackConfig } from "./config.ts";
 import { FunctionsRuntime } from "./functions.ts";
-import { authRoute, createGateway, functionsRoute, restRoute, verifyRoute } from "./gateway.ts";
+import { authRoute, createGateway, functionsRoute, restRoute, storageRoute, verifyRoute } from "./gateway.ts";
 import { Mailbox } from "./mailbox.ts";
 import { migrate, type MigrateResult } from "./migrate.ts";
 import { Postgres, resolveDataDir } from "./postgres.ts";
 import { PostgREST } from "./postgrest.ts";
 import { nodeOwner, postgrestOwner, stopFromPidFile, writePidFile } from "./processes.ts";
 import { loadSettings } from "./settings.ts";
+import { StorageServer } from "./storage.ts";
 
 export interface RunningStack {
   config: StackConfig;
@@ -63,7 +64,10 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
   const mailbox = new Mailbox(dataDir);
   const functions = new FunctionsRuntime(c, settings.functions, [], path.join(c.projectDir, "supabase/functions"));
   const auth = new Auth(c, pool, settings.auth, mailbox);
-  const server: http.Server = createGateway(c, [restRoute(c), verifyRoute(auth), authRoute(auth), functionsRoute(functions)]);
+  const storage = settings.storage.enabled ? new StorageServer(c, settings.storage, dataDir) : undefined;
+  const server: http.Server = createGateway(c, [
+    restRoute(c), verifyRoute(auth), authRoute(auth), functionsRoute(functions), ...(storage ? [storageRoute(storage)] : []),
+  ]);
   let migrations: MigrateResult;
   let mailboxPort: number;
   try {
@@ -75,7 +79,7 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
     started.push(() => pool.end());
     // 54324 beside the default 54321, and as far from the API port as that for stacks on other ports.
     mailboxPort = await mailbox.listen(c.mailboxPort ?? settings.mailboxPort + (c.apiPort - 54321));
-    started.push(() => mailbox.close(), () => functions.stop());
+    started.push(() => mailbox.close(), () => functions.stop(), async () => storage?.close());
     await new Promise<void>((resolve, reject) => {
       server.once("error", (e: NodeJS.ErrnoException) =>
         reject(e.code === "EADDRINUSE" ? new Error(`port ${c.apiPort} is in use: is another stack running? (set SUPABASE_API_PORT)`) : e),
@@ -95,6 +99,7 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await functions.stop();
+    await storage?.close();
     await mailbox.close();
     await pool.end().catch(() => undefined);
     await rest.stop();
