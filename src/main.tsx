@@ -20,10 +20,11 @@ const SignedOut = lazy(() => import("./SignedOut"));
 const LINK_PAGES = ["/forgot-password", "/reset-password", "/accept-invite"];
 
 /** While the person fills in the form: first the client that signing in waits for, then the app, its
- *  frame and start page (providers/auth.ts login asks for these too), which arrive during the sign-in. */
+ *  frame and start page (the leader's home: small, and the one a phone must show quickly; providers/auth.ts
+ *  login asks for these too), which arrive during the sign-in. */
 let preloading: Promise<unknown> | undefined;
 function preloadApp() {
-  preloading ??= preloadBackend().finally(() => Promise.all([loadApp(), import("./components/AppLayout"), import("./pages/home")]))
+  preloading ??= preloadBackend().finally(() => Promise.all([loadApp(), import("./components/AppLayout"), import("./pages/home").then((page) => page.loadLeaderHome())]))
     .catch(() => undefined); // a failed fetch is retried when the page asks for it
 }
 

@@ -35,12 +35,15 @@ export const authProvider: AuthProvider = {
     // then that page's own code (on a phone every round trip counts: tests/bench/phone.ts)
     void import("../components/AppLayout");
     const home = import("../pages/home");
+    // the leader's home is small and is the one that must be quick on a phone: always fetched here;
+    // the dashboard (its charts are large) only once the grants say it is this person's start page
+    void home.then((page) => page.loadLeaderHome());
     const { error } = await supabaseClient.auth.signInWithPassword({ email, password });
     if (error) return refused(error);
     loadScope()
       .then(async (scope) => {
         const page = await home;
-        return isLeaderOnly(scope) ? page.loadLeaderHome() : page.loadDashboard();
+        return isLeaderOnly(scope) ? undefined : page.loadDashboard();
       })
       .catch(() => undefined);
     return { success: true, redirectTo: "/" };
