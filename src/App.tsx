@@ -11,6 +11,7 @@ import { accessControlProvider, authProvider, dataProvider } from "./providers/d
 import { lookup } from "./locales";
 import { getLocale, i18nProvider, t, useLocale } from "./providers/i18n";
 import { useNotificationProvider } from "./providers/notification";
+import { PUBLIC_TITLES } from "./public-pages";
 
 const LoginPage = lazy(() => import("./pages/login"));
 const HomePage = lazy(() => import("./pages/home"));
@@ -37,14 +38,24 @@ const HonoursPage = lazy(() => import("./pages/honours"));
 const ForgotPasswordPage = lazy(() => import("./pages/forgot-password"));
 const ResetPasswordPage = lazy(() => import("./pages/reset-password"));
 const AcceptInvitePage = lazy(() => import("./pages/accept-invite"));
+const ApplicationList = lazy(() => import("./resources/grant-applications/list"));
+const ApplicationCreate = lazy(() => import("./resources/grant-applications/create"));
+const ApplicationEdit = lazy(() => import("./resources/grant-applications/edit"));
+const ApplicationShow = lazy(() => import("./resources/grant-applications/show"));
+const GrantList = lazy(() => import("./resources/grants/list"));
+const GrantShow = lazy(() => import("./resources/grants/show"));
+const NoticePage = lazy(() => import("./pages/notice"));
+const FinanceDashboardPage = lazy(() => import("./pages/finance"));
+const FinanceAccountsPage = lazy(() => import("./pages/finance-accounts"));
+const TiltSimulatorPage = lazy(() => import("./pages/finance-tilt"));
+const PartnerStatementPage = lazy(() => import("./pages/finance-partner"));
+const TrancheNoticePage = lazy(() => import("./pages/finance-notice"));
+const FundSourceList = lazy(() => import("./resources/funds/sources"));
+const BudgetLineList = lazy(() => import("./resources/funds/lines"));
+const LedgerList = lazy(() => import("./resources/funds/ledger"));
+const MoneyGate = lazy(() => import("./resources/funds/MoneyGate"));
 
-// Pages anyone may open (email links land here), and the title each gives the browser tab.
-const PUBLIC_TITLES: Record<string, string> = {
-  "/login": "pages.login.title",
-  "/forgot-password": "auth.forgotTitle",
-  "/reset-password": "auth.resetTitle",
-  "/accept-invite": "auth.acceptTitle",
-};
+// Pages anyone may open and their tab titles: src/public-pages.ts (main.tsx reads it too).
 
 // Menu icons live with the menu (components/AppMenu.tsx), loaded after sign-in.
 // Resource labels are translation keys, translated where they are shown (the menu, the document title,
@@ -66,6 +77,21 @@ const RESOURCES = [
   { name: "honours", list: "/honours", meta: { label: "nav.honours" } },
   { name: "role_models", list: "/role-models", meta: { label: "nav.roleModels" } },
   { name: "role_grants", list: "/staff", meta: { label: "nav.staff" } },
+  {
+    name: "grant_applications", list: "/grant-applications", create: "/grant-applications/create", edit: "/grant-applications/:id/edit",
+    show: "/grant-applications/:id", meta: { label: "nav.grantApplications" },
+  },
+  { name: "grants", list: "/grants", show: "/grants/:id", meta: { label: "nav.grants" } },
+  // 经费 (finance, issue 9): a menu group only finance and the organisation department see
+  { name: "funds", meta: { label: "finance.nav.group" } },
+  { name: "finance", list: "/finance", meta: { label: "finance.nav.dashboard", parent: "funds" } },
+  { name: "fund_sources", list: "/funds/sources", meta: { label: "finance.nav.sources", parent: "funds" } },
+  { name: "budget_lines", list: "/funds/lines", meta: { label: "finance.nav.lines", parent: "funds" } },
+  { name: "fund_ledger", list: "/funds/ledger", meta: { label: "finance.nav.ledger", parent: "funds" } },
+  { name: "finance_accounts", list: "/finance/accounts", meta: { label: "finance.nav.accounts", parent: "funds" } },
+  { name: "finance_tilt", list: "/finance/tilt", meta: { label: "finance.nav.tilt", parent: "funds" } },
+  { name: "partner_statements", list: "/finance/partners/:id", meta: { label: "finance.nav.statement", hide: true } },
+  { name: "tranche_notices", list: "/finance/tranches/:id/notice", meta: { label: "finance.nav.notice", hide: true } },
   { name: "account", list: "/account", meta: { label: "nav.account" } },
 ];
 
@@ -130,7 +156,27 @@ export default function App() {
                 <Route path="/honours" element={<HonoursPage />} />
                 <Route path="/role-models" element={<RoleModelWall />} />
                 <Route path="/staff" element={<StaffList />} />
+                <Route path="/grant-applications">
+                  <Route index element={<ApplicationList />} />
+                  <Route path="create" element={<ApplicationCreate />} />
+                  <Route path=":id" element={<ApplicationShow />} />
+                  <Route path=":id/edit" element={<ApplicationEdit />} />
+                </Route>
+                <Route path="/grants">
+                  <Route index element={<GrantList />} />
+                  <Route path=":id" element={<GrantShow />} />
+                </Route>
                 <Route path="/account" element={<AccountPage />} />
+                <Route element={<MoneyGate />}>
+                  <Route path="/finance" element={<FinanceDashboardPage />} />
+                  <Route path="/finance/accounts" element={<FinanceAccountsPage />} />
+                  <Route path="/finance/tilt" element={<TiltSimulatorPage />} />
+                  <Route path="/finance/partners/:id" element={<PartnerStatementPage />} />
+                  <Route path="/finance/tranches/:id/notice" element={<TrancheNoticePage />} />
+                  <Route path="/funds/sources" element={<FundSourceList />} />
+                  <Route path="/funds/lines" element={<BudgetLineList />} />
+                  <Route path="/funds/ledger" element={<LedgerList />} />
+                </Route>
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route
@@ -146,6 +192,7 @@ export default function App() {
                 <Route path="/forgot-password" element={<ForgotPasswordPage />} />
                 <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route path="/accept-invite" element={<AcceptInvitePage />} />
+                <Route path="/notice" element={<NoticePage />} />
               </Route>
             </Routes>
             <UnsavedChangesNotifier />

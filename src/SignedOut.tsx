@@ -23,10 +23,11 @@ export default function SignedOut({ enter, loadApp }: {
     document.title = `${t("pages.login.title")}${t("documentTitle.suffix")}`;
   }, [locale]);
 
-  const forgot = (e: MouseEvent<HTMLAnchorElement>) => {
+  // the app's public pages (忘记密码, 公示) open in place, as a router link would
+  const open = (path: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
-    enter("/forgot-password", false);
+    enter(path, false);
   };
 
   return (
@@ -39,7 +40,8 @@ export default function SignedOut({ enter, loadApp }: {
         enter(ownPath(new URLSearchParams(window.location.search).get("to")) ?? ownPath(r.redirectTo) ?? "/");
         return undefined;
       }}
-      forgotLink={<a href="/forgot-password" onClick={forgot} style={CARD_LINK_STYLE} data-testid="forgot-link">{t("auth.forgotLink")}</a>}
+      forgotLink={<a href="/forgot-password" onClick={open("/forgot-password")} style={CARD_LINK_STYLE} data-testid="forgot-link">{t("auth.forgotLink")}</a>}
+      noticeLink={<a href="/notice" onClick={open("/notice")} style={CARD_LINK_STYLE} data-testid="notice-link">{t("publicNotice.link")}</a>}
     />
   );
 }

@@ -10,14 +10,14 @@ import { Frame } from "./components/Frame";
 import { mayHaveSession } from "./providers/config";
 import { preloadBackend } from "./providers/deferred";
 import { prepareLocale } from "./providers/i18n";
+import { PUBLIC_TITLES } from "./public-pages";
 
 // Two ways in. Someone signed out gets the sign-in form alone (SignedOut.tsx: no Refine, router or
-// supabase-js); everyone else, and the public email-link pages, the app (App.tsx). Signing in moves from
+// supabase-js); everyone else, and the public pages (public-pages.ts), the app (App.tsx). Signing in moves from
 // the one to the other without reloading.
 const loadApp = () => import("./App");
 const App = lazy(loadApp);
 const SignedOut = lazy(() => import("./SignedOut"));
-const LINK_PAGES = ["/forgot-password", "/reset-password", "/accept-invite"];
 
 /** While the person fills in the form: first the client that signing in waits for, then the app, its
  *  frame and start page (the leader's home: small, and the one a phone must show quickly; providers/auth.ts
@@ -44,7 +44,8 @@ function Root({ signedOut }: { signedOut: boolean }) {
   );
 }
 
-const signedOut = !mayHaveSession() && !LINK_PAGES.includes(window.location.pathname);
+const path = window.location.pathname;
+const signedOut = !mayHaveSession() && (path === "/login" || !(path in PUBLIC_TITLES));
 if (signedOut && window.location.pathname !== "/login") {
   // as Refine's CatchAllNavigate does: /login?to=<where the person was going>
   const here = window.location.pathname + window.location.search;

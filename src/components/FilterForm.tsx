@@ -9,6 +9,9 @@ import type dayjs from "dayjs";
 import { useState, type ReactNode } from "react";
 import { FilterActions } from "./FilterActions";
 import { PhonePickers } from "./PhonePickers";
+
+// (its own module, so the dashboard can load the month pickers alone; pages import it from here too)
+export { PhonePickers };
 import { useIsPhone } from "./useIsPhone";
 import "./lists.css";
 

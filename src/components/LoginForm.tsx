@@ -17,12 +17,14 @@ const DEMO = ["org@demo.local", "street@demo.local", "leader@demo.local", "finan
 
 /**
  * `login` signs in and answers the refusal's message, or nothing when signed in (the form then stays
- * busy until the caller has moved on). `forgotLink` is the 忘记密码 link (a router link or a plain one).
+ * busy until the caller has moved on). `forgotLink` and `noticeLink` are the 忘记密码 and 公示 links (router
+ * links or plain ones).
  * `onStart` runs when the person first touches the form: time to load what comes after signing in.
  */
-export function LoginForm({ login, forgotLink, onStart }: {
+export function LoginForm({ login, forgotLink, noticeLink, onStart }: {
   login: (values: Credentials) => Promise<string | undefined>;
   forgotLink: ReactNode;
+  noticeLink: ReactNode;
   onStart?: () => void;
 }) {
   useLocale();
@@ -64,6 +66,7 @@ export function LoginForm({ login, forgotLink, onStart }: {
         </Button>
       </Form>
       <div style={{ textAlign: "center", marginTop: 8 }}>{forgotLink}</div>
+      <div style={{ textAlign: "center" }}>{noticeLink}</div>
       {IS_LOCAL_STACK && (
         <section style={{ marginTop: 16 }} aria-labelledby="demo-accounts">
           <span style={{ color: token.colorTextDescription }} id="demo-accounts">{t("pages.login.demo")}</span>

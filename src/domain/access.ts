@@ -13,6 +13,13 @@
 //   role_grants       invite · revoke
 //   volunteers        enrol (a new person onto a roster)
 //   team_memberships  add · leave · changeRole
+//   grant_applications  apply (申报) · screen (初审) · check (财务预算审核) · decide · objection · approve (after 公示)
+//   grant_tranches    schedule · request · approve · pay · cancel
+//   grant_vouchers    upload · verify
+//   grant_changes     request · decide
+//   fund_sources      receive (到账)
+//   fund_ledger       reverse (a receipt)
+//   finance_accounts  closeYear (年度结转)
 import { hasRole, isAdmin, type ScopeGrant } from "./scope";
 
 export const DOMAIN_ACTIONS = {
@@ -24,6 +31,13 @@ export const DOMAIN_ACTIONS = {
   role_grants: ["invite", "revoke"],
   volunteers: ["enrol"],
   team_memberships: ["add", "leave", "changeRole"],
+  grant_applications: ["apply", "screen", "check", "decide", "objection", "approve"],
+  grant_tranches: ["schedule", "request", "approve", "pay", "cancel"],
+  grant_vouchers: ["upload", "verify"],
+  grant_changes: ["request", "decide"],
+  fund_sources: ["receive"],
+  fund_ledger: ["reverse"],
+  finance_accounts: ["closeYear"],
 } as const;
 
 export type DomainResource = keyof typeof DOMAIN_ACTIONS;
@@ -45,6 +59,7 @@ export function allowed(scope: readonly ScopeGrant[], resource: string | undefin
   const read = READ_ACTIONS.has(action);
   const admin = isAdmin(scope);
   const leader = hasRole(scope, "team_leader");
+  const finance = hasRole(scope, "finance");
   switch (resource) {
     case "dashboard":
     case "account":
@@ -85,6 +100,49 @@ export function allowed(scope: readonly ScopeGrant[], resource: string | undefin
     // the honour roll: the organisation department, and street admins for their street
     case "role_models":
       return read || admin;
+    // grants: a team's leader applies, requests payments, uploads vouchers; admins of the scope screen; finance
+    // checks budgets, schedules, approves and pays tranches, verifies vouchers; the organisation department
+    // decides and approves after the notice. Which application, which team: domain/grants.ts; the RPCs decide.
+    case "grant_applications":
+      if (action === "create" || action === "edit" || action === "apply") return leader;
+      if (action === "screen") return admin;
+      if (action === "check") return finance;
+      if (action === "decide" || action === "approve") return hasRole(scope, "org_admin");
+      if (action === "objection") return admin || finance;
+      return read;
+    case "grants":
+      return read;
+    case "grant_tranches":
+      if (action === "request") return leader || finance;
+      if (action === "schedule" || action === "approve" || action === "pay" || action === "cancel") return finance;
+      return read;
+    case "grant_vouchers":
+      if (action === "upload") return leader;
+      if (action === "verify") return finance;
+      return read;
+    case "grant_changes":
+      if (action === "request") return leader || finance;
+      if (action === "decide") return finance || hasRole(scope, "org_admin");
+      return read;
+    // money (issue 9): finance keeps the sources, lines and receipts of its scope; the organisation
+    // department reads them (and decides in the grant workflow); nobody else sees money here
+    case "funds":
+    case "finance":
+    case "fund_sources":
+    case "budget_lines":
+    case "fund_ledger":
+    case "finance_accounts":
+    case "finance_tilt":
+    case "partner_statements":
+    case "tranche_notices": {
+      const finance = hasRole(scope, "finance");
+      if (read) return finance || hasRole(scope, "org_admin");
+      if (resource === "fund_sources" || resource === "budget_lines") return finance && (action === "create" || action === "edit" || action === "receive");
+      if (resource === "fund_ledger") return finance && action === "reverse";
+      // the year is closed for the whole district by its finance
+      if (resource === "finance_accounts") return action === "closeYear" && scope.some((g) => g.role === "finance" && g.level === "district");
+      return false;
+    }
     default:
       return false;
   }

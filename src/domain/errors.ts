@@ -67,6 +67,27 @@ const BY_NAME: [RegExp, string][] = [
   [/rating_outside_round/, "errors.outsideRound"],
 ];
 
+// Refusals of the funds and grants RPCs (issue 9), by their stable hint `funds.<code>`. One entry per hint
+// the migrations raise; both funds UIs (workflow and finance pages) read this one table.
+const FUND_HINTS: Record<string, string> = {
+  "funds.allocations_mismatch": "errors.fundAllocationsMismatch", "funds.allocations_required": "errors.fundAllocationsRequired", "funds.already_reversed": "errors.fundAlreadyReversed",
+  "funds.amount_positive": "errors.fundAmountPositive", "funds.bad_state": "errors.fundBadState", "funds.change_invalid": "errors.fundChangeInvalid",
+  "funds.change_over_free": "errors.fundChangeOverFree", "funds.evaluation_published": "errors.fundEvaluationPublished", "funds.four_eyes": "errors.fundFourEyes",
+  "funds.grant_closed": "errors.fundGrantClosed", "funds.items_mismatch": "errors.fundItemsMismatch", "funds.ledger_append_only": "errors.fundLedgerAppendOnly",
+  "funds.line_below_used": "errors.fundLineBelowUsed", "funds.line_in_use": "errors.fundLineInUse", "funds.line_not_allocated": "errors.fundLineNotAllocated",
+  "funds.line_over_budget": "errors.fundLineOverBudget", "funds.not_applicant": "errors.fundNotApplicant", "funds.not_decider": "errors.fundNotDecider",
+  "funds.not_finance_scope": "errors.fundNotFinanceScope", "funds.not_found": "errors.fundNotFound", "funds.not_grantee": "errors.fundNotGrantee",
+  "funds.not_reversible": "errors.fundNotReversible", "funds.not_screener": "errors.fundNotScreener", "funds.not_staff": "errors.fundNotStaff",
+  "funds.notice_running": "errors.fundNoticeRunning", "funds.objections_open": "errors.fundObjectionsOpen", "funds.project_scope": "errors.fundProjectScope",
+  "funds.reason_required": "errors.fundReasonRequired", "funds.restricted_purpose": "errors.fundRestrictedPurpose", "funds.source_over_cap": "errors.fundSourceOverCap",
+  "funds.targets_required": "errors.fundTargetsRequired", "funds.tilt_not_eligible": "errors.fundTiltNotEligible", "funds.tranche_has_vouchers": "errors.fundTrancheHasVouchers",
+  "funds.tranche_over_commitment": "errors.fundTrancheOverCommitment", "funds.tranches_over_allocation": "errors.fundTranchesOverAllocation", "funds.tranches_over_grant": "errors.fundTranchesOverGrant",
+  "funds.voucher_path": "errors.fundVoucherPath", "funds.vouchers_gate": "errors.fundVouchersGate", "funds.vouchers_over_paid": "errors.fundVouchersOverPaid",
+  "funds.year_closed": "errors.fundYearClosed", "funds.year_not_ended": "errors.fundYearNotEnded", "funds.bad_strategy": "errors.fundBadStrategy",
+  // Storage refused a file over the bucket's size limit (providers/storage.ts)
+  storage_too_large: "errors.fundFileTooLarge", storage_bad_type: "errors.fundFileType",
+};
+
 /** A deadlock or serialization failure: the whole transaction was rolled back, sending it again is safe. */
 export function isRetryable(e: BackendError | null | undefined): boolean {
   return e?.code === "40P01" || e?.code === "40001";
@@ -110,6 +131,8 @@ export function errorKey(e: BackendError | null | undefined): string {
     return "errors.network";
   }
   if (e.code && AUTH_CODES[e.code]) return AUTH_CODES[e.code];
+  const fund = FUND_HINTS[e.hint ?? ""] ?? FUND_HINTS[e.code ?? ""];
+  if (fund) return fund;
   if (e.status === 429) return "errors.tooManyAttempts";
   for (const [re, key] of BY_NAME) if (re.test(text)) return key;
   if (isRetryable(e)) return "errors.retry";

@@ -1,4 +1,6 @@
 // English, the second locale. Same keys as zh-CN.ts.
+import grantsEn from "./grants.en";
+import finance from "./finance.en";
 import type zhCN from "./zh-CN";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -40,6 +42,29 @@ const en: Shape<typeof zhCN> = {
     error: { info: "This page does not exist", backHome: "Back home", 404: "Not found" },
   },
   errors: {
+    // refusals of the funds and grants RPCs (domain/errors.ts FUND_HINTS)
+    fundYearNotEnded: "That year has not ended yet", fundBadStrategy: "Unknown simulation strategy",
+    fundAllocationsMismatch: "The lines must add up to the amount requested", fundAllocationsRequired: "Choose at least one budget line",
+    fundAlreadyReversed: "This entry has been reversed already", fundAmountPositive: "The amount must be more than 0",
+    fundBadState: "This cannot be done in the current state (someone may have acted already); refresh to see", fundChangeInvalid: "Choose two different lines and an amount above 0",
+    fundChangeOverFree: "Not enough unpaid, unscheduled money on the line to move", fundEvaluationPublished: "The result is published and cannot be re-evaluated",
+    fundFourEyes: "Different people must act: applicant, screener, finance checker and approver; whoever requests a payment cannot approve it; whoever uploads a voucher cannot check it", fundGrantClosed: "This grant is completed or terminated",
+    fundItemsMismatch: "The budget items must add up to the amount requested", fundLedgerAppendOnly: "The fund ledger is append-only: correct an entry by reversing it",
+    fundLineBelowUsed: "A line cannot be less than what is committed and paid on it", fundLineInUse: "Money has moved on this line; it cannot be deleted",
+    fundLineNotAllocated: "This line does not fund this grant", fundLineOverBudget: "More than the budget line has available",
+    fundNotApplicant: "Only the applicant (the team's leader) may do this", fundNotDecider: "Only the organisation department decides",
+    fundNotFinanceScope: "Only finance staff of this scope may do this", fundNotFound: "Not found; it may have been removed",
+    fundNotGrantee: "Only the grantee team's leader or finance may do this", fundNotReversible: "This entry cannot be reversed",
+    fundNotScreener: "Only an admin of the team's scope screens", fundNotStaff: "Only staff of this scope record objections",
+    fundNoticeRunning: "The notice period has not ended yet", fundObjectionsOpen: "Resolve the open objections first",
+    fundProjectScope: "Choose a district project or one of the team's street", fundReasonRequired: "Give a reason",
+    fundRestrictedPurpose: "This money is restricted to another purpose", fundSourceOverCap: "The lines would exceed what the source has (appropriated or received)",
+    fundTargetsRequired: "Set at least one measurable target", fundTiltNotEligible: "The priority pool is only for featured or three-star projects",
+    fundTrancheHasVouchers: "This tranche has vouchers: reject them first", fundTrancheOverCommitment: "More than this line commits to the grant",
+    fundTranchesOverAllocation: "The tranches would exceed what this line funds", fundTranchesOverGrant: "The tranches would exceed the grant",
+    fundVoucherPath: "The voucher file is in the wrong place; upload it again", fundVouchersGate: "Pay the next tranche once the previous one's vouchers are verified (none pending)",
+    fundVouchersOverPaid: "Vouchers cannot exceed what was paid", fundYearClosed: "That fiscal year is closed",
+    fundFileTooLarge: "The file is too large (10 MB at most)", fundFileType: "Images (JPG, PNG, WEBP) or PDF only",
     dailyLimit: "More than 24 hours on one day for this person (pending records count)", notOnRoster: "The volunteer was not on this team's roster that day",
     futureDay: "Service cannot be recorded for a future day", recordFinal: "A reviewed record cannot be changed or deleted; reverse it instead",
     ownEntry: "You cannot review your own entry; another admin must", noMembers: "Choose at least one member", reasonRequired: "Please give a reason",
@@ -76,7 +101,7 @@ const en: Shape<typeof zhCN> = {
     linkExpired: "The link has expired or was already used", emailExists: "This email already has an account",
     grantNotAllowed: "You may not grant this role on this unit (outside your scope)", inviteFailed: "The role is saved but the invitation email was not sent: try “Resend invitation” later",
   },
-  nav: { dashboard: "Overview", service: "Service records", starAwards: "Star levels", rewards: "Rewards", ratings: "Ratings", honours: "Commendations", roleModels: "Role models", orgTree: "Organisation", teams: "Teams", volunteers: "Talent pool", staff: "Staff & roles", account: "My account" },
+  nav: { dashboard: "Overview", service: "Service records", starAwards: "Star levels", rewards: "Rewards", ratings: "Ratings", honours: "Commendations", roleModels: "Role models", orgTree: "Organisation", teams: "Teams", volunteers: "Talent pool", staff: "Staff & roles", account: "My account", grantApplications: "Grant applications", grants: "Grants" },
   roles: { org_admin: "Organisation dept.", street_admin: "Street admin", community_admin: "Community admin", team_leader: "Team leader", finance: "Finance" },
   levels: { district: "District", street: "Street", community: "Community", team: "Team" },
   memberRoles: { captain: "Captain", vice_captain: "Vice-captain", member: "Member", liaison: "Liaison" },
@@ -187,7 +212,7 @@ const en: Shape<typeof zhCN> = {
       record: "Record service", recordHint: "Log members' service hours", roster: "My team", rosterHint: "Roster, points, hours", redeem: "Redeem points", redeemHint: "Exchange points for rewards",
       pending: "To do", nothingPending: "Nothing to do right now", pendingRecords: "Service records waiting for approval: {{n}}",
       rejectedRecords: "Records rejected in the last 30 days, to check and record again: {{n}}", roundsToAssess: "Rating rounds waiting for the team's self-assessment: {{n}}",
-      membersWithoutPhone: "Members without a phone number on file: {{n}}", overview: "Open the statistics overview", open: "Open",
+      membersWithoutPhone: "Members without a phone number on file: {{n}}", overview: "Open the statistics overview", grants: "Grants: apply, follow progress, upload vouchers", open: "Open",
     },
     record: {
       title: "Record service · {{team}}", who: "Who served?", whoHint: "Tap names to tick them", selected: "{{n}} selected", selectAll: "All", selectNone: "None",
@@ -218,11 +243,12 @@ const en: Shape<typeof zhCN> = {
     resourceNames: {
       dashboard: "overview", org_units: "unit", teams: "team", volunteers: "volunteer", service_records: "service record", star_awards: "star level",
       rewards: "reward", passbook: "passbook", ratings: "rating", honours: "commendations", role_models: "role model", role_grants: "role grant",
-      account: "account", rating_rounds: "rating round", role_model_awards: "honour", team_memberships: "membership", volunteer_contacts: "phone number",
+      account: "account", rating_rounds: "rating round", role_model_awards: "honour", team_memberships: "membership", volunteer_contacts: "phone number", grant_applications: "application", grants: "grant",
     },
     resourceTitles: {
       dashboard: "Overview", org_units: "Organisation", teams: "Teams", volunteers: "Talent pool", service_records: "Service records", star_awards: "Star levels",
       rewards: "Rewards", ratings: "Ratings", honours: "Commendations", role_models: "Role models", role_grants: "Staff & roles", account: "My account",
+      grant_applications: "Grant applications", grants: "Grants",
     },
     from: "From", to: "To", filters: "Filters", filtersActive: "Filters ({{n}})", filtersTitle: "Filters", showResults: "Show results",
     partyTag: "CPC member", numerals: "0,1,2,3,4,5", starVolunteer: "{{numeral}}-star volunteer", longDate: "D MMMM YYYY",
@@ -260,6 +286,8 @@ const en: Shape<typeof zhCN> = {
     title: "My account", email: "Sign-in email", displayName: "Display name", grants: "My roles", changePassword: "Change password",
     saved: "Saved", language: "Language",
   },
+  ...grantsEn,
+  finance,
 };
 
 export default en;

@@ -1,4 +1,7 @@
 // 简体中文 (default locale). Keys shared with en.ts; Refine's own strings included.
+import grantsZhCN from "./grants.zh-CN";
+
+import finance from "./finance.zh-CN";
 const zhCN = {
   app: { title: "银龄志愿服务管理平台", subtitle: "市南区离退休干部志愿服务 · 五大体系" },
   frame: {
@@ -36,6 +39,29 @@ const zhCN = {
     error: { info: "您访问的页面不存在", backHome: "返回首页", 404: "页面不存在" },
   },
   errors: {
+    // refusals of the funds and grants RPCs (domain/errors.ts FUND_HINTS)
+    fundYearNotEnded: "该年度尚未结束，不能关账", fundBadStrategy: "模拟方式不正确",
+    fundAllocationsMismatch: "所选科目的金额合计必须等于申请金额", fundAllocationsRequired: "请至少选择一个预算科目",
+    fundAlreadyReversed: "该笔账目已冲销过", fundAmountPositive: "金额必须大于 0",
+    fundBadState: "当前状态下不能办理此事项（可能已被他人处理），请刷新后查看", fundChangeInvalid: "请选择两个不同的科目并填写大于 0 的金额",
+    fundChangeOverFree: "调出科目中未拨付、未计划的金额不足", fundEvaluationPublished: "绩效结果已公开，不能重新评价",
+    fundFourEyes: "同一事项须由不同的人办理：申报人、初审人、财务审核人和审批人不能是同一人，申请拨付的人不能审批，上传凭证的人不能核验", fundGrantClosed: "该资助协议已结项或终止",
+    fundItemsMismatch: "预算明细合计必须等于申请金额", fundLedgerAppendOnly: "资金台账只能追加，不能修改或删除，如有错误请冲销",
+    fundLineBelowUsed: "科目金额不能低于已占用和已拨付的金额", fundLineInUse: "该科目已有资金往来，不能删除",
+    fundLineNotAllocated: "该科目没有为这份协议安排资金", fundLineOverBudget: "超过该预算科目的可用金额",
+    fundNotApplicant: "只有申报人（本队队长）可以办理", fundNotDecider: "只有区委组织部可以作出决定",
+    fundNotFinanceScope: "只有负责该范围的财务人员可以办理", fundNotFound: "找不到该记录，可能已被删除",
+    fundNotGrantee: "只有受资助团队的队长或财务可以办理", fundNotReversible: "这笔账目不能冲销",
+    fundNotScreener: "只有该团队所在范围的管理员可以初审", fundNotStaff: "只有该范围的工作人员可以登记异议",
+    fundNoticeRunning: "公示期尚未结束，期满后才能批准", fundObjectionsOpen: "还有未处理的公示异议，请先处理",
+    fundProjectScope: "只能选择区级项目或本队所在街道的项目", fundReasonRequired: "请填写理由",
+    fundRestrictedPurpose: "该笔资金限定用途，与申报用途不符", fundSourceOverCap: "科目合计超过该资金来源的可用额度（拨款或到账金额）",
+    fundTargetsRequired: "请至少填写一项可量化的目标", fundTiltNotEligible: "重点倾斜资金只用于特色项目或三星及以上项目",
+    fundTrancheHasVouchers: "该期已有凭证，请先退回凭证", fundTrancheOverCommitment: "超过该科目为这份协议安排的金额",
+    fundTranchesOverAllocation: "各期合计超过该科目为这份协议安排的金额", fundTranchesOverGrant: "各期合计超过协议金额",
+    fundVoucherPath: "凭证文件的位置不正确，请重新上传", fundVouchersGate: "上一期的凭证核验通过（且没有待核验的）后，才能拨付下一期",
+    fundVouchersOverPaid: "凭证合计不能超过已拨付的金额", fundYearClosed: "该年度已决算关账",
+    fundFileTooLarge: "文件太大（最大 10 MB）", fundFileType: "只能上传图片（JPG、PNG、WEBP）或 PDF",
     dailyLimit: "超过每人每天 24 小时的上限（含待审核记录）", notOnRoster: "该志愿者在服务当天不在本队名册中",
     futureDay: "不能登记未来日期的服务", recordFinal: "已审核的记录不能修改或删除，如有错误请冲正",
     ownEntry: "不能审核自己登记的记录，请由其他管理员审核", noMembers: "请至少选择一名成员", reasonRequired: "请填写原因",
@@ -72,7 +98,7 @@ const zhCN = {
     linkExpired: "链接已过期或已使用过", emailExists: "该邮箱已有账号",
     grantNotAllowed: "您不能在该单位授予此角色（超出您的管理范围）", inviteFailed: "授权已保存，但邀请邮件没有发出，请稍后点“重新发送邀请”",
   },
-  nav: { dashboard: "概览", service: "服务记录", starAwards: "星级晋升", rewards: "积分兑换", ratings: "评星定级", honours: "公示榜单", roleModels: "银龄榜样", orgTree: "组织架构", teams: "志愿团队", volunteers: "银龄人才库", staff: "人员与授权", account: "我的账号" },
+  nav: { dashboard: "概览", service: "服务记录", starAwards: "星级晋升", rewards: "积分兑换", ratings: "评星定级", honours: "公示榜单", roleModels: "银龄榜样", orgTree: "组织架构", teams: "志愿团队", volunteers: "银龄人才库", staff: "人员与授权", account: "我的账号", grantApplications: "资金申报", grants: "资助协议" },
   roles: { org_admin: "组织部管理员", street_admin: "街道管理员", community_admin: "社区管理员", team_leader: "团队队长", finance: "财务" },
   levels: { district: "区", street: "街道", community: "社区", team: "团队" },
   memberRoles: { captain: "队长", vice_captain: "副队长", member: "队员", liaison: "联络员" },
@@ -181,7 +207,7 @@ const zhCN = {
       record: "登记服务", recordHint: "为队员记服务时长", roster: "我的队伍", rosterHint: "名册、积分、时长", redeem: "积分兑换", redeemHint: "用积分兑换礼品",
       pending: "待办事项", nothingPending: "暂无待办事项", pendingRecords: "{{n}} 条服务记录等待审核",
       rejectedRecords: "近 30 天有 {{n}} 条记录被驳回，请核对后重新登记", roundsToAssess: "{{n}} 个评星轮次等待本队自评",
-      membersWithoutPhone: "{{n}} 名队员还没有登记联系电话", overview: "查看统计概览", open: "去处理",
+      membersWithoutPhone: "{{n}} 名队员还没有登记联系电话", overview: "查看统计概览", grants: "资金申报：申请资金、查看进度、上传凭证", open: "去处理",
     },
     record: {
       title: "登记服务 · {{team}}", who: "谁参加了服务？", whoHint: "点姓名勾选", selected: "已选 {{n}} 人", selectAll: "全选", selectNone: "全不选",
@@ -212,11 +238,12 @@ const zhCN = {
     resourceNames: {
       dashboard: "概览", org_units: "单位", teams: "团队", volunteers: "志愿者", service_records: "服务记录", star_awards: "星级晋升",
       rewards: "兑换项目", passbook: "积分存折", ratings: "评定", honours: "公示榜单", role_models: "榜样", role_grants: "授权",
-      account: "账号", rating_rounds: "评定轮次", role_model_awards: "荣誉", team_memberships: "成员记录", volunteer_contacts: "联系电话",
+      account: "账号", rating_rounds: "评定轮次", grant_applications: "申报", grants: "资助协议", role_model_awards: "荣誉", team_memberships: "成员记录", volunteer_contacts: "联系电话",
     },
     resourceTitles: {
       dashboard: "概览", org_units: "组织架构", teams: "志愿团队", volunteers: "银龄人才库", service_records: "服务记录", star_awards: "星级晋升",
       rewards: "积分兑换", ratings: "评星定级", honours: "公示榜单", role_models: "银龄榜样", role_grants: "人员与授权", account: "我的账号",
+      grant_applications: "资金申报", grants: "资助协议",
     },
     from: "开始日期", to: "结束日期", filters: "筛选", filtersActive: "筛选（{{n}}）", filtersTitle: "筛选条件", showResults: "查看结果",
     partyTag: "党员", numerals: "零,一,二,三,四,五", starVolunteer: "{{numeral}}星级志愿者", longDate: "YYYY年M月D日",
@@ -254,6 +281,8 @@ const zhCN = {
     title: "我的账号", email: "登录邮箱", displayName: "显示名称", grants: "我的角色", changePassword: "修改密码",
     saved: "已保存", language: "界面语言",
   },
+  ...grantsZhCN,
+  finance,
 } as const;
 
 export default zhCN;

@@ -19,6 +19,7 @@ import { distinctiveLabels, withShares, yearOverYear } from "../domain/charts";
 import { partialMonth, presetRange, type MonthRange } from "../domain/periods";
 import { districtDate, districtToday } from "../providers/dayjs";
 import { useRpcQuery } from "../providers/rpc";
+import { GrantActionsCard } from "../resources/grant-applications/needs-action";
 import { useScope } from "../providers/scope";
 import "./dashboard.css";
 
@@ -126,6 +127,7 @@ export default function DashboardPage() {
           )}
         </Space>
       </Space>
+      <GrantActionsCard />
       {kpis.error && <span style={{ color: token.colorError }}>{kpis.error}</span>}
       <Row gutter={[12, 12]}>
         {cards.map(([key, value, unit, link]) => {

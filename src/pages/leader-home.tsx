@@ -7,6 +7,7 @@ import { Button, Card, Select, Skeleton, Space, Switch, Typography } from "antd"
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ledTeams } from "../domain/scope";
+import { useGrantPendingItems } from "../resources/grant-applications/needs-action";
 import { useLargeText } from "../providers/preferences";
 import { useRpcQuery } from "../providers/rpc";
 import { useScope } from "../providers/scope";
@@ -40,6 +41,7 @@ export default function LeaderHome() {
   const { largeText, setLargeText, loading: largeTextLoading } = useLargeText();
   const { data: pendingRows } = useRpcQuery<Pending>("leader_pending", { p_team_id: team?.id }, { enabled: !!team });
   const pending = pendingRows?.[0];
+  const grantItems = useGrantPendingItems();
 
   // the dialogs' code arrives while the leader reads the page, so the first tap opens them at once
   useEffect(() => {
@@ -59,7 +61,8 @@ export default function LeaderHome() {
         { n: pending.rejected_records, key: "rejectedRecords", to: `/service?status=rejected&team=${team.id}` },
         { n: pending.rounds_to_assess, key: "roundsToAssess", to: "/ratings" },
         { n: pending.members_without_phone, key: "membersWithoutPhone", to: `/teams/${team.id}` },
-      ].filter((i) => i.n > 0)
+      ].filter((i) => i.n > 0).map((i) => ({ ...i, text: translate(`leader.home.${i.key}`, { n: i.n }) }))
+        .concat(grantItems ?? [])
     : [];
 
   return (
@@ -96,7 +99,7 @@ export default function LeaderHome() {
             {items.map((i) => (
               <li key={i.key}>
                 <Link to={i.to} className="pending-row">
-                  <span>{translate(`leader.home.${i.key}`, { n: i.n })}</span>
+                  <span>{i.text}</span>
                   <RightOutlined aria-hidden />
                 </Link>
               </li>
@@ -111,7 +114,8 @@ export default function LeaderHome() {
         </label>
       </Card>
       <Typography.Paragraph style={{ marginTop: 16 }}>
-        <Link to="/dashboard">{translate("leader.home.overview")}</Link>
+        <Link to="/grant-applications" className="pending-row" data-testid="home-grants">{translate("leader.home.grants")}</Link>
+        <Link to="/dashboard" className="pending-row">{translate("leader.home.overview")}</Link>
       </Typography.Paragraph>
 
       <Suspense fallback={null}>

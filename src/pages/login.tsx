@@ -20,6 +20,7 @@ export default function LoginPage() {
         return r.error?.message ?? t("pages.login.title");
       }}
       forgotLink={<Link to="/forgot-password" style={CARD_LINK_STYLE} data-testid="forgot-link">{t("auth.forgotLink")}</Link>}
+      noticeLink={<Link to="/notice" style={CARD_LINK_STYLE} data-testid="notice-link">{t("publicNotice.link")}</Link>}
     />
   );
 }

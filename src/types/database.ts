@@ -37,6 +37,1006 @@ export type Database = {
         }
         Relationships: []
       }
+      application_allocations: {
+        Row: {
+          amount_fen: number
+          application_id: number
+          id: number
+          line_id: number
+        }
+        Insert: {
+          amount_fen: number
+          application_id: number
+          id?: never
+          line_id: number
+        }
+        Update: {
+          amount_fen?: number
+          application_id?: number
+          id?: never
+          line_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_allocations_application_id_fkey"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "application_allocations_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_line_balances"
+            referencedColumns: ["line_id"]
+          },
+          {
+            foreignKeyName: "application_allocations_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_lines"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      application_approvals: {
+        Row: {
+          application_id: number
+          approved_at: string
+          approved_by: string
+          id: number
+          reason: string | null
+        }
+        Insert: {
+          application_id: number
+          approved_at?: string
+          approved_by: string
+          id?: never
+          reason?: string | null
+        }
+        Update: {
+          application_id?: number
+          approved_at?: string
+          approved_by?: string
+          id?: never
+          reason?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_approvals_application_id_fkey"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      application_budget_items: {
+        Row: {
+          amount_fen: number
+          application_id: number
+          id: number
+          item: string
+          sort_order: number
+        }
+        Insert: {
+          amount_fen: number
+          application_id: number
+          id?: never
+          item: string
+          sort_order?: number
+        }
+        Update: {
+          amount_fen?: number
+          application_id?: number
+          id?: never
+          item?: string
+          sort_order?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_budget_items_application_id_fkey"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      application_transitions: {
+        Row: {
+          actor: string | null
+          application_id: number
+          at: string
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: number
+          reason: string | null
+          to_status: Database["public"]["Enums"]["application_status"]
+        }
+        Insert: {
+          actor?: string | null
+          application_id: number
+          at?: string
+          from_status?: Database["public"]["Enums"]["application_status"] | null
+          id?: never
+          reason?: string | null
+          to_status: Database["public"]["Enums"]["application_status"]
+        }
+        Update: {
+          actor?: string | null
+          application_id?: number
+          at?: string
+          from_status?: Database["public"]["Enums"]["application_status"] | null
+          id?: never
+          reason?: string | null
+          to_status?: Database["public"]["Enums"]["application_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_transitions_application_id_fkey"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      budget_lines: {
+        Row: {
+          amount_fen: number
+          created_at: string
+          created_by: string | null
+          fiscal_year: number
+          id: number
+          is_tilt: boolean
+          name: string
+          note: string | null
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          source_id: number
+          updated_at: string
+        }
+        Insert: {
+          amount_fen: number
+          created_at?: string
+          created_by?: string | null
+          fiscal_year: number
+          id?: never
+          is_tilt?: boolean
+          name: string
+          note?: string | null
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          source_id: number
+          updated_at?: string
+        }
+        Update: {
+          amount_fen?: number
+          created_at?: string
+          created_by?: string | null
+          fiscal_year?: number
+          id?: never
+          is_tilt?: boolean
+          name?: string
+          note?: string | null
+          purpose?: Database["public"]["Enums"]["budget_purpose"]
+          source_id?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "budget_lines_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_source_balances"
+            referencedColumns: ["source_id"]
+          },
+          {
+            foreignKeyName: "budget_lines_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_sources"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fund_ledger: {
+        Row: {
+          amount_fen: number
+          application_id: number | null
+          created_at: string
+          created_by: string | null
+          id: number
+          kind: Database["public"]["Enums"]["ledger_kind"]
+          line_id: number | null
+          note: string | null
+          occurred_on: string
+          reversed_kind: Database["public"]["Enums"]["ledger_kind"] | null
+          reverses_id: number | null
+          source_id: number
+          tranche_id: number | null
+          voucher_no: string | null
+        }
+        Insert: {
+          amount_fen: number
+          application_id?: number | null
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["ledger_kind"]
+          line_id?: number | null
+          note?: string | null
+          occurred_on?: string
+          reversed_kind?: Database["public"]["Enums"]["ledger_kind"] | null
+          reverses_id?: number | null
+          source_id: number
+          tranche_id?: number | null
+          voucher_no?: string | null
+        }
+        Update: {
+          amount_fen?: number
+          application_id?: number | null
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["ledger_kind"]
+          line_id?: number | null
+          note?: string | null
+          occurred_on?: string
+          reversed_kind?: Database["public"]["Enums"]["ledger_kind"] | null
+          reverses_id?: number | null
+          source_id?: number
+          tranche_id?: number | null
+          voucher_no?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fund_ledger_application_fk"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_line_balances"
+            referencedColumns: ["line_id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_reverses_id_fkey"
+            columns: ["reverses_id"]
+            isOneToOne: true
+            referencedRelation: "fund_ledger"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_reverses_id_fkey"
+            columns: ["reverses_id"]
+            isOneToOne: true
+            referencedRelation: "fund_ledger_effects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_source_balances"
+            referencedColumns: ["source_id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_sources"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_tranche_fk"
+            columns: ["tranche_id"]
+            isOneToOne: false
+            referencedRelation: "grant_tranches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fund_settings: {
+        Row: {
+          id: boolean
+          notice_working_days: number
+          objection_contact: string
+          two_approval_threshold_fen: number
+          updated_at: string
+          warn_ratio: number
+        }
+        Insert: {
+          id?: boolean
+          notice_working_days?: number
+          objection_contact?: string
+          two_approval_threshold_fen?: number
+          updated_at?: string
+          warn_ratio?: number
+        }
+        Update: {
+          id?: boolean
+          notice_working_days?: number
+          objection_contact?: string
+          two_approval_threshold_fen?: number
+          updated_at?: string
+          warn_ratio?: number
+        }
+        Relationships: []
+      }
+      fund_sources: {
+        Row: {
+          appropriated_fen: number
+          contribution: Database["public"]["Enums"]["fund_contribution"] | null
+          created_at: string
+          created_by: string | null
+          fiscal_year: number
+          form: Database["public"]["Enums"]["fund_form"]
+          id: number
+          in_kind_valuation: string | null
+          kind: Database["public"]["Enums"]["fund_source_kind"]
+          name: string
+          note: string | null
+          org_unit_id: number
+          partner_id: number | null
+          restricted_purpose:
+            | Database["public"]["Enums"]["budget_purpose"]
+            | null
+        }
+        Insert: {
+          appropriated_fen?: number
+          contribution?: Database["public"]["Enums"]["fund_contribution"] | null
+          created_at?: string
+          created_by?: string | null
+          fiscal_year: number
+          form?: Database["public"]["Enums"]["fund_form"]
+          id?: never
+          in_kind_valuation?: string | null
+          kind: Database["public"]["Enums"]["fund_source_kind"]
+          name: string
+          note?: string | null
+          org_unit_id: number
+          partner_id?: number | null
+          restricted_purpose?:
+            | Database["public"]["Enums"]["budget_purpose"]
+            | null
+        }
+        Update: {
+          appropriated_fen?: number
+          contribution?: Database["public"]["Enums"]["fund_contribution"] | null
+          created_at?: string
+          created_by?: string | null
+          fiscal_year?: number
+          form?: Database["public"]["Enums"]["fund_form"]
+          id?: never
+          in_kind_valuation?: string | null
+          kind?: Database["public"]["Enums"]["fund_source_kind"]
+          name?: string
+          note?: string | null
+          org_unit_id?: number
+          partner_id?: number | null
+          restricted_purpose?:
+            | Database["public"]["Enums"]["budget_purpose"]
+            | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fund_sources_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            isOneToOne: false
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_sources_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            isOneToOne: false
+            referencedRelation: "street_team_summary"
+            referencedColumns: ["street_id"]
+          },
+          {
+            foreignKeyName: "fund_sources_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            isOneToOne: false
+            referencedRelation: "team_list"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_sources_partner_id_fkey"
+            columns: ["partner_id"]
+            isOneToOne: false
+            referencedRelation: "alliance_partners"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fund_year_closes: {
+        Row: {
+          closed_at: string
+          closed_by: string | null
+          fiscal_year: number
+          note: string | null
+        }
+        Insert: {
+          closed_at?: string
+          closed_by?: string | null
+          fiscal_year: number
+          note?: string | null
+        }
+        Update: {
+          closed_at?: string
+          closed_by?: string | null
+          fiscal_year?: number
+          note?: string | null
+        }
+        Relationships: []
+      }
+      grant_applications: {
+        Row: {
+          activity: string | null
+          amount_requested_fen: number
+          checked_by: string | null
+          created_at: string
+          created_by: string | null
+          decided_by: string | null
+          fiscal_year: number | null
+          id: number
+          notice_end: string | null
+          notice_start: string | null
+          period_end: string
+          period_start: string
+          project_id: number | null
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          screened_by: string | null
+          status: Database["public"]["Enums"]["application_status"]
+          submitted_at: string | null
+          summary: string | null
+          target_activities: number
+          target_hours: number
+          target_people: number
+          team_id: number
+          title: string
+          updated_at: string
+          venue_name: string | null
+        }
+        Insert: {
+          activity?: string | null
+          amount_requested_fen: number
+          checked_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          decided_by?: string | null
+          fiscal_year?: never
+          id?: never
+          notice_end?: string | null
+          notice_start?: string | null
+          period_end: string
+          period_start: string
+          project_id?: number | null
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          screened_by?: string | null
+          status?: Database["public"]["Enums"]["application_status"]
+          submitted_at?: string | null
+          summary?: string | null
+          target_activities?: number
+          target_hours?: number
+          target_people?: number
+          team_id: number
+          title: string
+          updated_at?: string
+          venue_name?: string | null
+        }
+        Update: {
+          activity?: string | null
+          amount_requested_fen?: number
+          checked_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          decided_by?: string | null
+          fiscal_year?: never
+          id?: never
+          notice_end?: string | null
+          notice_start?: string | null
+          period_end?: string
+          period_start?: string
+          project_id?: number | null
+          purpose?: Database["public"]["Enums"]["budget_purpose"]
+          screened_by?: string | null
+          status?: Database["public"]["Enums"]["application_status"]
+          submitted_at?: string | null
+          summary?: string | null
+          target_activities?: number
+          target_hours?: number
+          target_people?: number
+          team_id?: number
+          title?: string
+          updated_at?: string
+          venue_name?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grant_applications_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grant_applications_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grant_applications_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "street_team_summary"
+            referencedColumns: ["street_id"]
+          },
+          {
+            foreignKeyName: "grant_applications_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "team_list"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grant_changes: {
+        Row: {
+          after: NonNullable<Json>
+          before: NonNullable<Json>
+          decided_at: string | null
+          decided_by: string | null
+          decision_reason: string | null
+          grant_id: number
+          id: number
+          kind: Database["public"]["Enums"]["grant_change_kind"]
+          reason: string | null
+          requested_at: string
+          requested_by: string | null
+          status: Database["public"]["Enums"]["grant_change_status"]
+        }
+        Insert: {
+          after: NonNullable<Json>
+          before: NonNullable<Json>
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_reason?: string | null
+          grant_id: number
+          id?: never
+          kind: Database["public"]["Enums"]["grant_change_kind"]
+          reason?: string | null
+          requested_at?: string
+          requested_by?: string | null
+          status?: Database["public"]["Enums"]["grant_change_status"]
+        }
+        Update: {
+          after?: NonNullable<Json>
+          before?: NonNullable<Json>
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_reason?: string | null
+          grant_id?: number
+          id?: never
+          kind?: Database["public"]["Enums"]["grant_change_kind"]
+          reason?: string | null
+          requested_at?: string
+          requested_by?: string | null
+          status?: Database["public"]["Enums"]["grant_change_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grant_changes_grant_id_fkey"
+            columns: ["grant_id"]
+            isOneToOne: false
+            referencedRelation: "grants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grant_evaluations: {
+        Row: {
+          achievement: number
+          actual_activities: number
+          actual_hours: number
+          actual_people: number
+          cost_per_hour_fen: number | null
+          evaluated_at: string
+          evaluated_by: string | null
+          grade: string
+          grant_id: number
+          id: number
+          paid_fen: number
+          period_end: string
+          period_start: string
+          published: boolean
+          published_at: string | null
+          published_by: string | null
+          target_activities: number
+          target_hours: number
+          target_people: number
+        }
+        Insert: {
+          achievement: number
+          actual_activities: number
+          actual_hours: number
+          actual_people: number
+          cost_per_hour_fen?: number | null
+          evaluated_at?: string
+          evaluated_by?: string | null
+          grade: string
+          grant_id: number
+          id?: never
+          paid_fen: number
+          period_end: string
+          period_start: string
+          published?: boolean
+          published_at?: string | null
+          published_by?: string | null
+          target_activities: number
+          target_hours: number
+          target_people: number
+        }
+        Update: {
+          achievement?: number
+          actual_activities?: number
+          actual_hours?: number
+          actual_people?: number
+          cost_per_hour_fen?: number | null
+          evaluated_at?: string
+          evaluated_by?: string | null
+          grade?: string
+          grant_id?: number
+          id?: never
+          paid_fen?: number
+          period_end?: string
+          period_start?: string
+          published?: boolean
+          published_at?: string | null
+          published_by?: string | null
+          target_activities?: number
+          target_hours?: number
+          target_people?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grant_evaluations_grade_fkey"
+            columns: ["grade"]
+            isOneToOne: false
+            referencedRelation: "performance_grades"
+            referencedColumns: ["grade"]
+          },
+          {
+            foreignKeyName: "grant_evaluations_grant_id_fkey"
+            columns: ["grant_id"]
+            isOneToOne: true
+            referencedRelation: "grants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grant_objections: {
+        Row: {
+          application_id: number
+          content: string
+          id: number
+          received_on: string
+          recorded_at: string
+          recorded_by: string | null
+          resolution: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          status: Database["public"]["Enums"]["objection_status"]
+        }
+        Insert: {
+          application_id: number
+          content: string
+          id?: never
+          received_on?: string
+          recorded_at?: string
+          recorded_by?: string | null
+          resolution?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          status?: Database["public"]["Enums"]["objection_status"]
+        }
+        Update: {
+          application_id?: number
+          content?: string
+          id?: never
+          received_on?: string
+          recorded_at?: string
+          recorded_by?: string | null
+          resolution?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          status?: Database["public"]["Enums"]["objection_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grant_objections_application_id_fkey"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grant_tranches: {
+        Row: {
+          amount_fen: number
+          approved_at: string | null
+          approved_by: string | null
+          close_reason: string | null
+          closed_by: string | null
+          created_at: string
+          created_by: string | null
+          due_on: string
+          grant_id: number
+          id: number
+          line_id: number
+          note: string | null
+          paid_by: string | null
+          paid_on: string | null
+          requested_at: string | null
+          requested_by: string | null
+          seq: number
+          status: Database["public"]["Enums"]["tranche_status"]
+          voucher_no: string | null
+        }
+        Insert: {
+          amount_fen: number
+          approved_at?: string | null
+          approved_by?: string | null
+          close_reason?: string | null
+          closed_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_on: string
+          grant_id: number
+          id?: never
+          line_id: number
+          note?: string | null
+          paid_by?: string | null
+          paid_on?: string | null
+          requested_at?: string | null
+          requested_by?: string | null
+          seq: number
+          status?: Database["public"]["Enums"]["tranche_status"]
+          voucher_no?: string | null
+        }
+        Update: {
+          amount_fen?: number
+          approved_at?: string | null
+          approved_by?: string | null
+          close_reason?: string | null
+          closed_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_on?: string
+          grant_id?: number
+          id?: never
+          line_id?: number
+          note?: string | null
+          paid_by?: string | null
+          paid_on?: string | null
+          requested_at?: string | null
+          requested_by?: string | null
+          seq?: number
+          status?: Database["public"]["Enums"]["tranche_status"]
+          voucher_no?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grant_tranches_grant_id_fkey"
+            columns: ["grant_id"]
+            isOneToOne: false
+            referencedRelation: "grants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grant_tranches_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_line_balances"
+            referencedColumns: ["line_id"]
+          },
+          {
+            foreignKeyName: "grant_tranches_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_lines"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grant_vouchers: {
+        Row: {
+          amount_fen: number
+          bucket: string
+          checked_at: string | null
+          checked_by: string | null
+          description: string | null
+          file_name: string
+          grant_id: number
+          id: number
+          issued_on: string
+          mime: string
+          object_path: string
+          reason: string | null
+          size_bytes: number
+          status: Database["public"]["Enums"]["voucher_status"]
+          tranche_id: number
+          uploaded_at: string
+          uploaded_by: string | null
+        }
+        Insert: {
+          amount_fen: number
+          bucket?: string
+          checked_at?: string | null
+          checked_by?: string | null
+          description?: string | null
+          file_name: string
+          grant_id: number
+          id?: never
+          issued_on: string
+          mime: string
+          object_path: string
+          reason?: string | null
+          size_bytes: number
+          status?: Database["public"]["Enums"]["voucher_status"]
+          tranche_id: number
+          uploaded_at?: string
+          uploaded_by?: string | null
+        }
+        Update: {
+          amount_fen?: number
+          bucket?: string
+          checked_at?: string | null
+          checked_by?: string | null
+          description?: string | null
+          file_name?: string
+          grant_id?: number
+          id?: never
+          issued_on?: string
+          mime?: string
+          object_path?: string
+          reason?: string | null
+          size_bytes?: number
+          status?: Database["public"]["Enums"]["voucher_status"]
+          tranche_id?: number
+          uploaded_at?: string
+          uploaded_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grant_vouchers_grant_id_fkey"
+            columns: ["grant_id"]
+            isOneToOne: false
+            referencedRelation: "grants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grant_vouchers_tranche_id_fkey"
+            columns: ["tranche_id"]
+            isOneToOne: false
+            referencedRelation: "grant_tranches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grants: {
+        Row: {
+          agreement_no: string
+          amount_fen: number
+          application_id: number
+          close_reason: string | null
+          closed_at: string | null
+          closed_by: string | null
+          created_at: string
+          created_by: string | null
+          ends_on: string
+          id: number
+          project_id: number | null
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          starts_on: string
+          status: Database["public"]["Enums"]["grant_status"]
+          target_activities: number
+          target_hours: number
+          target_people: number
+          team_id: number
+        }
+        Insert: {
+          agreement_no: string
+          amount_fen: number
+          application_id: number
+          close_reason?: string | null
+          closed_at?: string | null
+          closed_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          ends_on: string
+          id?: never
+          project_id?: number | null
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          starts_on: string
+          status?: Database["public"]["Enums"]["grant_status"]
+          target_activities?: number
+          target_hours?: number
+          target_people?: number
+          team_id: number
+        }
+        Update: {
+          agreement_no?: string
+          amount_fen?: number
+          application_id?: number
+          close_reason?: string | null
+          closed_at?: string | null
+          closed_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          ends_on?: string
+          id?: never
+          project_id?: number | null
+          purpose?: Database["public"]["Enums"]["budget_purpose"]
+          starts_on?: string
+          status?: Database["public"]["Enums"]["grant_status"]
+          target_activities?: number
+          target_hours?: number
+          target_people?: number
+          team_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grants_application_id_fkey"
+            columns: ["application_id"]
+            isOneToOne: true
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grants_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grants_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grants_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "street_team_summary"
+            referencedColumns: ["street_id"]
+          },
+          {
+            foreignKeyName: "grants_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "team_list"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       guidance_groups: {
         Row: {
           description: string | null
@@ -190,6 +1190,27 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      performance_grades: {
+        Row: {
+          grade: string
+          label: string
+          min_achievement: number
+          sort_order: number
+        }
+        Insert: {
+          grade: string
+          label: string
+          min_achievement: number
+          sort_order?: number
+        }
+        Update: {
+          grade?: string
+          label?: string
+          min_achievement?: number
+          sort_order?: number
+        }
+        Relationships: []
       }
       points_ledger: {
         Row: {
@@ -1508,6 +2529,171 @@ export type Database = {
       }
     }
     Views: {
+      budget_line_balances: {
+        Row: {
+          amount_fen: number | null
+          available_fen: number | null
+          carried_out_fen: number | null
+          committed_fen: number | null
+          fiscal_year: number | null
+          is_tilt: boolean | null
+          line_id: number | null
+          name: string | null
+          paid_fen: number | null
+          purpose: Database["public"]["Enums"]["budget_purpose"] | null
+          released_fen: number | null
+          returned_fen: number | null
+          source_id: number | null
+          used_ratio: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "budget_lines_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_source_balances"
+            referencedColumns: ["source_id"]
+          },
+          {
+            foreignKeyName: "budget_lines_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_sources"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fund_ledger_effects: {
+        Row: {
+          application_id: number | null
+          effective_kind: Database["public"]["Enums"]["ledger_kind"] | null
+          id: number | null
+          line_id: number | null
+          occurred_on: string | null
+          signed_fen: number | null
+          source_id: number | null
+          tranche_id: number | null
+        }
+        Insert: {
+          application_id?: number | null
+          effective_kind?: never
+          id?: number | null
+          line_id?: number | null
+          occurred_on?: string | null
+          signed_fen?: never
+          source_id?: number | null
+          tranche_id?: number | null
+        }
+        Update: {
+          application_id?: number | null
+          effective_kind?: never
+          id?: number | null
+          line_id?: number | null
+          occurred_on?: string | null
+          signed_fen?: never
+          source_id?: number | null
+          tranche_id?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fund_ledger_application_fk"
+            columns: ["application_id"]
+            isOneToOne: false
+            referencedRelation: "grant_applications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_line_balances"
+            referencedColumns: ["line_id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "budget_lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_source_balances"
+            referencedColumns: ["source_id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_source_id_fkey"
+            columns: ["source_id"]
+            isOneToOne: false
+            referencedRelation: "fund_sources"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_ledger_tranche_fk"
+            columns: ["tranche_id"]
+            isOneToOne: false
+            referencedRelation: "grant_tranches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fund_source_balances: {
+        Row: {
+          appropriated_fen: number | null
+          available_fen: number | null
+          cap_fen: number | null
+          carried_in_fen: number | null
+          carried_out_fen: number | null
+          committed_fen: number | null
+          contribution: Database["public"]["Enums"]["fund_contribution"] | null
+          fiscal_year: number | null
+          form: Database["public"]["Enums"]["fund_form"] | null
+          kind: Database["public"]["Enums"]["fund_source_kind"] | null
+          lined_fen: number | null
+          name: string | null
+          org_unit_id: number | null
+          paid_fen: number | null
+          partner_id: number | null
+          received_fen: number | null
+          restricted_purpose:
+            | Database["public"]["Enums"]["budget_purpose"]
+            | null
+          returned_fen: number | null
+          source_id: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fund_sources_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            isOneToOne: false
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_sources_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            isOneToOne: false
+            referencedRelation: "street_team_summary"
+            referencedColumns: ["street_id"]
+          },
+          {
+            foreignKeyName: "fund_sources_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            isOneToOne: false
+            referencedRelation: "team_list"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "fund_sources_partner_id_fkey"
+            columns: ["partner_id"]
+            isOneToOne: false
+            referencedRelation: "alliance_partners"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       points_balances: {
         Row: {
           balance: number | null
@@ -1745,11 +2931,63 @@ export type Database = {
       }
     }
     Functions: {
+      add_voucher: {
+        Args: {
+          p_amount_fen: number
+          p_description?: string
+          p_file_name: string
+          p_issued_on: string
+          p_mime: string
+          p_object_path: string
+          p_request_key?: string
+          p_size_bytes: number
+          p_tranche_id: number
+        }
+        Returns: number
+      }
       adjust_reward_stock: {
         Args: { p_delta: number; p_reward_id: number }
         Returns: number
       }
+      approve_application: {
+        Args: { p_id: number; p_reason?: string }
+        Returns: number
+      }
+      approve_tranche: {
+        Args: { p_tranche_id: number }
+        Returns: Database["public"]["Enums"]["tranche_status"]
+      }
       award_rating: { Args: { p_rating_id: number }; Returns: string }
+      cancel_tranche: {
+        Args: { p_reason: string; p_tranche_id: number }
+        Returns: Database["public"]["Enums"]["tranche_status"]
+      }
+      check_application: {
+        Args: { p_allocations: Json; p_id: number; p_reason?: string }
+        Returns: {
+          amount_fen: number
+          available_after_fen: number
+          line_id: number
+          used_ratio_after: number
+          warn: boolean
+        }[]
+      }
+      close_fiscal_year: {
+        Args: { p_note?: string; p_year: number }
+        Returns: {
+          carried_out_fen: number
+          grants_completed: number
+          released_fen: number
+        }[]
+      }
+      close_grant: {
+        Args: {
+          p_grant_id: number
+          p_reason?: string
+          p_status: Database["public"]["Enums"]["grant_status"]
+        }
+        Returns: Database["public"]["Enums"]["grant_status"]
+      }
       confirm_star_award: { Args: { p_award_id: number }; Returns: string }
       create_rating_round: {
         Args: {
@@ -1775,6 +3013,14 @@ export type Database = {
           volunteers: number
         }[]
       }
+      decide_application: {
+        Args: { p_approve: boolean; p_id: number; p_reason?: string }
+        Returns: Database["public"]["Enums"]["application_status"]
+      }
+      decide_grant_change: {
+        Args: { p_approve: boolean; p_change_id: number; p_reason?: string }
+        Returns: Database["public"]["Enums"]["grant_change_status"]
+      }
       enrol_new_volunteer: {
         Args: {
           p_joined_on?: string
@@ -1785,6 +3031,144 @@ export type Database = {
           p_volunteer: Json
         }
         Returns: string
+      }
+      evaluate_grant: {
+        Args: { p_grant_id: number }
+        Returns: {
+          achievement: number
+          actual_activities: number
+          actual_hours: number
+          actual_people: number
+          cost_per_hour_fen: number | null
+          evaluated_at: string
+          evaluated_by: string | null
+          grade: string
+          grant_id: number
+          id: number
+          paid_fen: number
+          period_end: string
+          period_start: string
+          published: boolean
+          published_at: string | null
+          published_by: string | null
+          target_activities: number
+          target_hours: number
+          target_people: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "grant_evaluations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      finance_by_street: {
+        Args: { p_year: number }
+        Returns: {
+          allocated_fen: number
+          applications: number
+          paid_fen: number
+          street_id: number
+          street_name: string
+        }[]
+      }
+      finance_concentration: {
+        Args: { p_year: number }
+        Returns: {
+          money_share: number
+          rank: number
+          recipient_share: number
+          recipients: number
+        }[]
+      }
+      finance_cost_per_hour: {
+        Args: { p_year: number }
+        Returns: {
+          approved_hours: number
+          cost_per_hour_fen: number
+          grants: number
+          paid_fen: number
+          project_id: number
+          project_name: string
+        }[]
+      }
+      finance_disbursements_by_month: {
+        Args: { p_from: string; p_street_id?: number; p_to: string }
+        Returns: {
+          disbursed_fen: number
+          month: string
+          returned_fen: number
+          stream: string
+        }[]
+      }
+      finance_money_by_stream: {
+        Args: { p_from_year: number; p_to_year: number }
+        Returns: {
+          available_fen: number
+          budget_fen: number
+          committed_fen: number
+          fiscal_year: number
+          paid_fen: number
+          stream: string
+        }[]
+      }
+      finance_tilt_share: {
+        Args: { p_year: number }
+        Returns: {
+          allocated_fen: number
+          featured_fen: number
+          featured_or_three_star_fen: number
+          gini: number
+          recipients: number
+          three_star_fen: number
+          tilt_lines_fen: number
+        }[]
+      }
+      fund_accounts: {
+        Args: { p_year: number }
+        Returns: {
+          amount_fen: number
+          appropriated_fen: number
+          available_fen: number
+          carried_in_fen: number
+          carried_out_fen: number
+          committed_fen: number
+          is_tilt: boolean
+          kind: Database["public"]["Enums"]["fund_source_kind"]
+          line_id: number
+          line_name: string
+          paid_fen: number
+          partner_id: number
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          received_fen: number
+          released_fen: number
+          returned_fen: number
+          source_id: number
+          source_name: string
+        }[]
+      }
+      funds_action_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          action: string
+          n: number
+        }[]
+      }
+      grant_notices: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          amount_fen: number
+          application_id: number
+          notice_end: string
+          notice_start: string
+          objection_contact: string
+          project_name: string
+          purpose: Database["public"]["Enums"]["budget_purpose"]
+          status: Database["public"]["Enums"]["application_status"]
+          street_name: string
+          team_name: string
+          title: string
+        }[]
       }
       leader_pending: {
         Args: { p_team_id: number }
@@ -1807,6 +3191,38 @@ export type Database = {
           unit_name: string
         }[]
       }
+      partner_statement: {
+        Args: { p_partner_id: number; p_year?: number }
+        Returns: {
+          agreement_no: string
+          contribution: Database["public"]["Enums"]["fund_contribution"]
+          fiscal_year: number
+          form: Database["public"]["Enums"]["fund_form"]
+          grant_id: number
+          hours: number
+          paid_fen: number
+          people: number
+          pledged_fen: number
+          project_name: string
+          received_fen: number
+          source_id: number
+          source_name: string
+          team_name: string
+        }[]
+      }
+      pay_tranche: {
+        Args: {
+          p_paid_on?: string
+          p_request_key?: string
+          p_tranche_id: number
+          p_voucher_no?: string
+        }
+        Returns: number
+      }
+      publish_evaluation: {
+        Args: { p_grant_id: number; p_published?: boolean }
+        Returns: boolean
+      }
       rating_star_summary: {
         Args: { p_round_id?: number }
         Returns: {
@@ -1814,6 +3230,25 @@ export type Database = {
           star_level: number
           subject_kind: Database["public"]["Enums"]["rating_subject"]
         }[]
+      }
+      record_objection: {
+        Args: {
+          p_application_id: number
+          p_content: string
+          p_received_on?: string
+        }
+        Returns: number
+      }
+      record_receipt: {
+        Args: {
+          p_amount_fen: number
+          p_note?: string
+          p_occurred_on?: string
+          p_request_key?: string
+          p_source_id: number
+          p_voucher_no?: string
+        }
+        Returns: number
       }
       record_service: {
         Args: {
@@ -1838,6 +3273,45 @@ export type Database = {
         }
         Returns: number
       }
+      reject_application: {
+        Args: { p_id: number; p_reason: string }
+        Returns: Database["public"]["Enums"]["application_status"]
+      }
+      request_grant_change: {
+        Args: {
+          p_after: Json
+          p_grant_id: number
+          p_kind: Database["public"]["Enums"]["grant_change_kind"]
+          p_reason?: string
+        }
+        Returns: number
+      }
+      request_tranche: {
+        Args: { p_note?: string; p_tranche_id: number }
+        Returns: Database["public"]["Enums"]["tranche_status"]
+      }
+      resolve_objection: {
+        Args: {
+          p_objection_id: number
+          p_resolution: string
+          p_upheld: boolean
+        }
+        Returns: Database["public"]["Enums"]["objection_status"]
+      }
+      return_tranche: {
+        Args: {
+          p_occurred_on?: string
+          p_reason: string
+          p_request_key?: string
+          p_tranche_id: number
+          p_voucher_no?: string
+        }
+        Returns: number
+      }
+      reverse_ledger_entry: {
+        Args: { p_entry_id: number; p_reason: string; p_request_key?: string }
+        Returns: number
+      }
       reverse_redemption: {
         Args: { p_entry_id: number; p_reason: string; p_request_key?: string }
         Returns: number
@@ -1850,6 +3324,19 @@ export type Database = {
         Args: { p_rating_id: number; p_scores: Json }
         Returns: number
       }
+      save_budget_line: {
+        Args: {
+          p_amount_fen: number
+          p_id: number
+          p_is_tilt?: boolean
+          p_name: string
+          p_note?: string
+          p_purpose: Database["public"]["Enums"]["budget_purpose"]
+          p_request_key?: string
+          p_source_id: number
+        }
+        Returns: number
+      }
       save_volunteer: {
         Args: {
           p_id?: string
@@ -1858,6 +3345,21 @@ export type Database = {
           p_volunteer: Json
         }
         Returns: string
+      }
+      schedule_tranche: {
+        Args: {
+          p_amount_fen: number
+          p_due_on: string
+          p_grant_id: number
+          p_line_id: number
+          p_note?: string
+          p_request_key?: string
+        }
+        Returns: number
+      }
+      screen_application: {
+        Args: { p_id: number; p_pass: boolean; p_reason?: string }
+        Returns: Database["public"]["Enums"]["application_status"]
       }
       self_assess_rating: {
         Args: {
@@ -1926,6 +3428,36 @@ export type Database = {
         }[]
       }
       star_level_for: { Args: { p_hours: number }; Returns: number }
+      submit_application: {
+        Args: { p_id: number; p_reason?: string }
+        Returns: Database["public"]["Enums"]["application_status"]
+      }
+      tilt_simulate: {
+        Args: {
+          p_line_id?: number
+          p_pool_fen?: number
+          p_share?: number
+          p_strategy?: string
+          p_threshold?: number
+        }
+        Returns: {
+          application_id: number
+          cost_per_hour_fen: number
+          featured: boolean
+          gini_after: number
+          pool_fen: number
+          project_name: string
+          rank: number
+          requested_fen: number
+          score: number
+          simulated_fen: number
+          stars: number
+          status: Database["public"]["Enums"]["application_status"]
+          team_name: string
+          title: string
+          unmet_ratio: number
+        }[]
+      }
       top_volunteers: {
         Args: { p_limit?: number; p_street_id?: number }
         Returns: {
@@ -1935,6 +3467,10 @@ export type Database = {
           star_level: number
           volunteer_id: string
         }[]
+      }
+      verify_voucher: {
+        Args: { p_reason?: string; p_verified: boolean; p_voucher_id: number }
+        Returns: Database["public"]["Enums"]["voucher_status"]
       }
       volunteer_summary: {
         Args: { p_street_id?: number }
@@ -1946,6 +3482,10 @@ export type Database = {
           volunteers: number
         }[]
       }
+      withdraw_application: {
+        Args: { p_id: number; p_reason?: string }
+        Returns: Database["public"]["Enums"]["application_status"]
+      }
     }
     Enums: {
       app_role:
@@ -1954,14 +3494,45 @@ export type Database = {
         | "community_admin"
         | "team_leader"
         | "finance"
+      application_status:
+        | "draft"
+        | "submitted"
+        | "screened"
+        | "checked"
+        | "in_notice"
+        | "approved"
+        | "rejected"
+        | "withdrawn"
       award_level: "provincial" | "municipal" | "district"
+      budget_purpose:
+        | "venue"
+        | "incubation"
+        | "activities"
+        | "rewards"
+        | "management"
       community_post:
         | "party_branch_secretary"
         | "grid_leader"
         | "building_leader"
         | "owners_committee"
+      fund_contribution: "donation" | "sponsorship" | "co_building"
+      fund_form: "cash" | "in_kind"
+      fund_source_kind: "district_special" | "partner"
       gender: "male" | "female"
+      grant_change_kind: "move_money" | "targets"
+      grant_change_status: "pending" | "approved" | "rejected"
+      grant_status: "active" | "completed" | "terminated"
+      ledger_kind:
+        | "receipt"
+        | "commitment"
+        | "release"
+        | "disbursement"
+        | "return"
+        | "reversal"
+        | "carry_out"
+        | "carry_in"
       member_role: "captain" | "vice_captain" | "member" | "liaison"
+      objection_status: "open" | "upheld" | "dismissed"
       org_level: "district" | "street" | "community" | "team"
       points_entry_type: "earn" | "earn_reversal" | "redeem" | "redeem_reversal"
       project_group:
@@ -1978,7 +3549,15 @@ export type Database = {
       service_kind: "service" | "reversal"
       service_status: "pending" | "approved" | "rejected"
       star_award_status: "queued" | "confirmed"
+      tranche_status:
+        | "scheduled"
+        | "requested"
+        | "approved"
+        | "paid"
+        | "cancelled"
+        | "returned"
       volunteer_status: "active" | "paused" | "withdrawn"
+      voucher_status: "pending" | "verified" | "rejected"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -2113,15 +3692,49 @@ export const Constants = {
         "team_leader",
         "finance",
       ],
+      application_status: [
+        "draft",
+        "submitted",
+        "screened",
+        "checked",
+        "in_notice",
+        "approved",
+        "rejected",
+        "withdrawn",
+      ],
       award_level: ["provincial", "municipal", "district"],
+      budget_purpose: [
+        "venue",
+        "incubation",
+        "activities",
+        "rewards",
+        "management",
+      ],
       community_post: [
         "party_branch_secretary",
         "grid_leader",
         "building_leader",
         "owners_committee",
       ],
+      fund_contribution: ["donation", "sponsorship", "co_building"],
+      fund_form: ["cash", "in_kind"],
+      fund_source_kind: ["district_special", "partner"],
       gender: ["male", "female"],
+      grant_change_kind: ["move_money", "targets"],
+      grant_change_status: ["pending", "approved", "rejected"],
+      grant_status: ["active", "completed", "terminated"],
+      ledger_kind: [
+        "receipt",
+        "commitment",
+        "release",
+        "disbursement",
+        "return",
+        "reversal",
+        "carry_out",
+        "carry_in",
+      ],
       member_role: ["captain", "vice_captain", "member", "liaison"],
+      objection_status: ["open", "upheld", "dismissed"],
       org_level: ["district", "street", "community", "team"],
       points_entry_type: ["earn", "earn_reversal", "redeem", "redeem_reversal"],
       project_group: [
@@ -2139,7 +3752,16 @@ export const Constants = {
       service_kind: ["service", "reversal"],
       service_status: ["pending", "approved", "rejected"],
       star_award_status: ["queued", "confirmed"],
+      tranche_status: [
+        "scheduled",
+        "requested",
+        "approved",
+        "paid",
+        "cancelled",
+        "returned",
+      ],
       volunteer_status: ["active", "paused", "withdrawn"],
+      voucher_status: ["pending", "verified", "rejected"],
     },
   },
 } as const

@@ -11,6 +11,8 @@ export interface Decision {
 export const VOLUNTEER_COLUMNS = ["name", "gender", "birth_year", "home_community_id", "former_unit", "former_post", "former_level",
   "is_party_member", "talent_category_ids", "skills", "community_posts", "guidance_group_ids", "status", "note"];
 const READ: Decision = { select: true };
+const APPLICATION_COLUMNS = ["team_id", "project_id", "purpose", "venue_name", "activity", "title", "summary", "amount_requested_fen",
+  "period_start", "period_end", "target_hours", "target_people", "target_activities"];
 
 /** authenticated's privileges per object; anon has none anywhere; service_role as in SERVICE_ROLE. */
 export const MANIFEST: Record<string, Decision> = {
@@ -42,6 +44,27 @@ export const MANIFEST: Record<string, Decision> = {
   service_monthly_totals: READ,
   service_monthly_street_totals: READ,
   points_monthly_totals: READ,
+  // funds and grants (issue 9): money rows are written only by security-definer RPCs, drafts by the applicant
+  fund_settings: { select: true, update: ["two_approval_threshold_fen", "warn_ratio", "notice_working_days", "objection_contact"] },
+  fund_sources: { select: true, insert: ["fiscal_year", "kind", "name", "org_unit_id", "partner_id", "contribution", "form", "in_kind_valuation", "restricted_purpose", "appropriated_fen", "note"], update: ["name", "form", "in_kind_valuation", "restricted_purpose", "appropriated_fen", "note"], delete: true },
+  budget_lines: READ,
+  fund_year_closes: READ,
+  fund_ledger: READ,
+  grant_applications: { select: true, insert: APPLICATION_COLUMNS, update: APPLICATION_COLUMNS.filter((c) => c !== "team_id"), delete: true },
+  application_budget_items: { select: true, insert: ["application_id", "item", "amount_fen", "sort_order"], update: ["item", "amount_fen", "sort_order"], delete: true },
+  application_allocations: READ,
+  application_transitions: READ,
+  application_approvals: READ,
+  grant_objections: READ,
+  grants: READ,
+  grant_tranches: READ,
+  grant_vouchers: READ,
+  grant_changes: READ,
+  performance_grades: { select: true, insert: ["grade", "label", "min_achievement", "sort_order"], update: ["label", "min_achievement", "sort_order"], delete: true },
+  grant_evaluations: READ,
+  fund_ledger_effects: READ,
+  budget_line_balances: READ,
+  fund_source_balances: READ,
   // views (security_invoker)
   street_team_summary: READ,
   team_list: READ,
@@ -54,6 +77,6 @@ export const MANIFEST: Record<string, Decision> = {
 /** service_role reads the staff tables (for the invite-staff edge function) and writes nothing. */
 export const SERVICE_ROLE: Record<string, Decision> = { org_units: READ, role_grants: READ, staff_profiles: READ };
 
-/** Functions anon (or PUBLIC) may execute on purpose. None yet: nothing is published without signing in. */
-export const PUBLIC_FUNCTIONS: string[] = [];
+/** Functions anon may execute on purpose: only the 公示 list (issue 9) is published without signing in. */
+export const PUBLIC_FUNCTIONS: string[] = ["grant_notices()"];
 

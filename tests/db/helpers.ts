@@ -11,6 +11,12 @@ export const USERS = {
   street: "street@demo.local",
   leader: "leader@demo.local",
   finance: "finance@demo.local",
+  // issue 9 (funds): a second org admin, a second street admin, a street's finance and two more leaders
+  org2: "org2@demo.local",
+  street2: "street2@demo.local",
+  finance2: "finance2@demo.local",
+  leader2: "leader2@demo.local",
+  leader3: "leader3@demo.local",
 } as const;
 export type Actor = keyof typeof USERS | "anon";
 

@@ -1,6 +1,7 @@
 // The district keeps an organisation-department administrator: an org admin cannot revoke their own
 // last org_admin grant, and no revocation may leave the district with none (20261130003000).
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { account, signIn } from "./auth-helpers.ts";
 import { as, DISTRICT, sql, unique } from "./helpers";
 
@@ -44,12 +45,24 @@ describe("the district keeps an org admin", () => {
 
   it("no revocation, not even by a database operator, leaves the district without an org admin", async () => {
     const own = await orgGrantId(ORG_EMAIL);
-    await expect(sql("update role_grants set revoked_at = now() where id = $1", [own])).rejects.toThrow(/no organisation-department administrator left/);
-    // a pending invitation holds nothing: it does not count as the remaining admin
-    const pending = `${unique("pending-admin")}@example.org`;
-    await sql("insert into role_grants (email, role, org_unit_id) values ($1, 'org_admin', $2)", [pending, DISTRICT]);
-    await expect(sql("update role_grants set revoked_at = now() where id = $1", [own])).rejects.toThrow(/no organisation-department administrator left/);
-    await sql("update role_grants set revoked_at = now() where email = $1", [pending]);
+    // The seed has a second org admin (org2@, the second approver of large grants): it steps down first, in a
+    // transaction that is rolled back, so that org@ is the last one.
+    const db = new pg.Client({ connectionString: inject("dbUrl") });
+    await db.connect();
+    try {
+      await db.query("begin");
+      await db.query("update role_grants set revoked_at = now() where role = 'org_admin' and revoked_at is null and id <> $1", [own]);
+      await db.query("savepoint last");
+      await expect(db.query("update role_grants set revoked_at = now() where id = $1", [own])).rejects.toThrow(/no organisation-department administrator left/);
+      await db.query("rollback to savepoint last");
+      // a pending invitation holds nothing: it does not count as the remaining admin
+      const pending = `${unique("pending-admin")}@example.org`;
+      await db.query("insert into role_grants (email, role, org_unit_id) values ($1, 'org_admin', $2)", [pending, DISTRICT]);
+      await expect(db.query("update role_grants set revoked_at = now() where id = $1", [own])).rejects.toThrow(/no organisation-department administrator left/);
+    } finally {
+      await db.query("rollback").catch(() => undefined);
+      await db.end();
+    }
     expect(await orgGrantId(ORG_EMAIL)).toBe(own);
   });
 

@@ -30,7 +30,10 @@ const EMAIL: Record<Exclude<Role, "public">, string> = {
   finance: "finance@demo.local",
 };
 
-interface Ids { team: number; volunteer: string; starAward: number | null }
+interface Ids {
+  team: number; volunteer: string; starAward: number | null; application: number | null; grant: number | null;
+  partner: number | null; paidTranche: number | null;
+}
 
 /** A page to visit: its name in file names, its path, and the button that opens its main dialog. */
 interface Target { name: string; path: string; dialog?: RegExp }
@@ -39,7 +42,7 @@ interface Target { name: string; path: string; dialog?: RegExp }
 const opener = (names: string) => new RegExp(`^(?:[a-z-]+ )?(?:${names})$`);
 const RECORD = opener("登\\s?记服务|Record service");
 const targets = (role: Role, ids: Ids): Target[] => {
-  if (role === "public") return ["login", "forgot-password", "reset-password", "accept-invite"].map((p) => ({ name: p, path: `/${p}` }));
+  if (role === "public") return ["login", "forgot-password", "reset-password", "accept-invite", "notice"].map((p) => ({ name: p, path: `/${p}` }));
   const admin = role === "org" || role === "street" || role === "community";
   const list: Target[] = [
     { name: "home", path: "/", dialog: role === "leader" ? RECORD : undefined },
@@ -56,10 +59,29 @@ const targets = (role: Role, ids: Ids): Target[] => {
     { name: "account", path: "/account" },
   ];
   if (ids.starAward) list.push({ name: "certificate", path: `/certificates/star/${ids.starAward}` });
+  // the grant workflow: an application in its notice and a grant of leader@'s team (every role's scope holds it)
+  list.push({ name: "grant-applications", path: "/grant-applications" }, { name: "grants", path: "/grants" });
+  if (role === "leader") list.push({ name: "grant-apply", path: "/grant-applications/create" });
+  if (ids.application) list.push({ name: "grant-application", path: `/grant-applications/${ids.application}`, dialog: opener("登记异议|Record objection|撤回申报|Withdraw") });
+  if (ids.grant) list.push({ name: "grant", path: `/grants/${ids.grant}`, dialog: opener("添加拨付计划|Schedule a tranche|上传凭证|Upload voucher") });
   if (admin || role === "finance") list.push({ name: "volunteers", path: "/volunteers" }, { name: "volunteer-show", path: `/volunteers/show/${ids.volunteer}` });
   if (admin) {
     list.push({ name: "volunteer-create", path: "/volunteers/create" }, { name: "volunteer-edit", path: `/volunteers/edit/${ids.volunteer}` });
     list.push({ name: "staff", path: "/staff", dialog: opener("邀请 / 授权|Invite / grant") });
+  }
+  // 经费 (issue 9): finance keeps the money, the organisation department reads it
+  if (role === "finance" || role === "org") {
+    const keeps = role === "finance";
+    list.push(
+      { name: "finance", path: "/finance" },
+      { name: "fund-sources", path: "/funds/sources", dialog: keeps ? opener("新增来源|Add source") : undefined },
+      { name: "budget-lines", path: "/funds/lines", dialog: keeps ? opener("新增科目|Add line") : undefined },
+      { name: "fund-ledger", path: "/funds/ledger" },
+      { name: "finance-accounts", path: "/finance/accounts" },
+      { name: "finance-tilt", path: "/finance/tilt" },
+    );
+    if (ids.partner) list.push({ name: "partner-statement", path: `/finance/partners/${ids.partner}` });
+    if (ids.paidTranche) list.push({ name: "tranche-notice", path: `/finance/tranches/${ids.paidTranche}/notice` });
   }
   return list;
 };
@@ -80,12 +102,13 @@ test.beforeAll(async () => {
     await db.query("begin");
     await db.query("select pg_advisory_xact_lock(hashtext('sweep-community-account'))");
     // A community admin over 宁夏路社区 (101), the community of leader@'s team, made as the seed makes its accounts.
+    // Its id is one the seed does not use (the funds seed gave …0005–…0009 to org2@, leader2@, finance2@ …).
     await db.query(`insert into public.role_grants (email, role, org_unit_id, note)
                     select 'community@demo.local', 'community_admin', 101, '宁夏路社区管理员'
                      where not exists (select 1 from public.role_grants where email = 'community@demo.local')`);
     await db.query(`insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                       raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-                    select '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated',
+                    select '00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-0000000000c1', 'authenticated', 'authenticated',
                       'community@demo.local', extensions.crypt($1, extensions.gen_salt('bf', 10)), now(),
                       '{"provider":"email","providers":["email"]}', '{"display_name":"宁夏路社区 陈主任"}', now(), now()
                      where not exists (select 1 from auth.users where email = 'community@demo.local')`, [PASSWORD]);
@@ -97,7 +120,21 @@ test.beforeAll(async () => {
        where m.team_id = 1001 and m.left_on is null and v.home_community_id = 101
        order by (select count(*) from public.star_awards sa where sa.volunteer_id = v.id and sa.status = 'confirmed') desc, v.id
        limit 1`);
-    ids = { team: 1001, volunteer: r.rows[0].volunteer, starAward: r.rows[0].star ? Number(r.rows[0].star) : null };
+    const grantIds = await db.query<{ application: string | null; grant: string | null }>(`
+      select (select a.id from public.grant_applications a where a.team_id = 1001 order by a.status = 'in_notice' desc, a.id limit 1) as application,
+             (select g.id from public.grants g where g.team_id = 1001 order by g.id limit 1) as grant`);
+    const g = grantIds.rows[0];
+    ids = {
+      team: 1001, volunteer: r.rows[0].volunteer, starAward: r.rows[0].star ? Number(r.rows[0].star) : null,
+      application: g?.application ? Number(g.application) : null, grant: g?.grant ? Number(g.grant) : null,
+      partner: null, paidTranche: null,
+    };
+    // an alliance member with money this year and a paid tranche (the finance pages' statement and 拨款通知单)
+    const money = await db.query<{ partner: string | null; tranche: string | null }>(`
+      select (select s.partner_id from public.fund_sources s where s.partner_id is not null order by s.fiscal_year desc, s.id limit 1) as partner,
+             (select t.id from public.grant_tranches t where t.status = 'paid' order by t.id limit 1) as tranche`);
+    ids.partner = money.rows[0].partner ? Number(money.rows[0].partner) : null;
+    ids.paidTranche = money.rows[0].tranche ? Number(money.rows[0].tranche) : null;
   } finally {
     await db.end();
   }

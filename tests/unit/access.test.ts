@@ -38,7 +38,27 @@ const EXPECTED: Record<string, Role[]> = {
   "team_memberships.add": ["org", "street", "community", "leader"],
   "team_memberships.leave": ["org", "street", "community", "leader"],
   "team_memberships.changeRole": ["org", "street", "community", "leader"],
+  "grant_applications.apply": ["leader"],
+  "grant_applications.screen": ["org", "street", "community"],
+  "grant_applications.check": ["finance"],
+  "grant_applications.decide": ["org"],
+  "grant_applications.objection": ["org", "street", "community", "finance"],
+  "grant_applications.approve": ["org"],
+  "grant_tranches.schedule": ["finance"],
+  "grant_tranches.request": ["leader", "finance"],
+  "grant_tranches.approve": ["finance"],
+  "grant_tranches.pay": ["finance"],
+  "grant_tranches.cancel": ["finance"],
+  "grant_vouchers.upload": ["leader"],
+  "grant_vouchers.verify": ["finance"],
+  "grant_changes.request": ["leader", "finance"],
+  "grant_changes.decide": ["org", "finance"],
+  "fund_sources.receive": ["finance"],
+  "fund_ledger.reverse": ["finance"],
+  "finance_accounts.closeYear": ["finance"],
 };
+// money (issue 9): only these resources
+const MONEY = ["funds", "finance", "fund_sources", "budget_lines", "fund_ledger", "finance_accounts", "finance_tilt", "partner_statements", "tranche_notices"];
 
 describe("the permission vocabulary (domain actions)", () => {
   it("names every domain action once in the expectations", () => {
@@ -55,12 +75,39 @@ describe("the permission vocabulary (domain actions)", () => {
     });
   }
 
-  it("finance reads service, stars, ratings and the passbook but takes no action", () => {
+  it("finance reads service, stars, ratings and the passbook but takes no action outside grants and money", () => {
     for (const resource of ["service_records", "star_awards", "ratings", "passbook", "rewards"]) {
       expect(allowed(ROLES.finance, resource, "list")).toBe(true);
     }
     const actions = Object.entries(DOMAIN_ACTIONS).flatMap(([r, a]) => a.map((x) => [r, x] as const));
-    expect(actions.filter(([r, a]) => allowed(ROLES.finance, r, a))).toEqual([]);
+    expect(actions.filter(([r, a]) => !r.startsWith("grant") && !MONEY.includes(r) && allowed(ROLES.finance, r, a))).toEqual([]);
+  });
+
+  it("money pages are for finance and the organisation department; only finance writes", () => {
+    for (const resource of MONEY) {
+      for (const role of Object.keys(ROLES) as Role[]) {
+        expect(allowed(ROLES[role], resource, "list"), `${role} lists ${resource}`).toBe(role === "finance" || role === "org");
+      }
+    }
+    for (const resource of ["fund_sources", "budget_lines"]) {
+      expect(allowed(ROLES.finance, resource, "create")).toBe(true);
+      expect(allowed(ROLES.org, resource, "create")).toBe(false);
+    }
+    // nothing in the ledger is edited or deleted, not even by finance
+    for (const action of ["create", "edit", "delete"]) expect(allowed(ROLES.finance, "fund_ledger", action)).toBe(false);
+  });
+
+  it("a street's finance keeps its money but does not close the district's year", () => {
+    const streetFinance = [grant("finance", 2, "street")];
+    expect(allowed(streetFinance, "fund_sources", "receive")).toBe(true);
+    expect(allowed(streetFinance, "finance_accounts", "list")).toBe(true);
+    expect(allowed(streetFinance, "finance_accounts", "closeYear")).toBe(false);
+  });
+
+  it("only a team's leader starts an application; nobody without a grant sees the grant pages", () => {
+    expect((Object.keys(ROLES) as Role[]).filter((r) => allowed(ROLES[r], "grant_applications", "create"))).toEqual(["leader"]);
+    expect(allowed(ROLES.none, "grant_applications", "list")).toBe(false);
+    expect(allowed(ROLES.none, "grants", "list")).toBe(false);
   });
 
   it("an unknown action or resource is refused", () => {

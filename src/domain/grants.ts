@@ -1,0 +1,218 @@
+// Rules of the grant workflow (申报 → 初审 → 财务预算审核 → 决定 → 公示 → 协议 → 拨付 → 凭证) as the pages
+// repeat them: which step a person may take on an application, a tranche or a voucher in its state, the
+// itemised budget's total and a line's use after a commitment. The database (RPCs that check actor, scope
+// and state) is the guard; these only hide what it would refuse and say why a step is not open yet.
+import type { Enums } from "../types/database";
+import { hasRole, leads, manages, unitWithin, type ScopeGrant, type UnitRef } from "./scope";
+
+export type ApplicationStatus = Enums<"application_status">;
+export type BudgetPurpose = Enums<"budget_purpose">;
+export type TrancheStatus = Enums<"tranche_status">;
+export type VoucherStatus = Enums<"voucher_status">;
+
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  "draft", "submitted", "screened", "checked", "in_notice", "approved", "rejected", "withdrawn",
+];
+export const BUDGET_PURPOSES: readonly BudgetPurpose[] = ["venue", "incubation", "activities", "rewards", "management"];
+/** States in which an application is still under way (withdrawing is possible until the decision). */
+export const OPEN_STATUSES: readonly ApplicationStatus[] = ["draft", "submitted", "screened", "checked"];
+
+/** A line's use is warned at this share (fund_settings.warn_ratio is the database's figure; this is its default). */
+export const DEFAULT_WARN_RATIO = 0.9;
+
+export interface ApplicationRef {
+  status: ApplicationStatus;
+  team_id: number;
+  created_by: string | null;
+  screened_by?: string | null;
+  checked_by?: string | null;
+  decided_by?: string | null;
+  amount_requested_fen: number;
+  notice_end?: string | null;
+  team?: { street_id?: number | null; community_id?: number | null; district_id?: number | null } | null;
+}
+
+export type ApplicationAction =
+  | "edit" | "submit" | "withdraw" | "screen" | "check" | "reject" | "decide" | "objection" | "resolveObjection" | "approve";
+
+function teamRef(a: Pick<ApplicationRef, "team_id" | "team">): UnitRef {
+  return { id: a.team_id, street_id: a.team?.street_id, community_id: a.team?.community_id, district_id: a.team?.district_id };
+}
+
+/** Finance of the district, or of the street the team belongs to. */
+export function financeOver(scope: readonly ScopeGrant[], unit: UnitRef): boolean {
+  return scope.some((g) => g.role === "finance" && unitWithin(unit, g.org_unit_id));
+}
+
+export interface ActionContext {
+  /** the signed-in user */
+  me: string | undefined;
+  /** the district's day (YYYY-MM-DD) */
+  today: string;
+  /** open objections on the application */
+  openObjections?: number;
+  /** who has recorded an approval already (the first of two above the threshold) */
+  approvals?: readonly string[];
+}
+
+/**
+ * The steps this person may take on the application now, as the RPCs decide them: the applicant edits,
+ * submits and withdraws; an admin of the team's scope screens (初审, pass or reject); finance of the scope
+ * checks the budget (or rejects); the organisation department decides, resolves objections and approves
+ * after the notice; staff of the scope record objections. Four eyes: whoever applied, screened or
+ * checked takes no later step on it.
+ */
+export function applicationActions(scope: readonly ScopeGrant[], a: ApplicationRef, ctx: ActionContext): ApplicationAction[] {
+  const out: ApplicationAction[] = [];
+  const unit = teamRef(a);
+  const applicant = !!ctx.me && a.created_by === ctx.me && leads(scope, a.team_id);
+  const before = [a.created_by, a.screened_by, a.checked_by].filter(Boolean);
+  const fresh = !!ctx.me && !before.includes(ctx.me);
+  const org = hasRole(scope, "org_admin");
+  switch (a.status) {
+    case "draft":
+      if (applicant) out.push("edit", "submit");
+      break;
+    case "submitted":
+      if (fresh && manages(scope, unit)) out.push("screen");
+      break;
+    case "screened":
+      if (fresh && financeOver(scope, unit)) out.push("check", "reject");
+      break;
+    case "checked":
+      if (fresh && org && !(ctx.approvals ?? []).includes(ctx.me ?? "")) out.push("decide");
+      break;
+    case "in_notice":
+      if (manages(scope, unit) || financeOver(scope, unit)) out.push("objection");
+      if (org) out.push("resolveObjection");
+      if (org && noticeOver(a, ctx.today) && !(ctx.openObjections ?? 0)) out.push("approve");
+      if (fresh && org) out.push("reject");
+      break;
+    default:
+      break;
+  }
+  if (applicant && (OPEN_STATUSES.includes(a.status) || a.status === "in_notice")) out.push("withdraw");
+  return out;
+}
+
+/** The notice period (公示期) has ended: approval may follow the day after notice_end. */
+export function noticeOver(a: Pick<ApplicationRef, "notice_end">, today: string): boolean {
+  return !!a.notice_end && today > a.notice_end;
+}
+
+/** Whose move it is, for the "needs my action" view: the statuses this person acts on. */
+export function statusesNeedingMe(scope: readonly ScopeGrant[]): ApplicationStatus[] {
+  const out = new Set<ApplicationStatus>();
+  if (hasRole(scope, "team_leader")) out.add("draft");
+  if (hasRole(scope, "street_admin") || hasRole(scope, "community_admin")) out.add("submitted");
+  if (hasRole(scope, "finance")) out.add("screened");
+  if (hasRole(scope, "org_admin")) {
+    out.add("checked");
+    out.add("in_notice");
+  }
+  return [...out];
+}
+
+export interface BudgetItem {
+  item?: string;
+  amount_fen?: number | null;
+}
+
+/** The itemised budget's total in fen (empty amounts count as 0). */
+export function budgetTotal(items: readonly BudgetItem[] | undefined): number {
+  return (items ?? []).reduce((s, i) => s + (i?.amount_fen && i.amount_fen > 0 ? i.amount_fen : 0), 0);
+}
+
+export interface LineUse {
+  amount_fen: number;
+  /** what is left: amount − committed − paid (− carried out), as budget_line_balances says */
+  available_fen: number;
+}
+
+export type LineLevel = "ok" | "warn" | "over";
+
+/** A line after committing `extra` more fen: its used share and whether that is fine, warned (≥ warn ratio) or refused (> 100 %). */
+export function lineAfter(line: LineUse, extra: number, warnRatio = DEFAULT_WARN_RATIO): { ratio: number; level: LineLevel; left: number } {
+  const used = line.amount_fen - line.available_fen + extra;
+  const ratio = line.amount_fen > 0 ? used / line.amount_fen : extra > 0 ? Infinity : 0;
+  return { ratio, level: extra > line.available_fen ? "over" : ratio >= warnRatio ? "warn" : "ok", left: line.available_fen - extra };
+}
+
+// ── Tranches (拨付) and vouchers (凭证) ─────────────────────────────────────────────────────────────
+
+export interface TrancheRef {
+  seq: number;
+  status: TrancheStatus;
+  requested_by?: string | null;
+}
+
+export type TrancheAction = "request" | "approve" | "pay" | "cancel" | "return";
+
+export interface VoucherRef {
+  tranche_id: number;
+  status: VoucherStatus;
+  uploaded_by?: string | null;
+}
+
+/** Tranche n is paid only when tranche n−1 (if any, and paid) has ≥ 1 verified voucher and none pending. */
+export function previousVouchersReady(tranches: readonly (TrancheRef & { id: number })[], t: TrancheRef, vouchers: readonly VoucherRef[]): boolean {
+  const prev = tranches
+    .filter((x) => x.seq < t.seq && x.status === "paid")
+    .sort((x, y) => y.seq - x.seq)[0];
+  if (!prev) return true;
+  const mine = vouchers.filter((v) => v.tranche_id === prev.id);
+  return mine.some((v) => v.status === "verified") && !mine.some((v) => v.status === "pending");
+}
+
+type GrantRef = { team_id: number; team?: ApplicationRef["team"]; status?: string };
+
+/** The steps on a tranche: the grantee's leader (or finance) requests; finance in scope approves (never
+ *  the requester), pays, cancels an unpaid one and books a paid one's return. */
+export function trancheActions(scope: readonly ScopeGrant[], grant: GrantRef, t: TrancheRef, me: string | undefined): TrancheAction[] {
+  if (grant.status && grant.status !== "active") return [];
+  const finance = financeOver(scope, teamRef(grant));
+  const out: TrancheAction[] = [];
+  if (t.status === "scheduled" && (leads(scope, grant.team_id) || finance)) out.push("request");
+  if (t.status === "requested" && finance && t.requested_by !== me) out.push("approve");
+  if (t.status === "approved" && finance) out.push("pay");
+  if ((t.status === "scheduled" || t.status === "requested" || t.status === "approved") && finance) out.push("cancel");
+  if (t.status === "paid" && finance) out.push("return");
+  return out;
+}
+
+/** The grantee uploads vouchers against a paid tranche of its own team's grant. */
+export function canUploadVoucher(scope: readonly ScopeGrant[], grant: { team_id: number }, t: TrancheRef): boolean {
+  return t.status === "paid" && leads(scope, grant.team_id);
+}
+
+/** Finance in scope verifies or rejects a pending voucher it did not upload. */
+export function canCheckVoucher(scope: readonly ScopeGrant[], grant: GrantRef, v: VoucherRef, me: string | undefined): boolean {
+  return v.status === "pending" && financeOver(scope, teamRef(grant)) && v.uploaded_by !== me;
+}
+
+/** Finance in scope schedules tranches. */
+export function financeOfGrant(scope: readonly ScopeGrant[], grant: GrantRef): boolean {
+  return financeOver(scope, teamRef(grant));
+}
+
+/** The grantee or finance asks for a change (move money between lines, change targets). */
+export function canRequestChange(scope: readonly ScopeGrant[], grant: GrantRef): boolean {
+  return (!grant.status || grant.status === "active") && (leads(scope, grant.team_id) || financeOver(scope, teamRef(grant)));
+}
+
+/** A change request is decided by finance in scope or the organisation department, never by whoever asked. */
+export function canDecideChange(scope: readonly ScopeGrant[], grant: GrantRef,
+  change: { status: string; requested_by: string | null }, me: string | undefined): boolean {
+  return change.status === "pending" && change.requested_by !== me && (financeOver(scope, teamRef(grant)) || hasRole(scope, "org_admin"));
+}
+
+/** Accepted voucher files: images from the phone's camera, or PDF. */
+export const VOUCHER_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,application/pdf";
+export const VOUCHER_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The object path of a voucher file in bucket `vouchers`: `<grant_id>/<tranche_id>/<uuid>.<ext>`. */
+export function voucherPath(grantId: number, trancheId: number, uuid: string, fileName: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName);
+  const ext = m ? m[1].toLowerCase() : "bin";
+  return `${grantId}/${trancheId}/${uuid}.${ext}`;
+}

@@ -1,0 +1,248 @@
+// The grant journey through the real app, backend, storage and browser: a team leader applies on a phone →
+// the street screens (初审) → finance checks the budget on a line → the organisation department approves →
+// the 公示 shows it to someone signed out → (the notice period is moved into the past, as five working days
+// would) the organisation department approves the agreement → finance schedules, the leader requests, finance
+// approves and pays the first tranche → the leader uploads a voucher photo → finance verifies it → the 决算
+// figures of the line (fund_accounts) show the money as paid, and the next tranche is no longer gated.
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { signIn } from "./helpers";
+
+const BASE = Number(process.env.E2E_STACK_PORT_BASE ?? 26421);
+const API = `http://127.0.0.1:${BASE}`;
+const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${BASE + 1}/postgres`;
+const ANON_KEY =
+  "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0";
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const db = new pg.Client({ connectionString: DB_URL });
+  await db.connect();
+  try {
+    return (await db.query<T>(text, values)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+interface Account { line_id: number; committed_fen: number; paid_fen: number; available_fen: number }
+
+/** The 决算 figures of one line as finance reads them (fund_accounts through the API, under RLS). */
+async function accountOf(lineId: number, year: number): Promise<Account> {
+  const token = await fetch(`${API}/auth/v1/token?grant_type=password`, {
+    method: "POST", headers: { apikey: ANON_KEY, "content-type": "application/json" },
+    body: JSON.stringify({ email: "finance@demo.local", password: "demo123456" }),
+  }).then((r) => r.json() as Promise<{ access_token: string }>);
+  const rows = await fetch(`${API}/rest/v1/rpc/fund_accounts`, {
+    method: "POST", headers: { apikey: ANON_KEY, authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
+    body: JSON.stringify({ p_year: year }),
+  }).then((r) => r.json() as Promise<Account[]>);
+  const row = rows.find((r) => r.line_id === lineId)!;
+  return { line_id: lineId, committed_fen: Number(row.committed_fen), paid_fen: Number(row.paid_fen), available_fen: Number(row.available_fen) };
+}
+
+/** Clicks a dialog's confirming button and waits until the dialog has gone. */
+async function confirm(page: Page, testId: string) {
+  await page.getByTestId(testId).click();
+  await expect(page.getByTestId(testId)).toBeHidden();
+}
+
+// A 1×1 JPEG: the "photo" of an invoice.
+const JPEG = Buffer.from(
+  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
+  "base64",
+);
+
+test.use({ actionTimeout: 20_000 });
+
+test("a leader applies → street screens → finance checks → the organisation department approves → 公示 → first tranche paid → voucher verified → 决算 changes", async ({ page, browser }, info) => {
+  test.setTimeout(240_000);
+  const title = `e2e银龄讲堂${Date.now().toString(36)}`;
+  const [{ today }] = await sql<{ today: string }>("select private.district_today()::text as today");
+  const year = Number(today.slice(0, 4));
+  // the district's activities line (of this year, not the tilt pool) with the most money left
+  const [line] = await sql<{ line_id: number; name: string }>(
+    `select b.line_id::int as line_id, b.name from public.budget_line_balances b join public.fund_sources s on s.id = b.source_id
+      where b.fiscal_year = $1 and b.purpose = 'activities' and not b.is_tilt and s.org_unit_id = 1 and s.restricted_purpose is null
+      order by b.available_fen desc limit 1`, [year]);
+  const before = await accountOf(line.line_id, year);
+
+  // 1. the leader applies, on a phone
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "leader@demo.local");
+  await page.goto("/grant-applications");
+  await page.getByTestId("apply-grant").click();
+  const form = page.getByTestId("application-form");
+  await expect(form.getByTestId("application-team")).toBeVisible();
+  await form.getByText("活动开展", { exact: true }).click();
+  await form.getByLabel("项目名称").fill(title);
+  await form.getByLabel("活动内容").fill("每月两次社区宣讲");
+  await form.getByTestId("application-amount").fill("12000");
+  await form.getByLabel("第 1 项支出名称").fill("讲师交通补贴");
+  await form.getByLabel("第 1 项金额").fill("8000");
+  await form.getByTestId("add-budget-item").click();
+  await form.getByLabel("第 2 项支出名称").fill("宣传资料印制");
+  await form.getByLabel("第 2 项金额").fill("3000");
+  await expect(form.getByTestId("budget-total")).toContainText("还差 ¥1,000.00");
+  await form.getByLabel("第 2 项金额").fill("4000");
+  await expect(form.getByTestId("budget-total")).toContainText("明细合计 ¥12,000.00 / 申请金额 ¥12,000.00");
+  await form.getByLabel("服务时长目标（小时）").fill("200");
+  await form.getByLabel("服务人数目标（人）").fill("300");
+  await form.getByLabel("活动场次目标（场）").fill("24");
+  for (const [label, day] of [["开始日期", `${year}-12-01`], ["结束日期", `${year}-12-31`]]) {
+    await form.getByLabel(label).click();
+    await page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`).click();
+  }
+  await page.screenshot({ path: info.outputPath("1-leader-form.png"), fullPage: true });
+  await form.getByTestId("save-submit").click();
+  await page.locator(".ant-popover:visible").getByRole("button", { name: /提\s?交/ }).click();
+  await expect(page.getByText("已提交，等待街道初审")).toBeVisible();
+  await expect(page.getByTestId("application-status")).toHaveText("待初审");
+  const appId = Number(new URL(page.url()).pathname.split("/").pop());
+  expect(appId).toBeGreaterThan(0);
+
+  // 2. the street screens it
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "street@demo.local");
+  await page.goto("/grant-applications");
+  await expect(page.getByTestId("application-table").getByRole("link", { name: title })).toBeVisible(); // 待我处理
+  await page.getByTestId("application-table").getByRole("link", { name: title }).click();
+  await page.getByTestId("action-screen").click();
+  await expect(page.getByTestId("screen-modal").getByTestId("decision-subject")).toHaveText(`“${title}” · ¥12,000.00`);
+  await page.getByTestId("screen-modal").getByLabel(/理由|说明/).fill("材料齐全，符合条件");
+  await confirm(page, "screen-modal-ok");
+  await expect(page.getByTestId("application-status")).toHaveText("待财务审核");
+
+  // 3. finance checks the budget: more than the line has is refused in the dialog, the right amount passes
+  await signIn(page, "finance@demo.local");
+  await page.goto(`/grant-applications/${appId}`);
+  await page.getByTestId("action-check").click();
+  const check = page.getByTestId("check-modal");
+  const lineRow = check.getByTestId(`check-line-${line.line_id}`);
+  await lineRow.getByRole("textbox").fill(String(before.available_fen / 100 + 1));
+  await expect(lineRow.getByRole("alert")).toContainText("超过该科目可用金额");
+  await expect(page.getByTestId("check-ok")).toBeDisabled();
+  await lineRow.getByRole("textbox").fill("12000");
+  await expect(check.getByTestId("check-total")).toContainText("已安排 ¥12,000.00 / 申请金额 ¥12,000.00");
+  await page.screenshot({ path: info.outputPath("3-finance-check.png"), fullPage: true });
+  await confirm(page, "check-ok");
+  await expect(page.getByTestId("application-status")).toHaveText("待决定");
+  await expect(page.getByTestId("allocations")).toContainText(line.name);
+
+  // 4. the organisation department decides: approve → 公示
+  await signIn(page, "org@demo.local");
+  await page.goto(`/grant-applications/${appId}`);
+  await page.getByTestId("action-decide").click();
+  await confirm(page, "decide-modal-ok");
+  await expect(page.getByTestId("application-status")).toHaveText("公示中");
+  const committed = await accountOf(line.line_id, year);
+  expect(committed.committed_fen).toBe(before.committed_fen + 1_200_000);
+
+  // 5. the 公示 page shows it to anyone, signed out (linked from the sign-in page)
+  const outsider = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
+  const pub = await outsider.newPage();
+  await pub.goto("/login");
+  await pub.getByTestId("notice-link").click();
+  const card = pub.getByTestId("notice-card").filter({ hasText: title });
+  await expect(card).toContainText("¥12,000.00");
+  await expect(card).toContainText("公示中");
+  await expect(pub.getByTestId("notice-contact")).toBeVisible();
+  await pub.screenshot({ path: info.outputPath("5-public-notice.png"), fullPage: true });
+  await outsider.close();
+
+  // 6. five working days later (moved into the past here) and no objection: the agreement
+  await sql("update public.grant_applications set notice_start = notice_start - 10, notice_end = private.district_today() - 1 where id = $1", [appId]);
+  await page.reload();
+  await page.getByTestId("action-approve").click();
+  await confirm(page, "approve-modal-ok");
+  await expect(page.getByTestId("application-status")).toHaveText("已批准");
+  await page.getByTestId("grant-link").click();
+  await expect(page.getByTestId("grant-amount")).toHaveText("¥12,000.00");
+  const grantUrl = new URL(page.url()).pathname;
+
+  // 7. finance schedules the first tranche; the leader requests it; finance approves and pays
+  await signIn(page, "finance@demo.local");
+  await page.goto(grantUrl);
+  await page.getByTestId("schedule-tranche").click();
+  await page.getByTestId("schedule-amount").fill("6000");
+  await confirm(page, "schedule-ok");
+  await expect(page.getByTestId("tranche-1")).toContainText("已计划");
+  await page.getByTestId("schedule-tranche").click();
+  await page.getByTestId("schedule-amount").fill("6000");
+  await confirm(page, "schedule-ok");
+
+  await signIn(page, "leader@demo.local");
+  await page.goto(grantUrl);
+  await page.getByTestId("tranche-request-1").click();
+  await confirm(page, "request-modal-ok");
+  await expect(page.getByTestId("tranche-1")).toContainText("已申请");
+
+  await signIn(page, "finance@demo.local");
+  await page.goto(grantUrl);
+  await page.getByTestId("tranche-approve-1").click();
+  await confirm(page, "approve-tranche-modal-ok");
+  await page.getByTestId("tranche-pay-1").click();
+  await confirm(page, "pay-ok");
+  await expect(page.getByTestId("tranche-1")).toContainText("已拨付");
+  await expect(page.getByTestId("grant-paid")).toHaveText("¥6,000.00");
+  // tranche 2: finance may approve it after the leader asks, but not pay it before tranche 1's vouchers are verified
+  await page.getByTestId("tranche-request-2").click();
+  await confirm(page, "request-modal-ok");
+  await expect(page.getByTestId("tranche-approve-2")).toHaveCount(0); // four eyes: finance requested it
+
+  // 8. the leader photographs the invoice on a phone and uploads it against tranche 1
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "leader@demo.local");
+  await page.goto(grantUrl);
+  await page.getByTestId("voucher-upload-1").click();
+  await page.getByTestId("voucher-file").setInputFiles({ name: "发票.jpg", mimeType: "image/jpeg", buffer: JPEG });
+  await expect(page.getByTestId("voucher-file-name")).toContainText("发票.jpg");
+  await page.getByTestId("voucher-amount").fill("5800");
+  await page.getByTestId("voucher-modal").getByLabel("说明（可不填）").fill("讲师交通补贴 12 月");
+  await page.screenshot({ path: info.outputPath("8-leader-voucher.png"), fullPage: true });
+  await confirm(page, "voucher-ok");
+  await expect(page.getByText("凭证已上传，等待财务核验")).toBeVisible();
+  await expect(page.getByTestId("vouchers-1")).toContainText("待审核");
+
+  // 9. finance opens the file (a signed link) and verifies it
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "finance@demo.local");
+  await page.goto(grantUrl);
+  const voucher = page.getByTestId("vouchers-1").getByTestId("voucher-row").first();
+  const popup = page.waitForEvent("popup");
+  await voucher.getByRole("button", { name: /查看凭证/ }).click();
+  const file = await popup;
+  await file.waitForLoadState();
+  expect(file.url()).toMatch(/\/storage\/v1\/object\/sign\/vouchers\/\d+\/\d+\/[0-9a-f-]+\.jpg\?token=/);
+  await file.close();
+  await voucher.getByRole("button", { name: "核验" }).click();
+  await confirm(page, "voucher-check-modal-ok");
+  await expect(page.getByTestId("vouchers-1")).toContainText("已核验");
+
+  // 10. the 决算 figures of the line: 6,000 paid, 6,000 still committed; available unchanged by the payment
+  const after = await accountOf(line.line_id, year);
+  expect(after.paid_fen).toBe(before.paid_fen + 600_000);
+  expect(after.committed_fen).toBe(before.committed_fen + 600_000);
+  expect(after.available_fen).toBe(before.available_fen - 1_200_000);
+  await page.screenshot({ path: info.outputPath("10-finance-grant.png"), fullPage: true });
+});
+
+test("refusals say why: an unbalanced budget cannot be submitted; the 公示 page shows nothing else signed out", async ({ page }) => {
+  await signIn(page, "leader@demo.local");
+  await page.goto("/grant-applications/create");
+  const form = page.getByTestId("application-form");
+  await form.getByLabel("项目名称").fill("e2e 不平衡的预算");
+  await form.getByTestId("application-amount").fill("1000");
+  await form.getByLabel("第 1 项支出名称").fill("茶歇");
+  await form.getByLabel("第 1 项金额").fill("900");
+  await expect(form.getByTestId("budget-total")).toContainText("还差 ¥100.00");
+  await form.getByTestId("save-submit").click();
+  await page.locator(".ant-popover:visible").getByRole("button", { name: /提\s?交/ }).click();
+  await expect(page).toHaveURL(/\/grant-applications\/create$/); // the form keeps it: nothing was saved
+
+  // signed out, the application pages lead to the sign-in page; 公示 stays public
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("sb-")) localStorage.removeItem(k); });
+  await page.goto("/grant-applications");
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/notice");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("资金安排公示");
+});

@@ -1,0 +1,133 @@
+// The grant workflow's rules as the pages repeat them (src/domain/grants.ts): who takes which step on an
+// application in which state — four eyes included — a line's use after a commitment (warn at 90 %, refuse past
+// 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
+import { describe, expect, it } from "vitest";
+import {
+  applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, lineAfter, previousVouchersReady,
+  statusesNeedingMe, trancheActions, voucherPath, type ApplicationRef,
+} from "../../src/domain/grants";
+import type { ScopeGrant } from "../../src/domain/scope";
+
+const grant = (role: ScopeGrant["role"], org_unit_id: number, level: ScopeGrant["level"], street_id: number | null = null): ScopeGrant => ({
+  grant_id: org_unit_id, role, org_unit_id, unit_name: "x", level, street_id, community_id: null,
+});
+const LEADER = [grant("team_leader", 1001, "team", 2)];
+const OTHER_LEADER = [grant("team_leader", 1002, "team", 3)];
+const STREET = [grant("street_admin", 2, "street")];
+const OTHER_STREET = [grant("street_admin", 3, "street")];
+const FINANCE = [grant("finance", 1, "district")];
+const STREET_FINANCE = [grant("finance", 3, "street")];
+const ORG = [grant("org_admin", 1, "district")];
+const TODAY = "2026-12-10";
+
+const app = (status: ApplicationRef["status"], extra: Partial<ApplicationRef> = {}): ApplicationRef => ({
+  status, team_id: 1001, created_by: "leader", screened_by: null, checked_by: null, amount_requested_fen: 1_200_000,
+  team: { street_id: 2, community_id: 101, district_id: 1 }, ...extra,
+});
+const act = (scope: ScopeGrant[], me: string, a: ApplicationRef, extra = {}) => applicationActions(scope, a, { me, today: TODAY, ...extra });
+
+describe("steps on an application", () => {
+  it("the applicant edits, submits and withdraws a draft; another team's leader does nothing", () => {
+    expect(act(LEADER, "leader", app("draft"))).toEqual(["edit", "submit", "withdraw"]);
+    expect(act(OTHER_LEADER, "other", app("draft"))).toEqual([]);
+    expect(act(LEADER, "co-leader", app("draft"))).toEqual([]);
+  });
+  it("the street of the team screens a submitted application; another street does not", () => {
+    expect(act(STREET, "street", app("submitted"))).toEqual(["screen"]);
+    expect(act(OTHER_STREET, "street3", app("submitted"))).toEqual([]);
+    expect(act(FINANCE, "fin", app("submitted"))).toEqual([]);
+  });
+  it("finance of the scope checks or rejects a screened one, unless it applied or screened it (four eyes)", () => {
+    expect(act(FINANCE, "fin", app("screened", { screened_by: "street" }))).toEqual(["check", "reject"]);
+    expect(act(STREET_FINANCE, "fin3", app("screened", { screened_by: "street" }))).toEqual([]);
+    expect(act(FINANCE, "fin", app("screened", { screened_by: "fin" }))).toEqual([]);
+  });
+  it("the organisation department decides a checked one, once per person when two approvals are needed", () => {
+    const checked = app("checked", { screened_by: "street", checked_by: "fin" });
+    expect(act(ORG, "org", checked)).toEqual(["decide"]);
+    expect(act(ORG, "org", checked, { approvals: ["org"] })).toEqual([]);
+    expect(act(ORG, "org2", checked, { approvals: ["org"] })).toEqual(["decide"]);
+    expect(act(ORG, "fin", checked)).toEqual([]);
+  });
+  it("approval waits for the end of the notice and for every objection to be resolved", () => {
+    const notice = app("in_notice", { screened_by: "street", checked_by: "fin", notice_end: TODAY });
+    expect(act(ORG, "org", notice)).not.toContain("approve");
+    const over = { ...notice, notice_end: "2026-12-09" };
+    expect(act(ORG, "org", over)).toContain("approve");
+    expect(act(ORG, "org", over, { openObjections: 1 })).not.toContain("approve");
+  });
+  it("staff of the scope record objections during the notice; only the organisation department resolves them", () => {
+    const notice = app("in_notice", { notice_end: TODAY });
+    expect(act(STREET, "street", notice)).toEqual(["objection"]);
+    expect(act(FINANCE, "fin", notice)).toEqual(["objection"]);
+    expect(act(ORG, "org", notice)).toEqual(expect.arrayContaining(["objection", "resolveObjection"]));
+    expect(act(LEADER, "leader", notice)).toEqual(["withdraw"]);
+  });
+  it("nothing is open on a decided application", () => {
+    for (const s of ["approved", "rejected", "withdrawn"] as const) {
+      for (const [scope, me] of [[LEADER, "leader"], [STREET, "street"], [FINANCE, "fin"], [ORG, "org"]] as const) {
+        expect(act([...scope], me, app(s))).toEqual([]);
+      }
+    }
+  });
+  it("the needs-my-action view shows each role the states it acts on", () => {
+    expect(statusesNeedingMe(LEADER)).toEqual(["draft"]);
+    expect(statusesNeedingMe(STREET)).toEqual(["submitted"]);
+    expect(statusesNeedingMe(FINANCE)).toEqual(["screened"]);
+    expect(statusesNeedingMe(ORG)).toEqual(["checked", "in_notice"]);
+  });
+});
+
+describe("money on a line and in a budget", () => {
+  it("warns from 90 % of a line and refuses past 100 %", () => {
+    const line = { amount_fen: 100_000, available_fen: 30_000 };
+    expect(lineAfter(line, 10_000).level).toBe("ok");
+    expect(lineAfter(line, 20_000).level).toBe("warn");
+    expect(lineAfter(line, 30_000).level).toBe("warn");
+    expect(lineAfter(line, 30_001).level).toBe("over");
+    expect(lineAfter(line, 20_000).left).toBe(10_000);
+  });
+  it("adds the itemised budget in fen, ignoring empty rows", () => {
+    expect(budgetTotal([{ amount_fen: 1_000_00 }, { amount_fen: 250_50 }, {}, { amount_fen: null }])).toBe(1_250_50);
+  });
+});
+
+describe("tranches and vouchers", () => {
+  const g = { team_id: 1001, team: { street_id: 2, community_id: 101, district_id: 1 }, status: "active" };
+  const tranches = [
+    { id: 11, seq: 1, status: "paid" as const },
+    { id: 12, seq: 2, status: "approved" as const, requested_by: "leader" },
+  ];
+  it("pays tranche 2 only when tranche 1 has a verified voucher and none pending", () => {
+    expect(previousVouchersReady(tranches, tranches[1], [])).toBe(false);
+    expect(previousVouchersReady(tranches, tranches[1], [{ tranche_id: 11, status: "verified" }, { tranche_id: 11, status: "pending" }])).toBe(false);
+    expect(previousVouchersReady(tranches, tranches[1], [{ tranche_id: 11, status: "verified" }, { tranche_id: 11, status: "rejected" }])).toBe(true);
+    expect(previousVouchersReady(tranches, tranches[0], [])).toBe(true);
+  });
+  it("the leader requests, finance approves (never the requester) and pays", () => {
+    expect(trancheActions(LEADER, g, { seq: 1, status: "scheduled" }, "leader")).toEqual(["request"]);
+    expect(trancheActions(FINANCE, g, { seq: 1, status: "requested", requested_by: "leader" }, "fin")).toEqual(["approve", "cancel"]);
+    expect(trancheActions(FINANCE, g, { seq: 1, status: "requested", requested_by: "fin" }, "fin")).toEqual(["cancel"]);
+    expect(trancheActions(FINANCE, g, { seq: 1, status: "approved" }, "fin")).toEqual(["pay", "cancel"]);
+    expect(trancheActions(STREET_FINANCE, g, { seq: 1, status: "approved" }, "fin3")).toEqual([]);
+    expect(trancheActions(FINANCE, { ...g, status: "completed" }, { seq: 1, status: "approved" }, "fin")).toEqual([]);
+  });
+  it("the grantee uploads vouchers against a paid tranche; finance checks what it did not upload", () => {
+    expect(canUploadVoucher(LEADER, g, { seq: 1, status: "paid" })).toBe(true);
+    expect(canUploadVoucher(LEADER, g, { seq: 1, status: "approved" })).toBe(false);
+    expect(canUploadVoucher(OTHER_LEADER, g, { seq: 1, status: "paid" })).toBe(false);
+    expect(canCheckVoucher(FINANCE, g, { tranche_id: 11, status: "pending", uploaded_by: "leader" }, "fin")).toBe(true);
+    expect(canCheckVoucher(FINANCE, g, { tranche_id: 11, status: "pending", uploaded_by: "fin" }, "fin")).toBe(false);
+    expect(canCheckVoucher(LEADER, g, { tranche_id: 11, status: "pending", uploaded_by: "x" }, "leader")).toBe(false);
+  });
+  it("a change request is decided by someone other than who asked", () => {
+    expect(canDecideChange(FINANCE, g, { status: "pending", requested_by: "leader" }, "fin")).toBe(true);
+    expect(canDecideChange(FINANCE, g, { status: "pending", requested_by: "fin" }, "fin")).toBe(false);
+    expect(canDecideChange(ORG, g, { status: "pending", requested_by: "fin" }, "org")).toBe(true);
+    expect(canDecideChange(LEADER, g, { status: "pending", requested_by: "fin" }, "leader")).toBe(false);
+  });
+  it("stores a voucher under <grant>/<tranche>/<uuid>.<ext>, never the (Chinese) file name", () => {
+    expect(voucherPath(7, 12, "u-1", "发票 2026.JPG")).toBe("7/12/u-1.jpg");
+    expect(voucherPath(7, 12, "u-1", "收据")).toBe("7/12/u-1.bin");
+  });
+});
