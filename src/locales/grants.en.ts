@@ -117,8 +117,8 @@ const grantsEn: Shape<typeof grantsZhCN> = {
   },
   publicNotice: {
     title: "Public notice of grants", intro: "These volunteer projects are to receive district special funds or alliance money. Anyone may object during the notice period, as described below.",
-    howToObject: "How to object", contactFallback: "Contact the district organisation department (retired cadres bureau).", current: "In notice now ({{n}})", recent: "Approved in the last 30 days ({{n}})",
-    none: "Nothing is in notice right now", project: "Project: {{name}}", period: "Notice: {{from}} to {{to}}", inNotice: "In notice", approved: "Approved",
+    howToObject: "How to object", contactFallback: "Contact the district organisation department (retired cadres bureau).", current: "In notice or awaiting approval ({{n}})", recent: "Approved in the last 30 days ({{n}})",
+    none: "Nothing is in notice right now", project: "Project: {{name}}", period: "Notice: {{from}} to {{to}}", inNotice: "In notice", noticeEnded: "Notice period over, awaiting objections or approval", approved: "Approved",
     staffSignIn: "Staff sign-in", link: "Public notice of grants",
   },
 };

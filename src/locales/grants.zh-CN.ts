@@ -113,8 +113,8 @@ const grantsZhCN = {
   },
   publicNotice: {
     title: "资金安排公示", intro: "以下志愿服务项目拟获区级专项资金或联盟单位资金支持，现予公示。公示期内如有异议，可按下方方式反映。",
-    howToObject: "如何反映异议", contactFallback: "请联系区委组织部（老干部局）。", current: "正在公示（{{n}} 项）", recent: "近 30 天已批准（{{n}} 项）",
-    none: "目前没有正在公示的项目", project: "所属项目：{{name}}", period: "公示期：{{from}} 至 {{to}}", inNotice: "公示中", approved: "已批准",
+    howToObject: "如何反映异议", contactFallback: "请联系区委组织部（老干部局）。", current: "公示中及待批准（{{n}} 项）", recent: "近 30 天已批准（{{n}} 项）",
+    none: "目前没有正在公示的项目", project: "所属项目：{{name}}", period: "公示期：{{from}} 至 {{to}}", inNotice: "公示中", noticeEnded: "公示期满，待处理异议或批准", approved: "已批准",
     staffSignIn: "工作人员登录", link: "资金安排公示",
   },
 } as const;
