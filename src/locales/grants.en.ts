@@ -78,7 +78,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       notFound: "This grant does not exist or you may not see it", closed: "This grant is {{status}}: no more payments or changes",
     },
     tranches: {
-      title: "Tranches", none: "No tranche scheduled yet", schedule: "Schedule a tranche", scheduleTitle: "Schedule a tranche: agreement {{no}} ({{amount}})",
+      amountYuan: "Amount (yuan)", title: "Tranches", none: "No tranche scheduled yet", schedule: "Schedule a tranche", scheduleTitle: "Schedule a tranche: agreement {{no}} ({{amount}})",
       seq: "Tranche {{seq}}", dueOn: "Due on", paidOn: "Paid on", voucherNo: "Payment voucher no. (optional)", request: "Request payment",
       requestTitle: "Request payment", approve: "Approve payment", approveTitle: "Approve payment", pay: "Pay", payTitle: "Pay tranche {{seq}} (agreement {{no}})",
       paySubject: "Pay {{amount}} to {{team}}", cancel: "Cancel", cancelTitle: "Cancel tranche", return: "Book a return", returnTitle: "Book a return",
@@ -95,7 +95,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       subject: "{{name}} · {{amount}}", reasonIs: "Note: {{text}}",
     },
     changes: {
-      title: "Change requests", none: "No change requested", request: "Request a change", requestTitle: "Request a change: agreement {{no}}", kind: "Kind",
+      amountYuan: "Amount to move (yuan)", title: "Change requests", none: "No change requested", request: "Request a change", requestTitle: "Request a change: agreement {{no}}", kind: "Kind",
       kinds: { targets: "Change targets", move_money: "Move money between lines" }, before: "Before", after: "After", fromLine: "From line", toLine: "To line",
       lineOption: "{{name}} ({{available}} available)", decide: "Decide", decideTitle: "Decide on the change", approve: "Approve change", reject: "Do not approve",
       targetsValue: "{{h}} h · {{p}} people · {{n}} activities", moneyValue: "{{from}} {{fromFen}} · {{to}} {{toFen}}",

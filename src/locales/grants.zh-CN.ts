@@ -74,7 +74,7 @@ const grantsZhCN = {
       notFound: "找不到这份协议，或您无权查看", closed: "该协议{{status}}，不能再办理拨付和变更",
     },
     tranches: {
-      title: "分期拨付", none: "还没有拨付计划", schedule: "添加拨付计划", scheduleTitle: "添加拨付计划：协议 {{no}}（{{amount}}）",
+      amountYuan: "拨付金额（元）", title: "分期拨付", none: "还没有拨付计划", schedule: "添加拨付计划", scheduleTitle: "添加拨付计划：协议 {{no}}（{{amount}}）",
       seq: "第 {{seq}} 期", dueOn: "计划日期", paidOn: "拨付日期", voucherNo: "付款凭证号（可不填）", request: "申请拨付",
       requestTitle: "申请拨付", approve: "审批拨付", approveTitle: "审批拨付", pay: "确认拨付", payTitle: "确认拨付第 {{seq}} 期（协议 {{no}}）",
       paySubject: "向 {{team}} 拨付 {{amount}}", cancel: "取消", cancelTitle: "取消拨付", return: "登记退回", returnTitle: "登记退回",
@@ -91,7 +91,7 @@ const grantsZhCN = {
       subject: "{{name}} · {{amount}}", reasonIs: "意见：{{text}}",
     },
     changes: {
-      title: "变更申请", none: "没有变更申请", request: "申请变更", requestTitle: "申请变更：协议 {{no}}", kind: "变更类型",
+      amountYuan: "调剂金额（元）", title: "变更申请", none: "没有变更申请", request: "申请变更", requestTitle: "申请变更：协议 {{no}}", kind: "变更类型",
       kinds: { targets: "调整目标", move_money: "科目间调剂" }, before: "变更前", after: "变更后", fromLine: "调出科目", toLine: "调入科目",
       lineOption: "{{name}}（可用 {{available}}）", decide: "审批", decideTitle: "审批变更", approve: "批准变更", reject: "不批准",
       targetsValue: "{{h}} 小时 · {{p}} 人 · {{n}} 场", moneyValue: "{{from}} {{fromFen}} · {{to}} {{toFen}}",

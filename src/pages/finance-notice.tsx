@@ -48,7 +48,7 @@ export default function TrancheNoticePage() {
     [translate("finance.notice.source"), line ? `${line.fund_sources?.name ?? ""} / ${line.name}` : ""],
     [translate("finance.notice.tranche"), translate("finance.notice.trancheN", { n: t.seq, total: formatFen(g?.amount_fen ?? 0) })],
     [translate("finance.notice.amount"), <b key="a" className="money" data-testid="notice-amount">{formatFen(t.amount_fen)}</b>],
-    [translate("finance.notice.uppercase"), <b key="u" data-testid="notice-uppercase">{translate("finance.notice.rmb")}{rmbUppercase(t.amount_fen)}</b>],
+    [translate("finance.notice.uppercase"), <b key="u" data-testid="notice-uppercase">{translate("finance.notice.rmb")}<span lang="zh-CN">{rmbUppercase(t.amount_fen)}</span></b>],
     [translate("finance.notice.due"), t.due_on ?? "—"],
     [translate("finance.notice.paidOn"), t.paid_on ?? translate("finance.notice.unpaid")],
     [translate("finance.notice.period"), g?.starts_on ? `${g.starts_on} — ${g.ends_on ?? ""}` : "—"],

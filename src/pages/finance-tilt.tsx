@@ -40,7 +40,7 @@ export default function TiltSimulatorPage() {
   // the pool is the line's available money unless a person types another figure
   const [poolText, setPoolText] = useState("");
   const typedPool = poolText.trim() ? parseYuan(poolText) : null;
-  const [threshold, setThreshold] = useState(0.6);
+  const [threshold, setThreshold] = useState(0.5);
   const [percent, setPercent] = useState(80);
 
   const args = { p_line_id: line?.line_id ?? null, p_pool_fen: typedPool, p_threshold: threshold, p_share: percent / 100 };
@@ -71,20 +71,20 @@ export default function TiltSimulatorPage() {
       <Typography.Paragraph type="secondary">{translate("finance.tiltIntro")}</Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout={phone ? "vertical" : "inline"} className="filter-form">
-          <Form.Item label={translate("finance.tiltLine")}>
-            <Select<number> value={line?.line_id} onChange={setLineId} style={{ minWidth: 200 }} placeholder={translate("finance.noTiltLine")} data-testid="tilt-line"
+          <Form.Item label={translate("finance.tiltLine")} htmlFor="tilt-line">
+            <Select<number> id="tilt-line" value={line?.line_id} onChange={setLineId} style={{ minWidth: 200 }} placeholder={translate("finance.noTiltLine")} data-testid="tilt-line"
               options={(lines?.data ?? []).map((l) => ({ value: l.line_id, label: `${l.name}（${formatFen(l.available_fen)}）` }))} />
           </Form.Item>
-          <Form.Item label={translate("finance.pool")} extra={translate("finance.poolHint", { amount: formatFen(line?.available_fen ?? 0) })}
+          <Form.Item label={translate("finance.pool")} htmlFor="tilt-pool" extra={translate("finance.poolHint", { amount: formatFen(line?.available_fen ?? 0) })}
             validateStatus={poolText.trim() && typedPool === null ? "error" : undefined}>
-            <MoneyInput value={poolText} placeholder={formatFen(line?.available_fen ?? 0, { symbol: false })} onChange={(e) => setPoolText(e.target.value)}
+            <MoneyInput id="tilt-pool" value={poolText} placeholder={formatFen(line?.available_fen ?? 0, { symbol: false })} onChange={(e) => setPoolText(e.target.value)}
               data-testid="tilt-pool" style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item label={translate("finance.threshold")}>
-            <InputNumber min={0} max={1} step={0.05} value={threshold} onChange={(v) => setThreshold(v ?? 0)} />
+          <Form.Item label={translate("finance.threshold")} htmlFor="tilt-threshold">
+            <InputNumber id="tilt-threshold" min={0} max={1} step={0.05} value={threshold} onChange={(v) => setThreshold(v ?? 0)} />
           </Form.Item>
-          <Form.Item label={translate("finance.percent")}>
-            <InputNumber min={1} max={100} value={percent} onChange={(v) => setPercent(v ?? 100)} suffix="%" />
+          <Form.Item label={translate("finance.percent")} htmlFor="tilt-share">
+            <InputNumber id="tilt-share" min={1} max={100} value={percent} onChange={(v) => setPercent(v ?? 100)} suffix="%" />
           </Form.Item>
         </Form>
       </Card>

@@ -306,6 +306,13 @@ begin
     if new.kind = 'district_special' and v_lined > private.source_cap(old.id) - old.appropriated_fen + new.appropriated_fen then
       raise exception 'the budget lines of this source exceed the new appropriation' using errcode = '23514', hint = 'funds.source_over_cap';
     end if;
+    -- a donor's restriction stays on money already lined or received (lifting it would free the money for
+    -- any purpose); it can only be corrected while nothing is on the source
+    if old.restricted_purpose is not null and new.restricted_purpose is distinct from old.restricted_purpose
+       and (exists (select 1 from public.budget_lines where source_id = old.id)
+            or exists (select 1 from public.fund_ledger where source_id = old.id)) then
+      raise exception 'this source''s money is restricted to %', old.restricted_purpose using errcode = '23514', hint = 'funds.restricted_purpose';
+    end if;
     if new.restricted_purpose is not null and exists (select 1 from public.budget_lines where source_id = old.id and purpose <> new.restricted_purpose) then
       raise exception 'this source has lines for another purpose' using errcode = '23514', hint = 'funds.restricted_purpose';
     end if;
@@ -401,8 +408,10 @@ begin
     if p_amount_fen < u.committed_fen + u.paid_fen + u.carried_out_fen then
       raise exception 'the line has more committed and paid than the new amount' using errcode = '23514', hint = 'funds.line_below_used';
     end if;
-    if p_purpose <> b.purpose and (u.committed_fen + u.paid_fen) > 0 then
-      raise exception 'a line with commitments keeps its purpose' using errcode = '23514', hint = 'funds.line_in_use';
+    -- the purpose and the 重点倾 flag are what the commitments were checked against (tilt eligibility, the
+    -- tilt share figures): a line in use keeps both
+    if (p_purpose <> b.purpose or coalesce(p_is_tilt, false) <> b.is_tilt) and (u.committed_fen + u.paid_fen) > 0 then
+      raise exception 'a line with commitments keeps its purpose and tilt flag' using errcode = '23514', hint = 'funds.line_in_use';
     end if;
   end if;
   select coalesce(sum(amount_fen), 0) into v_lined from public.budget_lines where source_id = s.id and id is distinct from p_id;

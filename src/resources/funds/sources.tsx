@@ -75,19 +75,24 @@ export default function FundSourceList() {
   const create = useModalForm<SourceForm>({ resource: "fund_sources", action: "create", redirect: false, onMutationSuccess: refresh, successNotification: false });
   const edit = useModalForm<SourceForm>({ resource: "fund_sources", action: "edit", redirect: false, onMutationSuccess: refresh, successNotification: false });
 
+  // the year shown and the person's (first) finance unit, set as the dialog opens: the scope loads after the form
+  const openCreate = () => {
+    create.show();
+    setTimeout(() => create.formProps.form?.setFieldsValue({ fiscal_year: year, org_unit_id: financeUnits[0]?.value, kind: "district_special", form: "cash" }));
+  };
   const sourceForm = (props: typeof create.formProps, isEdit: boolean) => (
     <Form {...props} layout="vertical" onFinish={(v) => props.onFinish?.(isEdit ? omitFixed(toValues(v as SourceForm)) : toValues(v as SourceForm))}>
       {!isEdit && (
         <>
           <Space wrap>
-            <Form.Item name="fiscal_year" label={translate("finance.year")} rules={[{ required: true }]} initialValue={year}>
+            <Form.Item name="fiscal_year" label={translate("finance.year")} rules={[{ required: true }]}>
               <Select style={{ width: 140 }} options={years.map((y) => ({ value: y, label: translate("finance.yearLabel", { year: y }) }))} />
             </Form.Item>
-            <Form.Item name="org_unit_id" label={translate("finance.owner")} rules={[{ required: true }]} initialValue={financeUnits[0]?.value}>
+            <Form.Item name="org_unit_id" label={translate("finance.owner")} rules={[{ required: true }]}>
               <Select style={{ minWidth: 160 }} options={financeUnits} />
             </Form.Item>
           </Space>
-          <Form.Item name="kind" label={translate("finance.kind")} rules={[{ required: true }]} initialValue="district_special">
+          <Form.Item name="kind" label={translate("finance.kind")} rules={[{ required: true }]}>
             <Radio.Group optionType="button" options={SOURCE_KINDS.map((k) => ({ value: k, label: translate(`finance.kinds.${k}`) }))} />
           </Form.Item>
         </>
@@ -106,7 +111,7 @@ export default function FundSourceList() {
                 </Form.Item>
               </Space>
             )}
-            <Form.Item name="form" label={translate("finance.form")} initialValue="cash">
+            <Form.Item name="form" label={translate("finance.form")}>
               <Radio.Group optionType="button" options={FORMS.map((c) => ({ value: c, label: translate(`finance.forms.${c}`) }))} />
             </Form.Item>
             {f.getFieldValue("form") === "in_kind" && (
@@ -196,7 +201,7 @@ export default function FundSourceList() {
             { title: translate("finance.paid"), value: (r) => fenToYuan(r.paid_fen) },
             { title: translate("finance.available"), value: (r) => fenToYuan(r.available_fen) },
           ]} />
-          {mayCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => create.show()}>{translate("finance.addSource")}</Button>}
+          {mayCreate && <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>{translate("finance.addSource")}</Button>}
         </Space>
       )}
     >

@@ -43,12 +43,13 @@ export function ScheduleModal({ open, grant, allocations, error, onSubmit, onClo
       title={translate("grants.tranches.scheduleTitle", { no: grant.agreement_no, amount: formatFen(grant.amount_fen) })}
       okText={translate("grants.tranches.schedule")} okButtonProps={{ loading: busy, "data-testid": "schedule-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)}
+      {/* keyed by the lines, so a grant's only line is chosen once the lines have arrived */}
+      <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)} key={allocations.map((a) => a.line_id).join(",")}
         initialValues={{ line_id: allocations.length === 1 ? allocations[0].line_id : undefined, due_on: districtToday() }}>
         <Form.Item name="line_id" label={translate("grants.check.line")} rules={[{ required: true, message: translate("errors.required") }]}>
           <Select options={allocations.map((a) => ({ value: a.line_id, label: `${a.budget_lines?.name ?? a.line_id} · ${formatFen(a.amount_fen)}` }))} />
         </Form.Item>
-        <Form.Item name="amount_fen" label={translate("grants.fields.amountYuan")} required
+        <Form.Item name="amount_fen" label={translate("grants.tranches.amountYuan")} required
           rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
           <YuanInput data-testid="schedule-amount" />
         </Form.Item>
@@ -149,7 +150,7 @@ export function ChangeModal({ open, grant, allocations, error, onSubmit, onClose
                 value: l.line_id!, label: translate("grants.changes.lineOption", { name: l.name ?? "", available: formatFen(l.available_fen ?? 0) }),
               }))} />
             </Form.Item>
-            <Form.Item name="amount_fen" label={translate("grants.fields.amountYuan")} required
+            <Form.Item name="amount_fen" label={translate("grants.changes.amountYuan")} required
               rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
               <YuanInput />
             </Form.Item>
