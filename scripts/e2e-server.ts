@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { portsFrom } from "../supabase/local/config.ts";
+import { seedDemoFiles } from "../supabase/local/demo.ts";
 import { startStack } from "../supabase/local/stack.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-e2e-"));
@@ -30,6 +31,7 @@ const stopStack = async () => {
   process.exit(0);
 };
 if (stopAsked) await stopStack();
+await seedDemoFiles(stack);
 console.log(`e2e stack ${stack.apiUrl}, mailbox ${stack.mailboxUrl}, functions: ${stack.functions.join(", ")}`);
 const env = { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.config.anonKey };
 const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--outDir", "dist-e2e", "--logLevel", "warn"], { env, stdio: "inherit" });

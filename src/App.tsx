@@ -50,6 +50,15 @@ const ApplicationShow = lazy(() => import("./resources/grant-applications/show")
 const GrantList = lazy(() => import("./resources/grants/list"));
 const GrantShow = lazy(() => import("./resources/grants/show"));
 const NoticePage = lazy(() => import("./pages/notice"));
+const FinanceDashboardPage = lazy(() => import("./pages/finance"));
+const FinanceAccountsPage = lazy(() => import("./pages/finance-accounts"));
+const TiltSimulatorPage = lazy(() => import("./pages/finance-tilt"));
+const PartnerStatementPage = lazy(() => import("./pages/finance-partner"));
+const TrancheNoticePage = lazy(() => import("./pages/finance-notice"));
+const FundSourceList = lazy(() => import("./resources/funds/sources"));
+const BudgetLineList = lazy(() => import("./resources/funds/lines"));
+const LedgerList = lazy(() => import("./resources/funds/ledger"));
+const MoneyGate = lazy(() => import("./resources/funds/MoneyGate"));
 
 // Pages anyone may open (email links land here), and the title each gives the browser tab.
 const PUBLIC_TITLES: Record<string, string> = {
@@ -85,6 +94,16 @@ const RESOURCES = [
     show: "/grant-applications/:id", meta: { label: "nav.grantApplications" },
   },
   { name: "grants", list: "/grants", show: "/grants/:id", meta: { label: "nav.grants" } },
+  // 经费 (finance, issue 9): a menu group only finance and the organisation department see
+  { name: "funds", meta: { label: "finance.nav.group" } },
+  { name: "finance", list: "/finance", meta: { label: "finance.nav.dashboard", parent: "funds" } },
+  { name: "fund_sources", list: "/funds/sources", meta: { label: "finance.nav.sources", parent: "funds" } },
+  { name: "budget_lines", list: "/funds/lines", meta: { label: "finance.nav.lines", parent: "funds" } },
+  { name: "fund_ledger", list: "/funds/ledger", meta: { label: "finance.nav.ledger", parent: "funds" } },
+  { name: "finance_accounts", list: "/finance/accounts", meta: { label: "finance.nav.accounts", parent: "funds" } },
+  { name: "finance_tilt", list: "/finance/tilt", meta: { label: "finance.nav.tilt", parent: "funds" } },
+  { name: "partner_statements", list: "/finance/partners/:id", meta: { label: "finance.nav.statement", hide: true } },
+  { name: "tranche_notices", list: "/finance/tranches/:id/notice", meta: { label: "finance.nav.notice", hide: true } },
   { name: "account", list: "/account", meta: { label: "nav.account" } },
 ];
 
@@ -170,6 +189,16 @@ export default function App() {
                   <Route path=":id" element={<GrantShow />} />
                 </Route>
                 <Route path="/account" element={<AccountPage />} />
+                <Route element={<MoneyGate />}>
+                  <Route path="/finance" element={<FinanceDashboardPage />} />
+                  <Route path="/finance/accounts" element={<FinanceAccountsPage />} />
+                  <Route path="/finance/tilt" element={<TiltSimulatorPage />} />
+                  <Route path="/finance/partners/:id" element={<PartnerStatementPage />} />
+                  <Route path="/finance/tranches/:id/notice" element={<TrancheNoticePage />} />
+                  <Route path="/funds/sources" element={<FundSourceList />} />
+                  <Route path="/funds/lines" element={<BudgetLineList />} />
+                  <Route path="/funds/ledger" element={<LedgerList />} />
+                </Route>
                 <Route path="*" element={<ErrorComponent />} />
               </Route>
               <Route

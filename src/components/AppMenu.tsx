@@ -2,8 +2,10 @@
 // The same menu sits in the sider on wide screens and in the header's drawer on phones (antd `items`,
 // so no deprecated Menu children). Resource labels are translation keys (App.tsx).
 import {
-  ApartmentOutlined, AuditOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, GiftOutlined, IdcardOutlined, LogoutOutlined,
-  SafetyCertificateOutlined, SmileOutlined, SolutionOutlined, StarOutlined, TeamOutlined, TrophyOutlined, UnorderedListOutlined, UserOutlined,
+  AccountBookOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DashboardOutlined,
+  ExperimentOutlined, FieldTimeOutlined, FileDoneOutlined, FlagOutlined, GiftOutlined, IdcardOutlined, LogoutOutlined,
+  ProfileOutlined, SafetyCertificateOutlined, SmileOutlined, SolutionOutlined, StarOutlined, TeamOutlined,
+  TrophyOutlined, UnorderedListOutlined, UserOutlined, WalletOutlined,
 } from "@ant-design/icons";
 import { useCanWithoutCache, useLink, useLogout, useMenu, useTranslate, useWarnAboutChange } from "@refinedev/core";
 import { Menu, type MenuProps } from "antd";
@@ -14,6 +16,8 @@ const ICONS: Record<string, ReactNode> = {
   service_records: <FieldTimeOutlined aria-hidden />, star_awards: <StarOutlined aria-hidden />, rewards: <GiftOutlined aria-hidden />, ratings: <TrophyOutlined aria-hidden />,
   honours: <FlagOutlined aria-hidden />, role_models: <SmileOutlined aria-hidden />, role_grants: <SafetyCertificateOutlined aria-hidden />, account: <UserOutlined aria-hidden />,
   grant_applications: <SolutionOutlined aria-hidden />, grants: <AuditOutlined aria-hidden />,
+  funds: <WalletOutlined aria-hidden />, finance: <BarChartOutlined aria-hidden />, fund_sources: <BankOutlined aria-hidden />, budget_lines: <ProfileOutlined aria-hidden />,
+  fund_ledger: <AccountBookOutlined aria-hidden />, finance_accounts: <FileDoneOutlined aria-hidden />, finance_tilt: <ExperimentOutlined aria-hidden />, partner_statements: <AuditOutlined aria-hidden />,
 };
 
 type Item = ReturnType<typeof useMenu>["menuItems"][number];

@@ -17,6 +17,9 @@
 //   grant_tranches    schedule · request · approve · pay · cancel
 //   grant_vouchers    upload · verify
 //   grant_changes     request · decide
+//   fund_sources      receive (到账)
+//   fund_ledger       reverse (a receipt)
+//   finance_accounts  closeYear (年度结转)
 import { hasRole, isAdmin, type ScopeGrant } from "./scope";
 
 export const DOMAIN_ACTIONS = {
@@ -32,6 +35,9 @@ export const DOMAIN_ACTIONS = {
   grant_tranches: ["schedule", "request", "approve", "pay", "cancel"],
   grant_vouchers: ["upload", "verify"],
   grant_changes: ["request", "decide"],
+  fund_sources: ["receive"],
+  fund_ledger: ["reverse"],
+  finance_accounts: ["closeYear"],
 } as const;
 
 export type DomainResource = keyof typeof DOMAIN_ACTIONS;
@@ -118,6 +124,25 @@ export function allowed(scope: readonly ScopeGrant[], resource: string | undefin
       if (action === "request") return leader || finance;
       if (action === "decide") return finance || hasRole(scope, "org_admin");
       return read;
+    // money (issue 9): finance keeps the sources, lines and receipts of its scope; the organisation
+    // department reads them (and decides in the grant workflow); nobody else sees money here
+    case "funds":
+    case "finance":
+    case "fund_sources":
+    case "budget_lines":
+    case "fund_ledger":
+    case "finance_accounts":
+    case "finance_tilt":
+    case "partner_statements":
+    case "tranche_notices": {
+      const finance = hasRole(scope, "finance");
+      if (read) return finance || hasRole(scope, "org_admin");
+      if (resource === "fund_sources" || resource === "budget_lines") return finance && (action === "create" || action === "edit" || action === "receive");
+      if (resource === "fund_ledger") return finance && action === "reverse";
+      // the year is closed for the whole district by its finance
+      if (resource === "finance_accounts") return action === "closeYear" && scope.some((g) => g.role === "finance" && g.level === "district");
+      return false;
+    }
     default:
       return false;
   }

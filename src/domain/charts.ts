@@ -75,3 +75,30 @@ export function distinctiveLabels(names: readonly string[], minShared = 3): Map<
   const drop = shared >= minShared && chars.every((c) => c.length > shared) ? shared : 0;
   return new Map(names.map((n, i) => [n, chars[i].slice(0, chars[i].length - drop).join("")]));
 }
+
+export interface LorenzPoint {
+  /** cumulative share of recipients, 0–1 */
+  x: number;
+  /** cumulative share of the money, 0–1 */
+  actual: number;
+  /** the even spread (the diagonal) at x */
+  even: number;
+}
+
+/**
+ * The Lorenz curve of a simulated allocation (the tilt simulator's preview, which writes nothing and so
+ * has no SQL concentration table): recipients with money, smallest first, from (0, 0) to (1, 1). Only the
+ * drawing; the Gini coefficient comes from SQL (tilt_simulate.gini_after).
+ */
+export function lorenzCurve(amounts: readonly (number | string)[]): LorenzPoint[] {
+  const sorted = amounts.map(Number).filter((a) => a > 0).sort((a, b) => a - b);
+  const total = sorted.reduce((s, a) => s + a, 0);
+  const points: LorenzPoint[] = [{ x: 0, actual: 0, even: 0 }];
+  let running = 0;
+  sorted.forEach((a, i) => {
+    running += a;
+    const x = (i + 1) / sorted.length;
+    points.push({ x, actual: running / total, even: x });
+  });
+  return points;
+}

@@ -1,5 +1,6 @@
 // English, the second locale. Same keys as zh-CN.ts.
 import grantsEn from "./grants.en";
+import finance from "./finance.en";
 import type zhCN from "./zh-CN";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -286,6 +287,7 @@ const en: Shape<typeof zhCN> = {
     saved: "Saved", language: "Language",
   },
   ...grantsEn,
+  finance,
 };
 
 export default en;

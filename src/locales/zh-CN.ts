@@ -1,6 +1,7 @@
 // 简体中文 (default locale). Keys shared with en.ts; Refine's own strings included.
 import grantsZhCN from "./grants.zh-CN";
 
+import finance from "./finance.zh-CN";
 const zhCN = {
   app: { title: "银龄志愿服务管理平台", subtitle: "市南区离退休干部志愿服务 · 五大体系" },
   frame: {
@@ -281,6 +282,7 @@ const zhCN = {
     saved: "已保存", language: "界面语言",
   },
   ...grantsZhCN,
+  finance,
 } as const;
 
 export default zhCN;

@@ -2574,26 +2574,6 @@ export type Database = {
           source_id: number | null
           tranche_id: number | null
         }
-        Insert: {
-          application_id?: number | null
-          effective_kind?: never
-          id?: number | null
-          line_id?: number | null
-          occurred_on?: string | null
-          signed_fen?: never
-          source_id?: number | null
-          tranche_id?: number | null
-        }
-        Update: {
-          application_id?: number | null
-          effective_kind?: never
-          id?: number | null
-          line_id?: number | null
-          occurred_on?: string | null
-          signed_fen?: never
-          source_id?: number | null
-          tranche_id?: number | null
-        }
         Relationships: [
           {
             foreignKeyName: "fund_ledger_application_fk"
@@ -2657,6 +2637,7 @@ export type Database = {
           paid_fen: number | null
           partner_id: number | null
           received_fen: number | null
+          released_fen: number | null
           restricted_purpose:
             | Database["public"]["Enums"]["budget_purpose"]
             | null

@@ -1,6 +1,6 @@
 // `npm run stack` (foreground) and `npm run db:reset`.
 import { resetData, startStack, type RunningStack } from "./stack.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoFiles } from "./demo.ts";
 
 export function printBanner(s: RunningStack) {
   const c = s.config;
@@ -21,6 +21,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(20)} ${a.label}`).join("\n")}
 
 export async function runForeground(onReady?: (s: RunningStack) => void): Promise<RunningStack> {
   const stack = await startStack();
+  await seedDemoFiles(stack);
   printBanner(stack);
   let stopping = false;
   const stop = async () => {

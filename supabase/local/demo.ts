@@ -11,3 +11,13 @@ export const DEMO_ACCOUNTS = [
   { email: "leader2@demo.local", label: "队长 team leader (天津路, 中山路街道)" },
   { email: "leader3@demo.local", label: "队长 team leader (南京路, 八大湖街道)" },
 ] as const;
+
+/** The files the demo rows point at: a generated sample (PDF or image) for every voucher of the seed, uploaded
+ *  through the Storage API so that storage.objects and the files agree, as after real uploads. Idempotent. */
+export async function seedDemoFiles(stack: { apiUrl: string; dbUrl: string; config: { serviceRoleKey: string } }): Promise<number> {
+  const { seedSampleFiles } = await import("./storage-files.ts");
+  const put = await seedSampleFiles(stack, `
+    select v.bucket, v.object_path as path, v.mime as content_type, 'voucher ' || v.id || ' ' || coalesce(g.agreement_no, '') as label
+      from public.grant_vouchers v join public.grants g on g.id = v.grant_id`);
+  return put.uploaded.length;
+}

@@ -146,11 +146,16 @@ create table public.fund_ledger (
   constraint fund_ledger_no_line check (kind not in ('receipt', 'carry_in') or line_id is null)
 );
 comment on table public.fund_ledger is '资金台账 (append-only): receipts, commitments, releases, disbursements, returns, reversals, carries';
-create index fund_ledger_source on public.fund_ledger (source_id, kind);
-create index fund_ledger_line on public.fund_ledger (line_id, kind);
-create index fund_ledger_application on public.fund_ledger (application_id) where application_id is not null;
+-- Covering indexes: every balance is a sum over one source's or one line's entries (or a date range), read
+-- by index-only scans that also carry source_id for the RLS filter. Measured with 100,000 entries on 20 lines
+-- (bulk-loaded, interleaved): a line's sums went from a bitmap heap scan over ~1,400 pages per line
+-- (budget_line_balances 300–500 ms on the loaded 2-core machine) to an index-only scan.
+create index fund_ledger_source on public.fund_ledger (source_id) include (kind, reversed_kind, amount_fen, line_id);
+create index fund_ledger_line on public.fund_ledger (line_id) include (kind, reversed_kind, amount_fen, source_id, application_id);
+create index fund_ledger_application on public.fund_ledger (application_id) include (kind, reversed_kind, amount_fen, line_id, source_id)
+  where application_id is not null;
 create index fund_ledger_tranche on public.fund_ledger (tranche_id) where tranche_id is not null;
-create index fund_ledger_occurred on public.fund_ledger (occurred_on, kind);
+create index fund_ledger_occurred on public.fund_ledger (occurred_on) include (kind, reversed_kind, amount_fen, line_id, source_id, application_id);
 create index fund_ledger_created_by on public.fund_ledger (created_by);
 
 -- Nothing that counted is edited or deleted: not through the API, not by the owner.
@@ -166,12 +171,13 @@ create trigger fund_ledger_no_truncate before truncate on public.fund_ledger
   for each statement execute function private.fund_ledger_append_only();
 
 -- ─── derived balances ─────────────────────────────────────────────────────────────────────────
--- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind.
+-- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind. The one-row join
+-- keeps the view from being automatically updatable (nobody writes through it: 55000, whatever the column).
 create view public.fund_ledger_effects with (security_invoker = true) as
   select l.id, l.source_id, l.line_id, l.application_id, l.tranche_id, l.occurred_on,
          coalesce(l.reversed_kind, l.kind) as effective_kind,
          case when l.kind = 'reversal' then -l.amount_fen else l.amount_fen end as signed_fen
-    from public.fund_ledger l;
+    from public.fund_ledger l cross join (values (1)) as read_only(x);
 comment on view public.fund_ledger_effects is 'each ledger entry as (effective kind, signed amount): a reversal negates the reversed kind';
 
 create view public.budget_line_balances with (security_invoker = true) as
@@ -202,7 +208,8 @@ create view public.fund_source_balances with (security_invoker = true) as
          coalesce(l.lined_fen, 0) as lined_fen,
          x.committed_fen, x.paid_fen, x.returned_fen,
          (case when s.kind = 'district_special' then s.appropriated_fen else x.received_fen end)
-           + x.carried_in_fen - x.carried_out_fen - x.committed_fen - x.paid_fen as available_fen
+           + x.carried_in_fen - x.carried_out_fen - x.committed_fen - x.paid_fen as available_fen,
+         x.released_fen
     from public.fund_sources s
     cross join lateral (
       select coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'receipt'), 0) as received_fen,
@@ -213,11 +220,12 @@ create view public.fund_source_balances with (security_invoker = true) as
                - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0) as committed_fen,
              coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
                - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as paid_fen,
-             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as returned_fen
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as returned_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0) as released_fen
         from public.fund_ledger_effects e where e.source_id = s.id
     ) x
     left join lateral (select sum(b.amount_fen) as lined_fen from public.budget_lines b where b.source_id = s.id) l on true;
-comment on view public.fund_source_balances is '来源余额 (derived): cap (appropriated or received, ± carries), lined, committed, paid, available';
+comment on view public.fund_source_balances is '来源余额 (derived): cap (appropriated or received, ± carries), lined, committed, paid, available, released';
 
 -- ─── internal figures (security definer; callers lock first) ──────────────────────────────────
 create or replace function private.source_cap(p_source_id bigint) returns bigint
@@ -297,6 +305,13 @@ begin
     select coalesce(sum(amount_fen), 0) into v_lined from public.budget_lines where source_id = old.id;
     if new.kind = 'district_special' and v_lined > private.source_cap(old.id) - old.appropriated_fen + new.appropriated_fen then
       raise exception 'the budget lines of this source exceed the new appropriation' using errcode = '23514', hint = 'funds.source_over_cap';
+    end if;
+    -- a donor's restriction stays on money already lined or received (lifting it would free the money for
+    -- any purpose); it can only be corrected while nothing is on the source
+    if old.restricted_purpose is not null and new.restricted_purpose is distinct from old.restricted_purpose
+       and (exists (select 1 from public.budget_lines where source_id = old.id)
+            or exists (select 1 from public.fund_ledger where source_id = old.id)) then
+      raise exception 'this source''s money is restricted to %', old.restricted_purpose using errcode = '23514', hint = 'funds.restricted_purpose';
     end if;
     if new.restricted_purpose is not null and exists (select 1 from public.budget_lines where source_id = old.id and purpose <> new.restricted_purpose) then
       raise exception 'this source has lines for another purpose' using errcode = '23514', hint = 'funds.restricted_purpose';
@@ -393,8 +408,10 @@ begin
     if p_amount_fen < u.committed_fen + u.paid_fen + u.carried_out_fen then
       raise exception 'the line has more committed and paid than the new amount' using errcode = '23514', hint = 'funds.line_below_used';
     end if;
-    if p_purpose <> b.purpose and (u.committed_fen + u.paid_fen) > 0 then
-      raise exception 'a line with commitments keeps its purpose' using errcode = '23514', hint = 'funds.line_in_use';
+    -- the purpose and the 重点倾 flag are what the commitments were checked against (tilt eligibility, the
+    -- tilt share figures): a line in use keeps both
+    if (p_purpose <> b.purpose or coalesce(p_is_tilt, false) <> b.is_tilt) and (u.committed_fen + u.paid_fen) > 0 then
+      raise exception 'a line with commitments keeps its purpose and tilt flag' using errcode = '23514', hint = 'funds.line_in_use';
     end if;
   end if;
   select coalesce(sum(amount_fen), 0) into v_lined from public.budget_lines where source_id = s.id and id is distinct from p_id;

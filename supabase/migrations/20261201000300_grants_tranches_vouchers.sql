@@ -189,8 +189,17 @@ begin
   end if;
 end $$;
 
+-- Money moves on a line only by finance of the line's source owner: a street's finance handles its street's
+-- grants but never schedules, approves, pays or takes back district money (which it cannot even read).
+create or replace function private.require_line_finance(p_line_id bigint) returns void
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  perform private.require_finance_of((select s.org_unit_id from public.budget_lines b join public.fund_sources s on s.id = b.source_id
+                                       where b.id = p_line_id));
+end $$;
+
 revoke all on function private.grant_lock(bigint, boolean), private.tranche_lock(bigint, public.tranche_status[]),
-  private.require_grant_finance(public.grants) from public, anon;
+  private.require_grant_finance(public.grants), private.require_line_finance(bigint) from public, anon;
 
 -- ─── 协议: approval after the notice ──────────────────────────────────────────────────────────
 create or replace function public.approve_application(p_id bigint, p_reason text default null)
@@ -243,6 +252,7 @@ begin
   if v_alloc is null then
     raise exception 'this line does not fund the grant' using errcode = '23514', hint = 'funds.line_not_allocated';
   end if;
+  perform private.require_line_finance(p_line_id);
   if (select coalesce(sum(amount_fen), 0) from public.grant_tranches
        where grant_id = g.id and status not in ('cancelled', 'returned')) + p_amount_fen > g.amount_fen then
     raise exception 'the tranches would exceed the grant' using errcode = '23514', hint = 'funds.tranches_over_grant';
@@ -292,6 +302,7 @@ begin
   t := private.tranche_lock(p_tranche_id, '{requested}');
   select * into g from public.grants where id = t.grant_id;
   perform private.require_grant_finance(g);
+  perform private.require_line_finance(t.line_id);
   if t.requested_by = auth.uid() then
     raise exception 'the person who requested a payment cannot approve it' using errcode = '42501', hint = 'funds.four_eyes';
   end if;
@@ -327,6 +338,7 @@ begin
   perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
    where x.id = p_tranche_id for update of b;                               -- F4
   select * into t from public.grant_tranches where id = p_tranche_id for update;   -- F5
+  perform private.require_line_finance(t.line_id);
   if t.status <> 'approved' then
     raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
   end if;
@@ -401,6 +413,7 @@ begin
   perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
    where x.id = p_tranche_id for update of b;                               -- F4
   select * into t from public.grant_tranches where id = p_tranche_id for update;   -- F5
+  perform private.require_line_finance(t.line_id);
   if t.status <> 'paid' then
     raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
   end if;
@@ -442,8 +455,11 @@ begin
   if not (g.team_id = any (private.led_team_ids())) then
     raise exception 'only the grantee files vouchers' using errcode = '42501', hint = 'funds.not_grantee';
   end if;
-  if p_object_path is null or p_object_path not like g.id || '/' || t.id || '/%' then
-    raise exception 'a voucher file lives under %/%/', g.id, t.id using errcode = '23514', hint = 'funds.voucher_path';
+  -- exactly <grant>/<tranche>/<file> (no further folders, no '.'/'..'), and the file was uploaded there first:
+  -- a voucher row with no file behind it (or naming another grant's file) would be checked blind
+  if p_object_path is null or p_object_path !~ ('^' || g.id || '/' || t.id || '/[^/]+$') or p_object_path ~ '/\.\.?$'
+     or not exists (select 1 from storage.objects o where o.bucket_id = 'vouchers' and o.name = p_object_path) then
+    raise exception 'a voucher file is uploaded under %/%/ first', g.id, t.id using errcode = '23514', hint = 'funds.voucher_path';
   end if;
   if coalesce(p_amount_fen, 0) <= 0 then
     raise exception 'the amount must be positive' using errcode = '23514', hint = 'funds.amount_positive';
@@ -594,6 +610,9 @@ begin
     v_to := (c.after ->> 'to_line_id')::bigint;
     v_amt := (c.after ->> 'amount_fen')::bigint;
     select * into a from public.grant_applications where id = g.application_id;
+    if not private.is_org_admin() then
+      perform private.require_line_finance(v_from);   -- releasing a line's money is its owner's finance's call
+    end if;
     perform 1 from public.budget_lines where id in (v_from, v_to) order by id for update;   -- F4
     select coalesce(sum(remaining_fen), 0) into v_free from private.application_commitments(g.application_id) x where x.line_id = v_from;
     v_free := v_free - (select coalesce(sum(amount_fen), 0) from public.grant_tranches
@@ -646,6 +665,9 @@ begin
   g := private.grant_lock(p_grant_id);
   if not (g.team_id = any (private.finance_unit_ids()) or private.is_org_admin()) then
     raise exception 'only finance of the scope or the organisation department closes a grant' using errcode = '42501', hint = 'funds.not_finance_scope';
+  end if;
+  if not private.is_org_admin() then   -- closing releases the commitment on every line: each line's owner finance
+    perform private.require_line_finance(al.line_id) from public.application_allocations al where al.application_id = g.application_id;
   end if;
   if p_status not in ('completed', 'terminated') then
     raise exception 'close as completed or terminated' using errcode = '23514', hint = 'funds.bad_state';

@@ -1,13 +1,39 @@
 -- 决算 and the year-end close (issue 9).
 -- fund_accounts(year): per source (line_id null) and per line — appropriated / received, carried in and out,
--- lined, committed, paid, returned, released, available — read through RLS (security invoker), so each role
--- sees its own scope's money and a leader or street admin sees nothing.
+-- lined, committed, paid, returned, released, available — of the sources the caller reads (the scope of
+-- fund_sources_select, written out: private.fund_source_scope()), so each role sees its own scope's money and a
+-- leader or street admin sees nothing.
 -- close_fiscal_year(year): by district finance. Grants funded on the year's lines whose period has ended are
 -- completed: their unpaid tranches are cancelled and what is still committed is released; then every line's
 -- available money and every source's unlined money is carried out (carry_out) and carried into the source of
 -- the same owner, kind, partner and name in the next year (created if missing, appropriation 0) as carry_in.
 -- Grants still running keep their commitments on the closed year's lines and are paid from them.
--- Locks: F1 sources of both years ascending, F3 grants ascending, F4 lines ascending, F5 tranches.
+-- Locks: F1 sources of both years ascending, then (before any work) F3 the grants it completes ascending and F4
+-- every line it touches ascending, then F5 tranches.
+
+-- Scope of the finance figures (here and in 20261201000700): they are security definer and filter the
+-- caller's scope explicitly — the scope the RLS policies give — skipping the filter for a district-wide reader.
+-- Through RLS the planner may not use an index for a condition on an enum column (enum equality is not
+-- leakproof): `status = 'requested'` scanned every tranche and `kind = 'disbursement'` the whole ledger.
+-- The fund sources the caller reads (as fund_sources_select): null = all of them (the organisation
+-- department, the district's finance); otherwise the readable ids ('{}' for a leader or a street admin).
+create or replace function private.fund_source_scope() returns bigint[]
+language sql stable security definer set search_path = '' as $$
+  with u as (select private.fund_reader_unit_ids() as ids)
+  select case when cardinality(u.ids) > 0
+                   and not exists (select 1 from public.fund_sources s where not s.org_unit_id = any (u.ids)) then null
+              else coalesce((select array_agg(s.id) from public.fund_sources s where s.org_unit_id = any (u.ids)), '{}') end
+    from u
+$$;
+
+-- The teams whose applications and grants the caller reads (as grant_applications_select / grants_select):
+-- null = every team (a role at the district), otherwise readable_unit_ids().
+create or replace function private.team_scope() returns bigint[]
+language sql stable security definer set search_path = '' as $$
+  select case when private.has_district_scope() then null else private.readable_unit_ids() end
+$$;
+revoke all on function private.fund_source_scope(), private.team_scope() from public, anon;
+grant execute on function private.fund_source_scope(), private.team_scope() to authenticated;
 
 create or replace function public.fund_accounts(p_year integer)
 returns table (source_id bigint, source_name text, kind public.fund_source_kind, partner_id bigint,
@@ -15,23 +41,25 @@ returns table (source_id bigint, source_name text, kind public.fund_source_kind,
                appropriated_fen bigint, received_fen bigint, carried_in_fen bigint, amount_fen bigint,
                committed_fen bigint, paid_fen bigint, returned_fen bigint, released_fen bigint,
                carried_out_fen bigint, available_fen bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
+  with scope as materialized (select private.fund_source_scope() as src),
+  lines as materialized (
+    select b.* from scope, public.budget_line_balances b
+     where b.fiscal_year = p_year and (scope.src is null or b.source_id = any (scope.src)))
   select s.source_id, s.name, s.kind, s.partner_id, null::bigint, null::text, s.restricted_purpose, null::boolean,
          s.appropriated_fen, s.received_fen, s.carried_in_fen, s.lined_fen, s.committed_fen, s.paid_fen, s.returned_fen,
-         (select coalesce(sum(e.signed_fen), 0) from public.fund_ledger_effects e
-           where e.source_id = s.source_id and e.effective_kind = 'release')::bigint,
+         (select coalesce(sum(l.released_fen), 0) from lines l where l.source_id = s.source_id)::bigint,
          s.carried_out_fen, s.available_fen
-    from public.fund_source_balances s
-   where s.fiscal_year = p_year
+    from scope, public.fund_source_balances s
+   where s.fiscal_year = p_year and (scope.src is null or s.source_id = any (scope.src))
   union all
   select b.source_id, f.name, f.kind, f.partner_id, b.line_id, b.name, b.purpose, b.is_tilt,
          null, null, null, b.amount_fen, b.committed_fen, b.paid_fen, b.returned_fen, b.released_fen,
          b.carried_out_fen, b.available_fen
-    from public.budget_line_balances b join public.fund_sources f on f.id = b.source_id
-   where b.fiscal_year = p_year
+    from lines b join public.fund_sources f on f.id = b.source_id
    order by 1, 5 nulls first
 $$;
-comment on function public.fund_accounts(integer) is '决算: per source (line_id null) and line, through RLS';
+comment on function public.fund_accounts(integer) is '决算: per source (line_id null) and line, of the sources the caller reads';
 revoke execute on function public.fund_accounts(integer) from public, anon;
 grant execute on function public.fund_accounts(integer) to authenticated;
 
@@ -62,6 +90,17 @@ begin
   if private.year_closed(p_year) or private.year_closed(p_year + 1) then
     raise exception 'fiscal year % is closed (years close in order)', p_year using errcode = '23514', hint = 'funds.year_closed';
   end if;
+  -- F3 then F4 up front, each in ascending order: the grants the close completes, then every line it touches
+  perform 1 from public.grants gr
+   where gr.status = 'active' and gr.ends_on <= make_date(p_year, 12, 31)
+     and exists (select 1 from public.application_allocations al join public.budget_lines bl on bl.id = al.line_id
+                  where al.application_id = gr.application_id and bl.fiscal_year = p_year)
+   order by gr.id for update;
+  perform 1 from public.budget_lines bl
+   where bl.fiscal_year = p_year
+      or bl.id in (select al.line_id from public.application_allocations al join public.grants gr on gr.application_id = al.application_id
+                    where gr.status = 'active' and gr.ends_on <= make_date(p_year, 12, 31))
+   order by bl.id for update;
   -- grants on the year's lines whose period has ended
   for g in select distinct gr.id, gr.application_id, gr.agreement_no
              from public.grants gr

@@ -1,75 +1,110 @@
 -- Finance views (issue 9): aggregates for the finance dashboard, the partner statement, the "needs my
--- action" counts and the tilt simulator. All are SECURITY INVOKER over the funds tables, so RLS decides
--- the scope exactly as for the lists (a leader or street admin gets no money figures; a street's finance
--- its street's). Streams: 'district' (专项, non-tilt lines of district sources), 'partner' (民间, non-tilt
+-- action" counts and the tilt simulator. Each answers for the caller's scope exactly as the lists' RLS does
+-- (a leader or street admin gets no money figures; a street's finance its street's): the dashboard figures and
+-- the action counts are security definer with that scope written out (private.fund_source_scope / team_scope,
+-- see 20261201000600: fast at 100,000 ledger entries); the partner statement and the tilt simulator are
+-- security invoker, RLS deciding. Streams: 'district' (专项, non-tilt lines of district sources), 'partner' (民间, non-tilt
 -- lines of partner sources), 'tilt' (重点倾, lines marked is_tilt). "Allocated" to an application =
 -- commitments − releases (paid money stays allocated); "paid" = disbursements − returns.
 
 -- Money by stream and year.
 create or replace function public.finance_money_by_stream(p_from_year integer, p_to_year integer)
 returns table (fiscal_year integer, stream text, budget_fen bigint, committed_fen bigint, paid_fen bigint, available_fen bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
+  with scope as materialized (select private.fund_source_scope() as src)
   select b.fiscal_year,
          case when b.is_tilt then 'tilt' when s.kind = 'district_special' then 'district' else 'partner' end,
          sum(b.amount_fen)::bigint, sum(b.committed_fen)::bigint, sum(b.paid_fen)::bigint, sum(b.available_fen)::bigint
-    from public.budget_line_balances b join public.fund_sources s on s.id = b.source_id
-   where b.fiscal_year between p_from_year and p_to_year
+    from scope, public.budget_line_balances b join public.fund_sources s on s.id = b.source_id
+   where b.fiscal_year between p_from_year and p_to_year and (scope.src is null or s.id = any (scope.src))
    group by 1, 2 order by 1, 2
 $$;
 
 -- Disbursements and returns per month and stream (optionally of one street's teams).
 create or replace function public.finance_disbursements_by_month(p_from date, p_to date, p_street_id bigint default null)
 returns table (month date, stream text, disbursed_fen bigint, returned_fen bigint)
-language sql stable security invoker set search_path = '' as $$
-  select date_trunc('month', e.occurred_on)::date,
-         case when b.is_tilt then 'tilt' when s.kind = 'district_special' then 'district' else 'partner' end,
-         coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)::bigint,
-         coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0)::bigint
-    from public.fund_ledger_effects e
-    join public.budget_lines b on b.id = e.line_id
-    join public.fund_sources s on s.id = b.source_id
-    left join public.grant_applications a on a.id = e.application_id
-    left join public.org_units t on t.id = a.team_id
-   where e.effective_kind in ('disbursement', 'return') and e.occurred_on between p_from and p_to
-     and (p_street_id is null or t.street_id = p_street_id)
-   group by 1, 2 order by 1, 2
-$$;
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  src bigint[] := private.fund_source_scope();
+  teams bigint[] := private.team_scope();
+begin
+  if p_street_id is null then
+    return query
+      select date_trunc('month', e.occurred_on)::date,
+             case when b.is_tilt then 'tilt' when s.kind = 'district_special' then 'district' else 'partner' end,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)::bigint,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0)::bigint
+        from public.fund_ledger_effects e
+        join public.budget_lines b on b.id = e.line_id
+        join public.fund_sources s on s.id = b.source_id
+       where e.effective_kind in ('disbursement', 'return') and e.occurred_on between p_from and p_to
+         and (src is null or e.source_id = any (src))
+       group by 1, 2 order by 1, 2;
+  else
+    -- one street's teams: the payments to applications the caller reads of that street
+    return query
+      select date_trunc('month', e.occurred_on)::date,
+             case when b.is_tilt then 'tilt' when s.kind = 'district_special' then 'district' else 'partner' end,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)::bigint,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0)::bigint
+        from public.fund_ledger_effects e
+        join public.budget_lines b on b.id = e.line_id
+        join public.fund_sources s on s.id = b.source_id
+        join public.grant_applications a on a.id = e.application_id
+        join public.org_units t on t.id = a.team_id
+       where e.effective_kind in ('disbursement', 'return') and e.occurred_on between p_from and p_to
+         and (src is null or e.source_id = any (src)) and (teams is null or a.team_id = any (teams))
+         and t.street_id = p_street_id
+       group by 1, 2 order by 1, 2;
+  end if;
+end $$;
 
 -- Allocation per street in a fiscal year (by the lines' year).
 create or replace function public.finance_by_street(p_year integer)
 returns table (street_id bigint, street_name text, applications bigint, allocated_fen bigint, paid_fen bigint)
-language sql stable security invoker set search_path = '' as $$
-  select s.id, s.name, count(distinct a.id),
-         (coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'commitment'), 0)
-          - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0))::bigint,
-         (coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
-          - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0))::bigint
-    from public.fund_ledger_effects e
-    join public.budget_lines b on b.id = e.line_id
-    join public.grant_applications a on a.id = e.application_id
+language sql stable security definer set search_path = '' as $$
+  with scope as materialized (select private.fund_source_scope() as src, private.team_scope() as teams),
+  per_app as (
+    select e.application_id,
+           coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'commitment'), 0)
+             - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0) as allocated,
+           coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
+             - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as paid
+      from scope, public.budget_lines b join public.fund_ledger_effects e on e.line_id = b.id
+     where b.fiscal_year = p_year and e.application_id is not null and (scope.src is null or b.source_id = any (scope.src))
+     group by e.application_id)
+  select s.id, s.name, count(*), sum(x.allocated)::bigint, sum(x.paid)::bigint
+    from scope, per_app x
+    join public.grant_applications a on a.id = x.application_id
     join public.org_units t on t.id = a.team_id
     join public.org_units s on s.id = t.street_id
-   where b.fiscal_year = p_year
+   where scope.teams is null or a.team_id = any (scope.teams)
    group by s.id, s.name, s.sort_order order by s.sort_order, s.id
 $$;
 
 -- Allocation per recipient (the project, or the team when none is named) in a year, with its tilt flags.
 create or replace function private.finance_recipients(p_year integer)
 returns table (recipient text, project_id bigint, team_id bigint, featured boolean, three_star boolean, allocated_fen bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
+  with scope as materialized (select private.fund_source_scope() as src, private.team_scope() as teams),
+  per_app as (
+    select e.application_id,
+           sum(case when e.effective_kind = 'commitment' then e.signed_fen else -e.signed_fen end) as fen
+      from scope, public.budget_lines b join public.fund_ledger_effects e on e.line_id = b.id
+     where b.fiscal_year = p_year and e.effective_kind in ('commitment', 'release')
+       and (scope.src is null or b.source_id = any (scope.src))
+     group by e.application_id),
+  three_star as (select distinct r.project_id from public.ratings r
+                  where r.status = 'awarded' and r.star_level >= 3 and r.project_id is not null)
   select coalesce('p' || a.project_id, 't' || a.team_id), a.project_id, min(a.team_id),
-         coalesce(bool_or(p.is_featured), false),
-         coalesce(bool_or(exists (select 1 from public.ratings r where r.project_id = a.project_id and r.status = 'awarded' and r.star_level >= 3)), false),
-         (coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'commitment'), 0)
-          - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0))::bigint
-    from public.fund_ledger_effects e
-    join public.budget_lines b on b.id = e.line_id
-    join public.grant_applications a on a.id = e.application_id
+         coalesce(bool_or(p.is_featured), false), bool_or(ts.project_id is not null), sum(x.fen)::bigint
+    from scope, per_app x
+    join public.grant_applications a on a.id = x.application_id
     left join public.projects p on p.id = a.project_id
-   where b.fiscal_year = p_year
+    left join three_star ts on ts.project_id = a.project_id
+   where scope.teams is null or a.team_id = any (scope.teams)
    group by 1, 2
-  having coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'commitment'), 0)
-         - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0) > 0
+  having sum(x.fen) > 0
 $$;
 revoke all on function private.finance_recipients(integer) from public, anon;
 grant execute on function private.finance_recipients(integer) to authenticated;
@@ -88,13 +123,14 @@ grant execute on function private.gini(bigint[]) to authenticated;
 create or replace function public.finance_tilt_share(p_year integer)
 returns table (allocated_fen bigint, featured_fen bigint, three_star_fen bigint, featured_or_three_star_fen bigint,
                tilt_lines_fen bigint, recipients integer, gini numeric)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
+  with scope as materialized (select private.fund_source_scope() as src)
   select coalesce(sum(r.allocated_fen), 0)::bigint,
          coalesce(sum(r.allocated_fen) filter (where r.featured), 0)::bigint,
          coalesce(sum(r.allocated_fen) filter (where r.three_star), 0)::bigint,
          coalesce(sum(r.allocated_fen) filter (where r.featured or r.three_star), 0)::bigint,
-         (select coalesce(sum(b.committed_fen + b.paid_fen), 0) from public.budget_line_balances b
-           where b.fiscal_year = p_year and b.is_tilt)::bigint,
+         (select coalesce(sum(b.committed_fen + b.paid_fen), 0) from scope, public.budget_line_balances b
+           where b.fiscal_year = p_year and b.is_tilt and (scope.src is null or b.source_id = any (scope.src)))::bigint,
          count(*)::integer,
          private.gini(coalesce(array_agg(r.allocated_fen), '{}'))
     from private.finance_recipients(p_year) r
@@ -104,13 +140,14 @@ $$;
 -- share of recipients against cumulative share of money. The even spread is the diagonal.
 create or replace function public.finance_concentration(p_year integer)
 returns table (rank integer, recipients integer, recipient_share numeric, money_share numeric)
-language sql stable security invoker set search_path = '' as $$
-  select 0, count(*)::integer, 0::numeric, 0::numeric from private.finance_recipients(p_year)
+language sql stable security definer set search_path = '' as $$
+  with r as materialized (select x.recipient, x.allocated_fen from private.finance_recipients(p_year) x)
+  select 0, (select count(*) from r)::integer, 0::numeric, 0::numeric
   union all
   select (row_number() over w)::integer, (count(*) over ())::integer,
          round((row_number() over w)::numeric / count(*) over (), 4),
          round(sum(allocated_fen) over w / nullif(sum(allocated_fen) over (), 0), 4)
-    from private.finance_recipients(p_year)
+    from r
   window w as (order by allocated_fen, recipient rows between unbounded preceding and current row)
   order by 1
 $$;
@@ -118,22 +155,28 @@ $$;
 -- Cost per approved service hour by project (grants of the year: paid ÷ approved hours in their periods).
 create or replace function public.finance_cost_per_hour(p_year integer)
 returns table (project_id bigint, project_name text, grants bigint, paid_fen bigint, approved_hours numeric, cost_per_hour_fen bigint)
-language sql stable security invoker set search_path = '' as $$
+language sql stable security definer set search_path = '' as $$
+  with scope as materialized (select private.fund_source_scope() as src, private.team_scope() as teams),
+  g as (
+    select g.id, g.application_id, g.team_id, g.project_id, g.starts_on, g.ends_on
+      from scope, public.grants g join public.grant_applications a on a.id = g.application_id
+     where a.fiscal_year = p_year and g.project_id is not null
+       and (scope.teams is null or g.team_id = any (scope.teams))
+       and (scope.src is null or cardinality(scope.src) > 0))   -- only for those who read money
   select g.project_id, p.name, count(*), sum(x.paid_fen)::bigint, sum(x.hours),
          case when sum(x.hours) > 0 then round(sum(x.paid_fen) / sum(x.hours))::bigint end
-    from public.grants g
+    from scope, g
     join public.projects p on p.id = g.project_id
-    join public.grant_applications a on a.id = g.application_id
     cross join lateral (
       select (select coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
                      - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0)
-                from public.fund_ledger_effects e where e.application_id = g.application_id) as paid_fen,
+                from public.fund_ledger_effects e
+               where e.application_id = g.application_id and (scope.src is null or e.source_id = any (scope.src))) as paid_fen,
              (select coalesce(sum(r.hours), 0) from public.service_records r
                join public.service_activities sa on sa.id = r.activity_id
               where r.team_id = g.team_id and r.status = 'approved' and sa.project_id = g.project_id
                 and r.service_date between g.starts_on and g.ends_on) as hours
     ) x
-   where a.fiscal_year = p_year
    group by g.project_id, p.name order by 6 nulls last, 1
 $$;
 
@@ -175,58 +218,62 @@ $$;
 --   decide, second_approval, approve_after_notice, objections_open (organisation department).
 create or replace function public.funds_action_counts()
 returns table (action text, n bigint)
-language sql stable security invoker set search_path = '' as $$
-  select 'my_drafts', count(*) from public.grant_applications a
-   where a.status = 'draft' and a.created_by = (select auth.uid())
-  union all
-  select 'my_vouchers_due', count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-   where t.status = 'paid' and g.team_id in (select unnest(private.led_team_ids()))
-     and not exists (select 1 from public.grant_vouchers v where v.tranche_id = t.id and v.status <> 'rejected')
-  union all
-  select 'my_rejected_vouchers', count(*) from public.grant_vouchers v
-   where v.status = 'rejected' and v.uploaded_by = (select auth.uid()) and v.checked_at > now() - interval '30 days'
-  union all
-  select 'screen', count(*) from public.grant_applications a
-   where a.status = 'submitted' and a.team_id in (select unnest(private.managed_unit_ids()))
-     and a.created_by is distinct from (select auth.uid())
-  union all
-  select 'check', count(*) from public.grant_applications a
-   where a.status = 'screened' and a.team_id in (select unnest(private.finance_unit_ids()))
-     and (select auth.uid()) not in (coalesce(a.created_by, '00000000-0000-0000-0000-000000000000'), coalesce(a.screened_by, '00000000-0000-0000-0000-000000000000'))
-  union all
-  select 'decide', count(*) from public.grant_applications a
-   where a.status = 'checked' and (select private.is_org_admin())
-     and (select auth.uid()) not in (coalesce(a.created_by, '00000000-0000-0000-0000-000000000000'), coalesce(a.screened_by, '00000000-0000-0000-0000-000000000000'),
-                                     coalesce(a.checked_by, '00000000-0000-0000-0000-000000000000'))
-     and not exists (select 1 from public.application_approvals x where x.application_id = a.id)
-  union all
-  select 'second_approval', count(*) from public.grant_applications a
-   where a.status = 'checked' and (select private.is_org_admin())
-     and exists (select 1 from public.application_approvals x where x.application_id = a.id)
-     and not exists (select 1 from public.application_approvals x where x.application_id = a.id and x.approved_by = (select auth.uid()))
-  union all
-  select 'approve_after_notice', count(*) from public.grant_applications a
-   where a.status = 'in_notice' and (select private.is_org_admin()) and a.notice_end < private.district_today()
-     and not exists (select 1 from public.grant_objections o where o.application_id = a.id and o.status = 'open')
-  union all
-  select 'objections_open', count(*) from public.grant_objections o join public.grant_applications a on a.id = o.application_id
-   where o.status = 'open' and (select private.is_org_admin())
-  union all
-  select 'tranche_approve', count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-   where t.status = 'requested' and g.team_id in (select unnest(private.finance_unit_ids()))
-     and t.requested_by is distinct from (select auth.uid())
-  union all
-  select 'tranche_pay', count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-   where t.status = 'approved' and g.team_id in (select unnest(private.finance_unit_ids()))
-  union all
-  select 'voucher_check', count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id
-   where v.status = 'pending' and g.team_id in (select unnest(private.finance_unit_ids()))
-     and v.uploaded_by is distinct from (select auth.uid())
-  union all
-  select 'change_decide', count(*) from public.grant_changes c join public.grants g on g.id = c.grant_id
-   where c.status = 'pending' and (g.team_id in (select unnest(private.finance_unit_ids())) or (select private.is_org_admin()))
-     and c.requested_by is distinct from (select auth.uid())
-$$;
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  me uuid := auth.uid();
+  nobody uuid := '00000000-0000-0000-0000-000000000000';
+  teams bigint[] := private.team_scope();
+  led bigint[] := private.led_team_ids();
+  managed bigint[] := private.managed_unit_ids();
+  fin bigint[] := private.finance_unit_ids();
+  org boolean := private.is_org_admin();
+begin
+  if me is null then
+    raise exception 'sign in first' using errcode = '42501';
+  end if;
+  return query select 'my_drafts'::text, count(*) from public.grant_applications a
+    where a.status = 'draft' and a.created_by = me and (teams is null or a.team_id = any (teams));
+  return query select 'my_vouchers_due'::text, case when cardinality(led) = 0 then 0 else (
+    select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
+     where t.status = 'paid' and g.team_id = any (led)
+       and not exists (select 1 from public.grant_vouchers v where v.tranche_id = t.id and v.status <> 'rejected')) end;
+  return query select 'my_rejected_vouchers'::text, count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id
+    where v.status = 'rejected' and v.uploaded_by = me and v.checked_at > now() - interval '30 days'
+      and (teams is null or g.team_id = any (teams));
+  return query select 'screen'::text, case when cardinality(managed) = 0 then 0 else (
+    select count(*) from public.grant_applications a
+     where a.status = 'submitted' and a.team_id = any (managed) and a.created_by is distinct from me) end;
+  return query select 'check'::text, case when cardinality(fin) = 0 then 0 else (
+    select count(*) from public.grant_applications a
+     where a.status = 'screened' and a.team_id = any (fin) and me not in (coalesce(a.created_by, nobody), coalesce(a.screened_by, nobody))) end;
+  return query select 'decide'::text, case when not org then 0 else (
+    select count(*) from public.grant_applications a
+     where a.status = 'checked' and me not in (coalesce(a.created_by, nobody), coalesce(a.screened_by, nobody), coalesce(a.checked_by, nobody))
+       and not exists (select 1 from public.application_approvals x where x.application_id = a.id)) end;
+  return query select 'second_approval'::text, case when not org then 0 else (
+    select count(*) from public.grant_applications a
+     where a.status = 'checked'
+       and exists (select 1 from public.application_approvals x where x.application_id = a.id)
+       and not exists (select 1 from public.application_approvals x where x.application_id = a.id and x.approved_by = me)) end;
+  return query select 'approve_after_notice'::text, case when not org then 0 else (
+    select count(*) from public.grant_applications a
+     where a.status = 'in_notice' and a.notice_end < private.district_today()
+       and not exists (select 1 from public.grant_objections o where o.application_id = a.id and o.status = 'open')) end;
+  return query select 'objections_open'::text, case when not org then 0 else (
+    select count(*) from public.grant_objections o where o.status = 'open') end;
+  return query select 'tranche_approve'::text, case when cardinality(fin) = 0 then 0 else (
+    select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
+     where t.status = 'requested' and g.team_id = any (fin) and t.requested_by is distinct from me) end;
+  return query select 'tranche_pay'::text, case when cardinality(fin) = 0 then 0 else (
+    select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
+     where t.status = 'approved' and g.team_id = any (fin)) end;
+  return query select 'voucher_check'::text, case when cardinality(fin) = 0 then 0 else (
+    select count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id
+     where v.status = 'pending' and g.team_id = any (fin) and v.uploaded_by is distinct from me) end;
+  return query select 'change_decide'::text, case when cardinality(fin) = 0 and not org then 0 else (
+    select count(*) from public.grant_changes c join public.grants g on g.id = c.grant_id
+     where c.status = 'pending' and (org or g.team_id = any (fin)) and c.requested_by is distinct from me) end;
+end $$;
 
 -- 重点倾 simulator: for a pool (a line's available money, or p_pool_fen) and the pending applications
 -- (submitted, screened, checked; those eligible for the line when one is named), rank by a score —

@@ -1,5 +1,6 @@
 // `npm run bench`: figures, not assertions.
 //   - the leader's home on a simulated phone: sign-in submitted → home usable (tests/bench/phone.ts)
+//   - funds: finance figures at 100,000 ledger entries, 50 decisions racing for one line (tests/bench/funds.ts)
 //   - stack start-up: cold (initdb + migrations + seed) and warm (existing data)
 //   - list requests as the Refine pages send them, through the gateway, signed in as each demo role:
 //     p50/p95 over many sequential requests, with and without the caller's scope as a filter.
@@ -48,6 +49,10 @@ async function time(label: string, fn: () => PromiseLike<{ error: unknown }>, n 
 // The leader's home on a throttled phone (its own stack and production build): tests/bench/phone.ts.
 const phone = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/phone.ts"], { stdio: "inherit" });
 if (phone.status !== 0) throw new Error("tests/bench/phone.ts failed");
+
+// Funds (issue 9): finance figures at 100,000 ledger entries and decisions racing for one line (own stack).
+const funds = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/funds.ts"], { stdio: "inherit" });
+if (funds.status !== 0) throw new Error("tests/bench/funds.ts failed");
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "silver-bench-"));
 fs.chmodSync(dataDir, 0o755);

@@ -8,6 +8,7 @@ import { MANIFEST } from "./grant-manifest";
 import {
   as, newMember, OTHER_TEAM_SAME_STREET, OWN_COMMUNITY, OWN_STREET, OWN_TEAM, pastDay, sql, unique, type Actor,
 } from "./helpers";
+import { appIn, line } from "./funds-helpers";
 
 const ACTORS: Actor[] = ["org", "street", "leader", "finance", "anon"];
 const ORG_USER = "00000000-0000-4000-8000-000000000001";
@@ -113,6 +114,25 @@ const TARGETS: Record<string, () => Promise<Record<string, unknown>>> = {
     return { team_id: r.team_id, month: r.month };
   },
   service_monthly_street_totals: async () => ({ street_id: OWN_STREET, month: "2025-03-01" }),
+  // funds and grants (issue 9): fresh rows where a test owns them, seeded rows (by key) where only RPCs write
+  fund_settings: async () => ({ id: true }),
+  fund_sources: async () => ({ id: (await line(1000)).sourceId }),
+  budget_lines: async () => ({ id: (await line(1000)).lineId }),
+  fund_year_closes: async () => ({ fiscal_year: 2025 }),
+  fund_ledger: async () => ({ id: (await sql<{ id: string }>("select id from fund_ledger order by id limit 1"))[0].id }),
+  grant_applications: async () => ({ id: await appIn("draft") }),
+  application_budget_items: async () => ({ id: (await sql<{ id: string }>("select id from application_budget_items where application_id = $1", [await appIn("draft")]))[0].id }),
+  application_allocations: async () => ({ id: (await sql<{ id: string }>("select id from application_allocations order by id limit 1"))[0].id }),
+  application_transitions: async () => ({ id: (await sql<{ id: string }>("select id from application_transitions order by id limit 1"))[0].id }),
+  application_approvals: async () => ({ id: (await sql<{ id: string }>("select id from application_approvals order by id limit 1"))[0].id }),
+  grant_objections: async () => ({ id: (await sql<{ id: string }>("select id from grant_objections order by id limit 1"))[0].id }),
+  grants: async () => ({ id: (await sql<{ id: string }>("select id from grants order by id limit 1"))[0].id }),
+  grant_tranches: async () => ({ id: (await sql<{ id: string }>("select id from grant_tranches order by id limit 1"))[0].id }),
+  grant_vouchers: async () => ({ id: (await sql<{ id: string }>("select id from grant_vouchers order by id limit 1"))[0].id }),
+  grant_changes: async () => ({ id: (await sql<{ id: string }>("select id from grant_changes order by id limit 1"))[0].id }),
+  performance_grades: async () => ({ grade: "pass" }),
+  grant_evaluations: async () => ({ id: (await sql<{ id: string }>("select id from grant_evaluations order by id limit 1"))[0].id }),
+
   points_monthly_totals: async () => {
     const [r] = await sql<{ community_id: string; month: string }>("select community_id, month::text from points_monthly_totals where month = '2025-03-01' order by community_id limit 1");
     return { community_id: r.community_id, month: r.month };
@@ -164,6 +184,14 @@ const INSERTS: Record<string, () => Promise<{ owner: Actor; row: Record<string, 
   rating_criteria: async () => named("street", { round_id: Number(await round()), max_score: 10 }, "name"),
   role_models: async () => named("street", { name: "测试", street_id: OWN_STREET }, "title"),
   role_model_awards: async () => named("street", { role_model_id: Number(await roleModel()), level: "district" }, "title"),
+  fund_sources: async () => named("finance", { fiscal_year: 2026, kind: "district_special", org_unit_id: 1, appropriated_fen: 100 }, "name"),
+  grant_applications: async () => named("leader", { team_id: OWN_TEAM, purpose: "activities", amount_requested_fen: 100,
+    period_start: "2026-12-01", period_end: "2026-12-31" }, "title"),
+  application_budget_items: async () => named("leader", { application_id: await appIn("draft"), amount_fen: 100 }, "item"),
+  performance_grades: async () => {
+    const grade = `t${Date.now().toString(36)}`.replace(/[0-9]/g, "x");
+    return { owner: "org", row: { grade, label: "测", min_achievement: Math.round(Math.random() * 1000) / 1000 }, marker: { grade } };
+  },
 };
 
 function named(owner: Actor, row: Record<string, unknown>, column: string) {

@@ -2,7 +2,7 @@
 // never over-commit a line, never pay a tranche twice and never file more vouchers than was paid; every
 // derived figure equals its re-derivation from the ledger afterwards.
 import { describe, expect, it } from "vitest";
-import { appIn, grantWith, line, lineFigures, paid, UID } from "./funds-helpers";
+import { appIn, grantWith, line, lineFigures, paid, storedFile, UID } from "./funds-helpers";
 import { as, sql } from "./helpers";
 
 async function ledgerSum(lineId: number, kind: string): Promise<number> {
@@ -102,8 +102,9 @@ describe("50 vouchers at once on a paid tranche with room for exactly 10", () =>
     const { grantId, tranches: [t] } = await grantWith(lineId, 100_000, [[100_000, "approved"]]);
     await paid(t);
     const leader = await as("leader");
+    const paths = await Promise.all(Array.from({ length: 50 }, () => storedFile(`${grantId}/${t}/${crypto.randomUUID()}.jpg`)));
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => leader.rpc("add_voucher", {
-      p_tranche_id: t, p_object_path: `${grantId}/${t}/${crypto.randomUUID()}.jpg`, p_file_name: `票${i}.jpg`, p_mime: "image/jpeg",
+      p_tranche_id: t, p_object_path: paths[i], p_file_name: `票${i}.jpg`, p_mime: "image/jpeg",
       p_size_bytes: 1000, p_amount_fen: 10_000, p_issued_on: "2026-06-05",
     })));
     expect(results.filter((r) => !r.error)).toHaveLength(10);

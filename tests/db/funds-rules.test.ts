@@ -4,7 +4,7 @@
 // append-only ledger; the year close; and the 公示 as the only thing anon reaches.
 import { describe, expect, it } from "vitest";
 import { account, signIn } from "./auth-helpers.ts";
-import { appIn, grantWith, line, lineFigures, paid, statusOf, UID, voucher } from "./funds-helpers";
+import { appIn, grantWith, line, lineFigures, paid, statusOf, storedFile, UID, voucher } from "./funds-helpers";
 import { as, sql, unique, type Actor } from "./helpers";
 
 const leaderOf1001 = () => as("leader");
@@ -63,7 +63,7 @@ describe("the whole path through the API", () => {
     const bad = await leader.rpc("add_voucher", { p_tranche_id: t1, p_object_path: `999/${t1}/x.jpg`, p_file_name: "x.jpg", p_mime: "image/jpeg",
       p_size_bytes: 1000, p_amount_fen: 1000, p_issued_on: "2026-03-05" });
     expect(bad.error?.hint).toBe("funds.voucher_path");
-    const { data: v, error: ev } = await leader.rpc("add_voucher", { p_tranche_id: t1, p_object_path: `${grantId}/${t1}/${crypto.randomUUID()}.jpg`,
+    const { data: v, error: ev } = await leader.rpc("add_voucher", { p_tranche_id: t1, p_object_path: await storedFile(`${grantId}/${t1}/${crypto.randomUUID()}.jpg`),
       p_file_name: "发票.jpg", p_mime: "image/jpeg", p_size_bytes: 1000, p_amount_fen: 300_000, p_issued_on: "2026-03-05" });
     expect(ev).toBeNull();
     expect((await finance.rpc("pay_tranche", { p_tranche_id: t2 })).error?.hint).toBe("funds.vouchers_gate");
@@ -109,7 +109,7 @@ describe("four eyes", () => {
     expect((await me.rpc("approve_tranche", { p_tranche_id: t })).error?.hint).toBe("funds.four_eyes");
     expect((await (await as("finance")).rpc("approve_tranche", { p_tranche_id: t })).data).toBe("approved");
     await (await as("finance")).rpc("pay_tranche", { p_tranche_id: t });
-    const { data: v } = await me.rpc("add_voucher", { p_tranche_id: t, p_object_path: `${grantId}/${t}/${crypto.randomUUID()}.pdf`, p_file_name: "收据.pdf",
+    const { data: v } = await me.rpc("add_voucher", { p_tranche_id: t, p_object_path: await storedFile(`${grantId}/${t}/${crypto.randomUUID()}.pdf`), p_file_name: "收据.pdf",
       p_mime: "application/pdf", p_size_bytes: 2000, p_amount_fen: 5_000, p_issued_on: "2026-06-10" });
     expect(v).toBeTruthy();
     expect((await me.rpc("verify_voucher", { p_voucher_id: v, p_verified: true })).error?.hint).toBe("funds.four_eyes");

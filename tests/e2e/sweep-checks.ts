@@ -107,19 +107,21 @@ export async function overflow(page: Page, within?: string): Promise<Finding[]> 
   return [{ check: "overflow", detail: `scrollWidth ${r.sw} > ${r.vw}${r.worst ? `; widest: ${r.worst.what} (right edge ${r.worst.right} px)` : ""}` }];
 }
 
-interface TextSample { text: string; where: string }
+/** `chinese`: inside an element marked lang="zh…" on purpose (the 人民币大写 of a 拨款通知单 is Chinese in any UI). */
+interface TextSample { text: string; where: string; chinese?: boolean }
 
 /** Visible text and the accessible strings (aria-label, placeholder, title, alt) of the page. */
 async function visibleText(page: Page): Promise<TextSample[]> {
   return page.evaluate(() => {
-    const out: { text: string; where: string }[] = [];
+    const out: { text: string; where: string; chinese?: boolean }[] = [];
     const shown = (e: Element) => (e as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: false }) ?? true;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       const t = n.textContent?.trim();
       if (!el || !t || el.closest("script, style, noscript") || !shown(el)) continue;
-      out.push({ text: t, where: el.tagName.toLowerCase() + (el.closest("[data-testid]") ? `@${el.closest("[data-testid]")!.getAttribute("data-testid")}` : "") });
+      out.push({ text: t, where: el.tagName.toLowerCase() + (el.closest("[data-testid]") ? `@${el.closest("[data-testid]")!.getAttribute("data-testid")}` : ""),
+        chinese: el.closest("[lang]")?.getAttribute("lang")?.startsWith("zh") && el.closest("[lang]") !== document.documentElement });
     }
     for (const el of document.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")) {
       if (!shown(el)) continue;
@@ -158,7 +160,7 @@ function isPrefixOfData(run: string, dataRuns: ReadonlySet<string>): boolean {
 export async function rawText(page: Page, lang: "zh-CN" | "en", dataRuns: ReadonlySet<string>): Promise<Finding[]> {
   const found = new Map<string, Finding>();
   const add = (f: Finding) => found.set(`${f.check}:${f.detail}`, f);
-  for (const { text, where } of await visibleText(page)) {
+  for (const { text, where, chinese } of await visibleText(page)) {
     const clean = text.replace(NOT_KEYS, " ");
     for (const m of clean.match(I18N_KEY) ?? []) add({ check: "raw-key", detail: `"${m}" in ${where}` });
     const d = DOUBLED.exec(clean);
@@ -166,7 +168,7 @@ export async function rawText(page: Page, lang: "zh-CN" | "en", dataRuns: Readon
     for (const m of clean.match(SNAKE) ?? []) add({ check: "raw-key", detail: `identifier "${m}" in ${where}` });
     const s = SQLSTATE.exec(clean);
     if (s) add({ check: "raw-key", detail: `error code "${s[0]}" in ${where}: "${text.slice(0, 60)}"` });
-    if (lang === "en") {
+    if (lang === "en" && !chinese) {
       for (const run of text.match(HAN) ?? []) {
         if (OWN_NAME_OF_LANGUAGE.has(run)) continue;
         // data: a run stored as such; or cut short (an ellipsis made in code, a surname on an avatar) unless it is UI wording

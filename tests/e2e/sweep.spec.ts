@@ -30,7 +30,10 @@ const EMAIL: Record<Exclude<Role, "public">, string> = {
   finance: "finance@demo.local",
 };
 
-interface Ids { team: number; volunteer: string; starAward: number | null; application: number | null; grant: number | null }
+interface Ids {
+  team: number; volunteer: string; starAward: number | null; application: number | null; grant: number | null;
+  partner: number | null; paidTranche: number | null;
+}
 
 /** A page to visit: its name in file names, its path, and the button that opens its main dialog. */
 interface Target { name: string; path: string; dialog?: RegExp }
@@ -65,6 +68,20 @@ const targets = (role: Role, ids: Ids): Target[] => {
   if (admin) {
     list.push({ name: "volunteer-create", path: "/volunteers/create" }, { name: "volunteer-edit", path: `/volunteers/edit/${ids.volunteer}` });
     list.push({ name: "staff", path: "/staff", dialog: opener("邀请 / 授权|Invite / grant") });
+  }
+  // 经费 (issue 9): finance keeps the money, the organisation department reads it
+  if (role === "finance" || role === "org") {
+    const keeps = role === "finance";
+    list.push(
+      { name: "finance", path: "/finance" },
+      { name: "fund-sources", path: "/funds/sources", dialog: keeps ? opener("新增来源|Add source") : undefined },
+      { name: "budget-lines", path: "/funds/lines", dialog: keeps ? opener("新增科目|Add line") : undefined },
+      { name: "fund-ledger", path: "/funds/ledger" },
+      { name: "finance-accounts", path: "/finance/accounts" },
+      { name: "finance-tilt", path: "/finance/tilt" },
+    );
+    if (ids.partner) list.push({ name: "partner-statement", path: `/finance/partners/${ids.partner}` });
+    if (ids.paidTranche) list.push({ name: "tranche-notice", path: `/finance/tranches/${ids.paidTranche}/notice` });
   }
   return list;
 };
@@ -110,7 +127,14 @@ test.beforeAll(async () => {
     ids = {
       team: 1001, volunteer: r.rows[0].volunteer, starAward: r.rows[0].star ? Number(r.rows[0].star) : null,
       application: g?.application ? Number(g.application) : null, grant: g?.grant ? Number(g.grant) : null,
+      partner: null, paidTranche: null,
     };
+    // an alliance member with money this year and a paid tranche (the finance pages' statement and 拨款通知单)
+    const money = await db.query<{ partner: string | null; tranche: string | null }>(`
+      select (select s.partner_id from public.fund_sources s where s.partner_id is not null order by s.fiscal_year desc, s.id limit 1) as partner,
+             (select t.id from public.grant_tranches t where t.status = 'paid' order by t.id limit 1) as tranche`);
+    ids.partner = money.rows[0].partner ? Number(money.rows[0].partner) : null;
+    ids.paidTranche = money.rows[0].tranche ? Number(money.rows[0].tranche) : null;
   } finally {
     await db.end();
   }

@@ -53,7 +53,12 @@ const EXPECTED: Record<string, Role[]> = {
   "grant_vouchers.verify": ["finance"],
   "grant_changes.request": ["leader", "finance"],
   "grant_changes.decide": ["org", "finance"],
+  "fund_sources.receive": ["finance"],
+  "fund_ledger.reverse": ["finance"],
+  "finance_accounts.closeYear": ["finance"],
 };
+// money (issue 9): only these resources
+const MONEY = ["funds", "finance", "fund_sources", "budget_lines", "fund_ledger", "finance_accounts", "finance_tilt", "partner_statements", "tranche_notices"];
 
 describe("the permission vocabulary (domain actions)", () => {
   it("names every domain action once in the expectations", () => {
@@ -70,12 +75,33 @@ describe("the permission vocabulary (domain actions)", () => {
     });
   }
 
-  it("finance reads service, stars, ratings and the passbook but takes no action outside the money", () => {
+  it("finance reads service, stars, ratings and the passbook but takes no action outside grants and money", () => {
     for (const resource of ["service_records", "star_awards", "ratings", "passbook", "rewards"]) {
       expect(allowed(ROLES.finance, resource, "list")).toBe(true);
     }
-    const actions = Object.entries(DOMAIN_ACTIONS).filter(([r]) => !r.startsWith("grant")).flatMap(([r, a]) => a.map((x) => [r, x] as const));
-    expect(actions.filter(([r, a]) => allowed(ROLES.finance, r, a))).toEqual([]);
+    const actions = Object.entries(DOMAIN_ACTIONS).flatMap(([r, a]) => a.map((x) => [r, x] as const));
+    expect(actions.filter(([r, a]) => !r.startsWith("grant") && !MONEY.includes(r) && allowed(ROLES.finance, r, a))).toEqual([]);
+  });
+
+  it("money pages are for finance and the organisation department; only finance writes", () => {
+    for (const resource of MONEY) {
+      for (const role of Object.keys(ROLES) as Role[]) {
+        expect(allowed(ROLES[role], resource, "list"), `${role} lists ${resource}`).toBe(role === "finance" || role === "org");
+      }
+    }
+    for (const resource of ["fund_sources", "budget_lines"]) {
+      expect(allowed(ROLES.finance, resource, "create")).toBe(true);
+      expect(allowed(ROLES.org, resource, "create")).toBe(false);
+    }
+    // nothing in the ledger is edited or deleted, not even by finance
+    for (const action of ["create", "edit", "delete"]) expect(allowed(ROLES.finance, "fund_ledger", action)).toBe(false);
+  });
+
+  it("a street's finance keeps its money but does not close the district's year", () => {
+    const streetFinance = [grant("finance", 2, "street")];
+    expect(allowed(streetFinance, "fund_sources", "receive")).toBe(true);
+    expect(allowed(streetFinance, "finance_accounts", "list")).toBe(true);
+    expect(allowed(streetFinance, "finance_accounts", "closeYear")).toBe(false);
   });
 
   it("only a team's leader starts an application; nobody without a grant sees the grant pages", () => {

@@ -1,0 +1,206 @@
+// Attacks on the funds and grants system (issue 9) through the real API as the demo roles: columns that must
+// not be writable, rows that must not be readable, workflow RPCs misused (wrong role, wrong scope, wrong state,
+// four-eyes bypasses), the voucher bucket and the public 公示 function. Each `it` names what an attacker would
+// get if the guard were missing.
+import { describe, expect, it } from "vitest";
+import { appIn, grantWith, line, paid, storedFile, UID } from "./funds-helpers";
+import { type Actor, as, sql } from "./helpers";
+
+const hintOf = (r: { error: { hint?: string | null } | null }) => r.error?.hint ?? null;
+
+describe("money of another scope", () => {
+  it("a street's finance cannot schedule, approve or pay tranches drawn on district money it cannot read", async () => {
+    const { lineId } = await line(200_000, { unit: 1 });
+    const { grantId, tranches: [t1, t2] } = await grantWith(lineId, 100_000, [[40_000, "approved"], [10_000, "requested"]],
+      { team: 1002, creator: UID.leader3 });
+    const f2 = await as("finance2");
+    expect(hintOf(await f2.rpc("pay_tranche", { p_tranche_id: t1 }))).toBe("funds.not_finance_scope");
+    expect(hintOf(await f2.rpc("approve_tranche", { p_tranche_id: t2 }))).toBe("funds.not_finance_scope");
+    expect(hintOf(await f2.rpc("schedule_tranche", { p_grant_id: grantId, p_line_id: lineId, p_amount_fen: 1000, p_due_on: "2026-12-01" })))
+      .toBe("funds.not_finance_scope");
+    expect(Number((await sql<{ n: string }>("select count(*) as n from fund_ledger where tranche_id = $1", [t1]))[0].n)).toBe(0);
+    // district finance still pays it
+    expect((await (await as("finance")).rpc("pay_tranche", { p_tranche_id: t1 })).error).toBeNull();
+  });
+});
+
+describe("money of another scope: change requests", () => {
+  it("a street's finance cannot release district money by approving a move onto its street's line", async () => {
+    const district = await line(200_000, { unit: 1 });
+    const street = await line(200_000, { unit: 2 });
+    const { grantId } = await grantWith(district.lineId, 100_000, [], { team: 1002, creator: UID.leader3 });
+    const { data: change, error } = await (await as("leader3")).rpc("request_grant_change", { p_grant_id: grantId, p_kind: "move_money",
+      p_after: { from_line_id: district.lineId, to_line_id: street.lineId, amount_fen: 50_000 } });
+    expect(error).toBeNull();
+    expect(hintOf(await (await as("finance2")).rpc("decide_grant_change", { p_change_id: change, p_approve: true })))
+      .toBe("funds.not_finance_scope");
+    expect(Number((await sql<{ n: string }>("select count(*) as n from fund_ledger where line_id = $1 and kind = 'release'", [district.lineId]))[0].n)).toBe(0);
+    // district finance (whose scope holds both lines) still decides it
+    expect((await (await as("finance")).rpc("decide_grant_change", { p_change_id: change, p_approve: true })).data).toBe("approved");
+  });
+
+  it("a street's finance cannot terminate a district-funded grant and so release its district commitment", async () => {
+    const district = await line(200_000, { unit: 1 });
+    const { grantId } = await grantWith(district.lineId, 100_000, [[20_000, "scheduled"]], { team: 1002, creator: UID.leader3 });
+    expect(hintOf(await (await as("finance2")).rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "终止" })))
+      .toBe("funds.not_finance_scope");
+    expect((await sql<{ status: string }>("select status from grants where id = $1", [grantId]))[0].status).toBe("active");
+    expect((await (await as("finance")).rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "终止" })).data).toBe("terminated");
+  });
+});
+
+describe("重点倾 and restricted money", () => {
+  it("finance cannot lift a donor's purpose restriction off money it already holds, then spend it on another purpose", async () => {
+    const { sourceId } = await line(100_000, { purpose: "rewards", restricted: "rewards" });
+    const f = await as("finance");
+    const lift = await f.from("fund_sources").update({ restricted_purpose: null }).eq("id", sourceId).select();
+    expect(hintOf(lift)).toBe("funds.restricted_purpose");
+    expect((await sql<{ r: string | null }>("select restricted_purpose as r from fund_sources where id = $1", [sourceId]))[0].r).toBe("rewards");
+    // a source with nothing on it yet is still corrected freely
+    const [fresh] = await sql<{ id: string }>(
+      `insert into fund_sources (fiscal_year, kind, name, org_unit_id, appropriated_fen, restricted_purpose) values (2026, 'district_special', $1, 1, 1000, 'venue') returning id`,
+      [`空来源${crypto.randomUUID()}`]);
+    expect((await f.from("fund_sources").update({ restricted_purpose: null }).eq("id", fresh.id).select()).error).toBeNull();
+  });
+
+
+  it("finance cannot flip the tilt flag of a line that already holds commitments (tilt pool and its share figures)", async () => {
+    const { sourceId, lineId } = await line(100_000, { tilt: true });
+    await appIn("in_notice", { lineId, amountFen: 30_000 });
+    const f = await as("finance");
+    const save = (tilt: boolean) => f.rpc("save_budget_line", {
+      p_id: lineId, p_source_id: sourceId, p_purpose: "activities", p_name: "倾斜池", p_amount_fen: 100_000, p_is_tilt: tilt });
+    expect(hintOf(await save(false))).toBe("funds.line_in_use");
+    const plain = await line(100_000);
+    await appIn("in_notice", { lineId: plain.lineId, amountFen: 30_000 });   // a project that is not eligible for the tilt pool
+    expect(hintOf(await f.rpc("save_budget_line", { p_id: plain.lineId, p_source_id: plain.sourceId, p_purpose: "activities",
+      p_name: "普通", p_amount_fen: 100_000, p_is_tilt: true }))).toBe("funds.line_in_use");
+    // an unused line still changes freely
+    const fresh = await line(50_000);
+    expect((await f.rpc("save_budget_line", { p_id: fresh.lineId, p_source_id: fresh.sourceId, p_purpose: "activities",
+      p_name: "新", p_amount_fen: 50_000, p_is_tilt: true })).error).toBeNull();
+  });
+});
+
+describe("vouchers", () => {
+  it("a grantee cannot file a voucher with no file behind it, or one pointing out of its folder", async () => {
+    const { lineId } = await line(200_000);
+    const { grantId, tranches: [t1] } = await grantWith(lineId, 100_000, [[50_000, "approved"]]);
+    await paid(t1);
+    const leader = await as("leader");
+    const args = (path: string) => ({ p_tranche_id: t1, p_object_path: path, p_file_name: "票.jpg", p_mime: "image/jpeg",
+      p_size_bytes: 1000, p_amount_fen: 10_000, p_issued_on: "2026-06-03" });
+    expect(hintOf(await leader.rpc("add_voucher", args(`${grantId}/${t1}/${crypto.randomUUID()}.jpg`)))).toBe("funds.voucher_path");
+    const other = await grantWith(lineId, 20_000, [[20_000, "approved"]], { team: 1006, creator: UID.leader2 });
+    await paid(other.tranches[0]);
+    const theirs = `${other.grantId}/${other.tranches[0]}/${crypto.randomUUID()}.jpg`;
+    await storedFile(theirs, UID.leader2);
+    expect(hintOf(await leader.rpc("add_voucher", args(`${grantId}/${t1}/../../${theirs}`)))).toBe("funds.voucher_path");
+    // the real way: upload through the Storage API, then file it
+    const mine = `${grantId}/${t1}/${crypto.randomUUID()}.jpg`;
+    const up = await leader.storage.from("vouchers").upload(mine, new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: "image/jpeg" }),
+      { contentType: "image/jpeg" });
+    expect(up.error).toBeNull();
+    expect((await leader.rpc("add_voucher", args(mine))).error).toBeNull();
+  });
+
+  it("holds: the bucket refuses path tricks, other grants' folders, unpaid tranches, overwrite, delete and reads by the grantee", async () => {
+    const { lineId } = await line(200_000);
+    const { grantId, tranches: [t1, t2] } = await grantWith(lineId, 100_000, [[50_000, "approved"], [10_000, "scheduled"]]);
+    await paid(t1);
+    const blob = () => new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: "image/jpeg" });
+    const leader = await as("leader");
+    const leader2 = await as("leader2");
+    const path = `${grantId}/${t1}/${crypto.randomUUID()}.jpg`;
+    for (const bad of [`${grantId}/${t1}/../x.jpg`, `${grantId}/${t1}/a/b.jpg`, `${grantId}/${t2}/x.jpg`, `${grantId}/x.jpg`]) {
+      expect((await leader.storage.from("vouchers").upload(bad, blob(), { contentType: "image/jpeg" })).error, bad).not.toBeNull();
+    }
+    expect((await leader2.storage.from("vouchers").upload(`${grantId}/${t1}/y.jpg`, blob(), { contentType: "image/jpeg" })).error).not.toBeNull();
+    expect((await leader.storage.from("vouchers").upload(path, blob(), { contentType: "image/jpeg" })).error).toBeNull();
+    expect((await leader.storage.from("vouchers").upload(path, blob(), { contentType: "image/jpeg", upsert: true })).error).not.toBeNull();
+    for (const who of ["leader", "leader2", "street", "anon"] as Actor[]) {
+      const sb = await as(who);
+      expect((await sb.storage.from("vouchers").download(path)).error, who).not.toBeNull();
+      expect((await sb.storage.from("vouchers").createSignedUrl(path, 60)).error, who).not.toBeNull();
+      await sb.storage.from("vouchers").remove([path]);
+    }
+    expect(Number((await sql<{ n: string }>("select count(*) as n from storage.objects where name = $1", [path]))[0].n)).toBe(1);
+    expect((await (await as("finance")).storage.from("vouchers").createSignedUrl(path, 60)).error).toBeNull();
+  });
+});
+
+describe("holds: columns, rows, four eyes and states", () => {
+  it("derived, audit, scope and status columns are not writable through the table API", async () => {
+    const leader = await as("leader");
+    const { data: draft } = await leader.from("grant_applications").insert({ team_id: 1001, purpose: "activities", title: "攻击",
+      amount_requested_fen: 1000, period_start: "2026-01-01", period_end: "2026-12-31" }).select().single();
+    expect(draft!.status).toBe("draft");
+    for (const patch of [{ status: "approved" }, { screened_by: UID.street }, { checked_by: UID.finance }, { decided_by: UID.org },
+      { created_by: UID.leader2 }, { notice_end: "2026-01-01" }, { team_id: 1006 }, { submitted_at: "2026-01-01T00:00:00Z" }]) {
+      expect((await leader.from("grant_applications").update(patch as never).eq("id", draft!.id)).error, JSON.stringify(patch)).not.toBeNull();
+    }
+    const f = await as("finance");
+    const { lineId } = await line(100_000);
+    const { grantId, tranches: [t] } = await grantWith(lineId, 50_000, [[10_000, "approved"]]);
+    for (const [table, patch] of [["grants", { amount_fen: 1 }], ["grants", { status: "completed" }], ["grant_tranches", { status: "paid" }],
+      ["grant_tranches", { approved_by: UID.finance }], ["budget_lines", { amount_fen: 1 }], ["fund_sources", { created_by: UID.org }],
+      ["fund_sources", { org_unit_id: 2 }], ["fund_sources", { kind: "partner" }], ["grant_vouchers", { status: "verified" }],
+      ["application_allocations", { amount_fen: 1 }], ["fund_settings", { id: false }]] as const) {
+      const r = await f.from(table).update(patch as never).eq("id", table === "grants" ? grantId : table === "grant_tranches" ? t : lineId);
+      expect(r.error, `${table} ${JSON.stringify(patch)}`).not.toBeNull();
+    }
+    for (const [table, row] of [["fund_ledger", { kind: "receipt", source_id: 1, amount_fen: 1 }], ["grants", { application_id: 1 }],
+      ["grant_vouchers", { grant_id: grantId }], ["application_allocations", { application_id: 1, line_id: lineId, amount_fen: 1 }],
+      ["application_approvals", { application_id: 1, approved_by: UID.org }], ["fund_year_closes", { fiscal_year: 2030 }]] as const) {
+      expect((await f.from(table).insert(row as never)).error, table).not.toBeNull();
+    }
+    expect((await (await as("org")).from("fund_ledger").delete().eq("id", 1)).error).not.toBeNull();
+  });
+
+  it("leaders, street admins and anon read no money beyond their own; anon only the 公示", async () => {
+    for (const who of ["leader", "leader2", "street", "street2"] as Actor[]) {
+      const sb = await as(who);
+      for (const t of ["fund_ledger", "budget_line_balances", "fund_source_balances", "fund_sources", "budget_lines", "fund_ledger_effects"]) {
+        expect((await sb.from(t).select("*")).data ?? [], `${who} ${t}`).toEqual([]);
+      }
+      expect(((await sb.rpc("fund_accounts", { p_year: 2026 })).data ?? []) as unknown[]).toEqual([]);
+    }
+    const leader2 = await as("leader2");
+    for (const t of ["grants", "grant_applications"]) {
+      expect(((await leader2.from(t).select("team_id")).data as { team_id: number }[]).every((r) => r.team_id === 1006), t).toBe(true);
+    }
+    expect(((await leader2.from("grant_vouchers").select("grant_id, grants!inner(team_id)")).data as unknown as { grants: { team_id: number } }[])
+      .every((r) => r.grants.team_id === 1006)).toBe(true);
+    const anon = await as("anon");
+    for (const t of ["grant_applications", "grants", "grant_tranches", "grant_vouchers", "fund_ledger", "fund_settings", "grant_objections"]) {
+      expect((await anon.from(t).select("*")).data ?? [], t).toEqual([]);
+    }
+    for (const fn of ["funds_action_counts", "fund_accounts", "tilt_simulate", "finance_by_street"]) {
+      expect((await anon.rpc(fn, fn === "funds_action_counts" || fn === "tilt_simulate" ? {} : { p_year: 2026 })).error, fn).not.toBeNull();
+    }
+    const { data: notices, error } = await anon.rpc("grant_notices");
+    expect(error).toBeNull();
+    const keys = new Set((notices as Record<string, unknown>[]).flatMap((r) => Object.keys(r)));
+    expect([...keys].sort()).toEqual(["amount_fen", "application_id", "notice_end", "notice_start", "objection_contact", "project_name",
+      "purpose", "status", "street_name", "team_name", "title"]);
+    expect((notices as { status: string }[]).every((r) => r.status === "in_notice" || r.status === "approved")).toBe(true);
+  });
+
+  it("four eyes and states hold: one person approving twice, requesting and approving a tranche, checking own voucher, closing a year twice", async () => {
+    const { lineId } = await line(10_000_000);
+    const big = await appIn("checked", { lineId, amountFen: 6_000_000 });
+    const org = await as("org");
+    expect((await org.rpc("decide_application", { p_id: big, p_approve: true })).data).toBe("checked");
+    expect(hintOf(await org.rpc("decide_application", { p_id: big, p_approve: true }))).toBe("funds.four_eyes");
+    const f = await as("finance");
+    const { tranches: [t] } = await grantWith(lineId, 50_000, [[10_000, "scheduled"]]);
+    expect((await f.rpc("request_tranche", { p_tranche_id: t })).error).toBeNull();
+    expect(hintOf(await f.rpc("approve_tranche", { p_tranche_id: t }))).toBe("funds.four_eyes");
+    expect(hintOf(await f.rpc("close_fiscal_year", { p_year: 2025 }))).toBe("funds.year_closed");
+    const { data: disb } = await f.from("fund_ledger").select("id").eq("kind", "disbursement").limit(1).single();
+    expect(hintOf(await f.rpc("reverse_ledger_entry", { p_entry_id: disb!.id, p_reason: "x" }))).toBe("funds.not_reversible");
+    for (const who of ["leader", "street", "finance2", "leader2"] as Actor[]) {
+      expect((await (await as(who)).rpc("decide_application", { p_id: big, p_approve: true })).error, who).not.toBeNull();
+    }
+  });
+});
