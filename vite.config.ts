@@ -11,8 +11,11 @@ export default defineConfig({
       // Packages without a "sideEffects" field that have none: the bundler may then drop them where unused.
       // papaparse is Refine core's CSV import/export; react-markdown and remark-gfm are @refinedev/antd's
       // MarkdownField (its single module is imported whole by every page using one of its components).
+      // rc-field-form is antd's Form: its index module attaches Field, List, useForm… to the default export,
+      // which keeps the whole form (and its validator) on pages that only reach antd's form context (Select,
+      // Input and the config provider import it); without side effects only what a page uses stays.
       treeshake: {
-        moduleSideEffects: [{ test: /node_modules[\\/](papaparse|react-markdown|remark-gfm)[\\/]/, sideEffects: false }],
+        moduleSideEffects: [{ test: /node_modules[\\/](papaparse|react-markdown|remark-gfm|rc-field-form)[\\/]/, sideEffects: false }],
       },
     },
   },

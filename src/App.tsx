@@ -1,24 +1,19 @@
-// Wiring only: providers, resources, routes, the theme. The signed-in frame (AppLayout), every page and
-// supabase-js (providers/deferred.ts) are loaded on demand, so the sign-in page pulls only React, Refine
-// core and the few antd pieces it shows.
-import "@refinedev/antd/dist/reset.css";
+// Wiring only: providers, resources, routes. main.tsx loads this module (the theme and the CSS are there,
+// components/Frame.tsx) for everyone but a signed-out visitor, who gets SignedOut.tsx first. The signed-in
+// frame (AppLayout), every page and supabase-js (providers/deferred.ts) are loaded on demand.
 import { Authenticated, Refine, type I18nProvider } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
-import { App as AntdApp, ConfigProvider } from "antd";
-import enUS from "antd/es/locale/en_US";
-import zhCN from "antd/es/locale/zh_CN";
-import { lazy, Suspense, useMemo, useSyncExternalStore } from "react";
+import { App as AntdApp } from "antd";
+import { lazy, Suspense, useMemo } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { PageLoading } from "./components/PageLoading";
 import { accessControlProvider, authProvider, dataProvider } from "./providers/deferred";
 import { lookup } from "./locales";
-import { getLocale, i18nProvider, onLocaleChange, t } from "./providers/i18n";
+import { getLocale, i18nProvider, t, useLocale } from "./providers/i18n";
 import { useNotificationProvider } from "./providers/notification";
-import { useLargeTextApplied } from "./providers/preferences";
-import { LoginPage } from "./pages/login";
-import { appTheme, TOUCH_MEDIA } from "./theme";
-import "./theme.css";
+import { PUBLIC_TITLES } from "./public-pages";
 
+const LoginPage = lazy(() => import("./pages/login"));
 const HomePage = lazy(() => import("./pages/home"));
 const AppLayout = lazy(() => import("./components/AppLayout"));
 const ErrorComponent = lazy(() => import("@refinedev/antd").then((m) => ({ default: m.ErrorComponent })));
@@ -60,14 +55,7 @@ const BudgetLineList = lazy(() => import("./resources/funds/lines"));
 const LedgerList = lazy(() => import("./resources/funds/ledger"));
 const MoneyGate = lazy(() => import("./resources/funds/MoneyGate"));
 
-// Pages anyone may open (email links land here), and the title each gives the browser tab.
-const PUBLIC_TITLES: Record<string, string> = {
-  "/login": "pages.login.title",
-  "/forgot-password": "auth.forgotTitle",
-  "/reset-password": "auth.resetTitle",
-  "/accept-invite": "auth.acceptTitle",
-  "/notice": "publicNotice.title",
-};
+// Pages anyone may open and their tab titles: src/public-pages.ts (main.tsx reads it too).
 
 // Menu icons live with the menu (components/AppMenu.tsx), loaded after sign-in.
 // Resource labels are translation keys, translated where they are shown (the menu, the document title,
@@ -116,25 +104,15 @@ const TEXT = {
   singular: (s: string) => s,
 };
 
-function subscribeTouch(onChange: () => void) {
-  const mq = window.matchMedia(TOUCH_MEDIA);
-  mq.addEventListener("change", onChange);
-  return () => mq.removeEventListener("change", onChange);
-}
-const isTouch = () => window.matchMedia(TOUCH_MEDIA).matches;
-
 export default function App() {
-  const locale = useSyncExternalStore(onLocaleChange, getLocale);
-  const largeText = useLargeTextApplied();
-  const touch = useSyncExternalStore(subscribeTouch, isTouch);
-  const theme = useMemo(() => appTheme({ largeText, touch }), [largeText, touch]);
+  const locale = useLocale();
   // A new provider object per language: every useTranslate() caller re-renders in place; the query
   // cache, the routes and the pages' state stay.
   const i18n = useMemo<I18nProvider>(() => ({ ...i18nProvider, getLocale: () => locale }), [locale]);
 
   return (
     <BrowserRouter>
-      <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={theme}>
+      <Suspense fallback={<PageLoading />}>
         <AntdApp>
           <Refine
             dataProvider={dataProvider}
@@ -225,7 +203,7 @@ export default function App() {
             }} />
           </Refine>
         </AntdApp>
-      </ConfigProvider>
+      </Suspense>
     </BrowserRouter>
   );
 }

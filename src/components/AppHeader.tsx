@@ -1,19 +1,21 @@
 // The frame's header. Phones: 菜单 (opens the menu as a drawer), who is signed in (name shortened, one
 // role tag; the rest in a popover), 长辈版. Wide screens: the same without the menu button, plus the
 // language switch (on phones it sits in the drawer). Fits a 360 px screen for every role.
-import { FontSizeOutlined, HeartFilled, MenuOutlined } from "@ant-design/icons";
+import { FontSizeOutlined, MenuOutlined } from "@ant-design/icons";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
-import { App, Button, Drawer, Layout, Popover, Segmented, Space, Tag } from "antd";
-import { useEffect, useState } from "react";
+import { App, Button, Layout, Popover, Segmented, Space, Tag } from "antd";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { ScopeGrant } from "../domain/scope";
 import type { Locale } from "../locales";
 import { PASSWORD_CHANGED_FLAG } from "../providers/auth";
 import { getLocale, setLocale } from "../providers/i18n";
 import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
-import { BRAND_RED } from "../theme";
 import { AppMenu } from "./AppMenu";
 import { useIsPhone } from "./useIsPhone";
+
+// The phone's menu drawer loads on phones only (wide screens have the sider).
+const MenuDrawer = lazy(() => import("./MenuDrawer"));
 
 export function LanguageSwitch() {
   const translate = useTranslate();
@@ -103,24 +105,16 @@ export function AppHeader() {
           <Button icon={<MenuOutlined aria-hidden />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
-          <Drawer
-            id="app-menu-drawer"
-            className="app-drawer"
-            placement="left"
-            open={menuOpen}
-            onClose={() => setMenuOpen(false)}
-            width="min(320px, 88vw)"
-            title={<span><HeartFilled style={{ color: BRAND_RED }} aria-hidden /> {translate("app.title")}</span>}
-            closable={{ "aria-label": translate("frame.closeMenu") }}
-            styles={{ body: { padding: 0 } }}
-          >
-            <Space direction="vertical" style={{ width: "100%", padding: "12px 16px" }}>
-              <LanguageSwitch />
-            </Space>
-            <nav aria-label={translate("frame.mainNav")}>
-              <AppMenu onNavigate={() => setMenuOpen(false)} />
-            </nav>
-          </Drawer>
+          <Suspense fallback={null}>
+            <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)}>
+              <Space direction="vertical" style={{ width: "100%", padding: "12px 16px" }}>
+                <LanguageSwitch />
+              </Space>
+              <nav aria-label={translate("frame.mainNav")}>
+                <AppMenu onNavigate={() => setMenuOpen(false)} />
+              </nav>
+            </MenuDrawer>
+          </Suspense>
         </>
       )}
       <div className="app-header-title" style={{ justifyContent: phone ? "flex-start" : "flex-end" }}>{who}</div>

@@ -1,12 +1,11 @@
 // The frame of the public pages (sign in, forgot / reset password, accept invitation): one card that
 // fills a phone's width, 16 px text and 44 px controls for older eyes and fingers, the language switch.
+// Neither Refine nor the router: the sign-in page shows it before they are loaded (main.tsx).
 import { HeartFilled } from "@ant-design/icons";
-import { useTranslate } from "@refinedev/core";
-import { ConfigProvider, Segmented, Typography } from "antd";
-import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { ConfigProvider, Segmented, theme } from "antd";
+import type { CSSProperties, ReactNode } from "react";
 import type { Locale } from "../locales";
-import { getLocale, setLocale } from "../providers/i18n";
+import { setLocale, t, useLocale } from "../providers/i18n";
 import { LINK_COLOR } from "../theme";
 
 /** 44 px targets on every screen (the app's theme, src/theme.ts, already gives the public pages 16 px text
@@ -15,30 +14,30 @@ export const LARGE_TOUCH_THEME = {
   token: { controlHeight: 44, controlHeightLG: 52, fontSizeLG: 18 },
 };
 
-/** `backToLogin` adds the way back to the sign-in page under the card's content (a 44 px target). */
-export function AuthCard({ title, backToLogin, children }: { title?: string; backToLogin?: boolean; children: ReactNode }) {
-  const translate = useTranslate();
+/** A link under the card's content (忘记密码, 返回登录): centred, a 44 px target. */
+export const CARD_LINK_STYLE: CSSProperties = { display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LINK_COLOR };
+
+export function AuthCard({ title, children }: { title?: string; children: ReactNode }) {
+  const locale = useLocale();
+  // headings and text as antd's Typography draws them, without its editing and copying code
+  const { token } = theme.useToken();
+  const heading = { textAlign: "center", fontWeight: token.fontWeightStrong, color: token.colorTextHeading, overflowWrap: "break-word" } as const;
   return (
     <ConfigProvider theme={LARGE_TOUCH_THEME}>
       <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", padding: "16px 12px", boxSizing: "border-box", fontSize: 16, background: "linear-gradient(135deg,#fdf2f0,#f5f5f5)" }}>
         <div style={{ width: "100%", maxWidth: 440, background: "#fff", borderRadius: 12, boxShadow: "0 2px 12px rgba(0,0,0,.08)", padding: "16px 20px 24px", boxSizing: "border-box" }}>
           <div style={{ display: "flex", justifyContent: "flex-end" }}>
-            <Segmented<Locale> size="large" value={getLocale()} options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]} onChange={setLocale} aria-label="language" />
+            <Segmented<Locale> size="large" value={locale} options={[{ label: "中文", value: "zh-CN" }, { label: "EN", value: "en" }]} onChange={(l) => void setLocale(l)} aria-label="language" />
           </div>
-          <Typography.Title level={1} style={{ textAlign: "center", marginTop: 8, fontSize: 24 }}>
-            <HeartFilled style={{ color: "#c0392b" }} /> {translate("app.title")}
-          </Typography.Title>
+          <h1 style={{ ...heading, margin: "8px 0 0.5em", fontSize: 24, lineHeight: token.lineHeightHeading1 }}>
+            <HeartFilled style={{ color: "#c0392b" }} /> {t("app.title")}
+          </h1>
           {title ? (
-            <Typography.Title level={2} style={{ textAlign: "center", fontSize: 20, marginTop: 0 }}>{title}</Typography.Title>
+            <h2 style={{ ...heading, margin: "0 0 0.5em", fontSize: 20, lineHeight: token.lineHeightHeading2 }}>{title}</h2>
           ) : (
-            <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>{translate("app.subtitle")}</Typography.Paragraph>
+            <p style={{ textAlign: "center", margin: "0 0 1em", color: token.colorTextDescription }}>{t("app.subtitle")}</p>
           )}
           {children}
-          {backToLogin && (
-            <div style={{ textAlign: "center", marginTop: 8 }}>
-              <Link to="/login" style={{ display: "inline-flex", alignItems: "center", minHeight: 44, padding: "0 12px", color: LINK_COLOR }}>{translate("auth.backToLogin")}</Link>
-            </div>
-          )}
         </div>
       </main>
     </ConfigProvider>

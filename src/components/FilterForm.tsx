@@ -4,10 +4,14 @@
 // Refine search (searchFormProps.onFinish) work the same.
 import { FilterOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
-import { Badge, Button, ConfigProvider, DatePicker, Drawer, Form, Space, type FormProps } from "antd";
+import { Badge, Button, DatePicker, Drawer, Form, Space, type FormProps } from "antd";
 import type dayjs from "dayjs";
 import { useState, type ReactNode } from "react";
 import { FilterActions } from "./FilterActions";
+import { PhonePickers } from "./PhonePickers";
+
+// (its own module, so the dashboard can load the month pickers alone; pages import it from here too)
+export { PhonePickers };
 import { useIsPhone } from "./useIsPhone";
 import "./lists.css";
 
@@ -66,14 +70,6 @@ export function FilterForm({ formProps, search, searchName = "q", children, init
       </Drawer>
     </Form>
   );
-}
-
-/** Date pickers sized for a phone: the touch theme's 44 px small controls make antd's panels 7 × 66 px
- *  wide (486 px, off a 390 px screen); 44 px cells keep a panel at 340 px. */
-export function PhonePickers({ children }: { children: ReactNode }) {
-  const phone = useIsPhone();
-  if (!phone) return <>{children}</>;
-  return <ConfigProvider theme={{ components: { DatePicker: { cellWidth: 44, cellHeight: 36, withoutTimeCellHeight: 52 } } }}>{children}</ConfigProvider>;
 }
 
 /** A date range field: a range picker on wide screens; on phones two single-panel pickers (a range

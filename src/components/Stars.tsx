@@ -1,6 +1,5 @@
 // A star level as glyphs (★★★☆☆) in a colour readable on white (≥ 4.5:1), named for screen readers.
 import { useTranslate, useTranslation } from "@refinedev/core";
-import { Typography } from "antd";
 import type { CSSProperties } from "react";
 import { stars } from "../domain/stars";
 import { STAR_COLOR } from "../theme";
@@ -10,9 +9,9 @@ export function Stars({ level, style }: { level: number; style?: CSSProperties }
   const translate = useTranslate();
   const name = level > 0 ? translate("dashboard.starLabel", { n: level }) : translate("dashboard.noStar");
   return (
-    <Typography.Text style={{ color: STAR_COLOR, whiteSpace: "nowrap", ...style }} role="img" aria-label={name} title={name}>
+    <span style={{ color: STAR_COLOR, whiteSpace: "nowrap", ...style }} role="img" aria-label={name} title={name}>
       {stars(level)}
-    </Typography.Text>
+    </span>
   );
 }
 

@@ -213,7 +213,7 @@ const en: Shape<typeof zhCN> = {
       record: "Record service", recordHint: "Log members' service hours", roster: "My team", rosterHint: "Roster, points, hours", redeem: "Redeem points", redeemHint: "Exchange points for rewards",
       pending: "To do", nothingPending: "Nothing to do right now", pendingRecords: "Service records waiting for approval: {{n}}",
       rejectedRecords: "Records rejected in the last 30 days, to check and record again: {{n}}", roundsToAssess: "Rating rounds waiting for the team's self-assessment: {{n}}",
-      membersWithoutPhone: "Members without a phone number on file: {{n}}", overview: "Open the statistics overview", grants: "Grants: apply, follow progress, upload vouchers", open: "Open",
+      membersWithoutPhone: "Members without a phone number on file: {{n}}", overview: "Open the statistics overview", grants: "Grant applications: apply, follow progress", myGrants: "Grants: payments and vouchers", open: "Open",
     },
     record: {
       title: "Record service · {{team}}", who: "Who served?", whoHint: "Tap names to tick them", selected: "{{n}} selected", selectAll: "All", selectNone: "None",

@@ -26,6 +26,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       title: "Grant applications", apply: "Apply for a grant", needsMe: "Needs my action", all: "All applications", search: "Search project name", open: "Open",
       nothingForMe: "Nothing needs your action right now", noticeUntil: "Notice until {{date}}", notFound: "This application does not exist or you may not see it",
       subject: "\"{{title}}\" · {{amount}}", summary: "Application", allocations: "Funded from (budget lines)",
+      rejectedBecause: "Why it was not approved ({{who}}, {{at}}): {{reason}}", withdrawnBecause: "Withdrawn ({{who}}, {{at}}): {{reason}}",
       openGrant: "Open grant agreement {{no}}", noticeRunning: "The notice runs until {{date}}; approval follows once it has ended with no open objection",
       objectionsOpen: "{{n}} objection(s) still open; resolve them before approving",
       twoApprovals: "Above {{threshold}}: two people of the organisation department must approve ({{n}} so far)",
@@ -88,7 +89,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       gated: "Pay this once the previous tranche's vouchers are verified",
     },
     vouchers: {
-      title: "Vouchers", none: "No voucher uploaded yet", upload: "Upload voucher", uploadTitle: "Upload a voucher: tranche {{seq}} ({{amount}})",
+      title: "Vouchers", none: "No voucher uploaded yet", upload: "Upload voucher", uploadTitle: "Upload a voucher: agreement {{no}}, tranche {{seq}} ({{amount}})",
       takePhoto: "Take a photo", chooseFile: "Choose an image or PDF", chosen: "Chosen: {{name}} ({{kb}} KB)", fileRequired: "Take a photo or choose a file",
       wrongType: "Images (JPG, PNG, WEBP, HEIC) or PDF only", tooLarge: "At most 10 MB",
       fileHint: "Invoices, receipts: make sure the amount and date are readable.", amount: "Voucher amount (yuan)", issuedOn: "Issued on", description: "Note (optional)",
@@ -117,8 +118,8 @@ const grantsEn: Shape<typeof grantsZhCN> = {
   },
   publicNotice: {
     title: "Public notice of grants", intro: "These volunteer projects are to receive district special funds or alliance money. Anyone may object during the notice period, as described below.",
-    howToObject: "How to object", contactFallback: "Contact the district organisation department (retired cadres bureau).", current: "In notice now ({{n}})", recent: "Approved in the last 30 days ({{n}})",
-    none: "Nothing is in notice right now", project: "Project: {{name}}", period: "Notice: {{from}} to {{to}}", inNotice: "In notice", approved: "Approved",
+    howToObject: "How to object", contactFallback: "Contact the district organisation department (retired cadres bureau).", current: "In notice or awaiting approval ({{n}})", recent: "Approved in the last 30 days ({{n}})",
+    none: "Nothing is in notice right now", project: "Project: {{name}}", period: "Notice: {{from}} to {{to}}", inNotice: "In notice", noticeEnded: "Notice period over, awaiting objections or approval", approved: "Approved",
     staffSignIn: "Staff sign-in", link: "Public notice of grants",
   },
 };

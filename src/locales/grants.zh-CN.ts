@@ -23,6 +23,7 @@ const grantsZhCN = {
       title: "资金申报", apply: "我要申报", needsMe: "待我处理", all: "全部申报", search: "搜索项目名称", open: "查看",
       nothingForMe: "暂时没有需要您处理的申报", noticeUntil: "公示至 {{date}}", notFound: "找不到这份申报，或您无权查看",
       subject: "“{{title}}” · {{amount}}", summary: "申报内容", allocations: "经费来源（预算科目）",
+      rejectedBecause: "未通过的原因（{{who}}，{{at}}）：{{reason}}", withdrawnBecause: "已撤回（{{who}}，{{at}}）：{{reason}}",
       openGrant: "查看资助协议 {{no}}", noticeRunning: "公示期至 {{date}}，期满且无未处理异议后方可批准",
       objectionsOpen: "还有 {{n}} 条异议未处理，处理后方可批准", twoApprovals: "金额超过 {{threshold}}，需要两位组织部同志分别批准（已批准 {{n}} 位）",
     },
@@ -84,7 +85,7 @@ const grantsZhCN = {
       gated: "上一期的凭证核验后才能拨付本期",
     },
     vouchers: {
-      title: "凭证", none: "还没有上传凭证", upload: "上传凭证", uploadTitle: "上传凭证：第 {{seq}} 期（{{amount}}）",
+      title: "凭证", none: "还没有上传凭证", upload: "上传凭证", uploadTitle: "上传凭证：协议 {{no}} 第 {{seq}} 期（{{amount}}）",
       takePhoto: "拍照", chooseFile: "选择图片或 PDF", chosen: "已选：{{name}}（{{kb}} KB）", fileRequired: "请拍照或选择一个文件",
       wrongType: "只能上传图片（JPG、PNG、WEBP、HEIC）或 PDF", tooLarge: "文件不能超过 10 MB",
       fileHint: "发票、收据等，拍清楚金额和日期。", amount: "凭证金额（元）", issuedOn: "开具日期", description: "说明（可不填）",
@@ -113,8 +114,8 @@ const grantsZhCN = {
   },
   publicNotice: {
     title: "资金安排公示", intro: "以下志愿服务项目拟获区级专项资金或联盟单位资金支持，现予公示。公示期内如有异议，可按下方方式反映。",
-    howToObject: "如何反映异议", contactFallback: "请联系区委组织部（老干部局）。", current: "正在公示（{{n}} 项）", recent: "近 30 天已批准（{{n}} 项）",
-    none: "目前没有正在公示的项目", project: "所属项目：{{name}}", period: "公示期：{{from}} 至 {{to}}", inNotice: "公示中", approved: "已批准",
+    howToObject: "如何反映异议", contactFallback: "请联系区委组织部（老干部局）。", current: "公示中及待批准（{{n}} 项）", recent: "近 30 天已批准（{{n}} 项）",
+    none: "目前没有正在公示的项目", project: "所属项目：{{name}}", period: "公示期：{{from}} 至 {{to}}", inNotice: "公示中", noticeEnded: "公示期满，待处理异议或批准", approved: "已批准",
     staffSignIn: "工作人员登录", link: "资金安排公示",
   },
 } as const;

@@ -1,11 +1,18 @@
-import en from "./en";
+// The dictionaries: zh-CN is built in (the default, and the fallback for every key); English is loaded
+// the first time someone chooses it (loadLocale), so the Chinese-speaking majority never downloads it.
 import zhCN from "./zh-CN";
 
 export type Locale = "zh-CN" | "en";
-export const LOCALES: Record<Locale, unknown> = { "zh-CN": zhCN, en };
 export const DEFAULT_LOCALE: Locale = "zh-CN";
+const LOCALES: Partial<Record<Locale, unknown>> = { "zh-CN": zhCN };
 
-/** Looks up a dotted key and fills {{placeholders}}; undefined when the key is missing. */
+/** Makes a locale's dictionary available to lookup (at once for zh-CN). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (!LOCALES[locale]) LOCALES[locale] = (await import("./en")).default;
+}
+
+/** Looks up a dotted key and fills {{placeholders}}; undefined when the key is missing (or its locale is
+ *  not loaded yet). */
 export function lookup(locale: Locale, key: string, params?: Record<string, unknown>): string | undefined {
   let node: unknown = LOCALES[locale];
   for (const part of key.split(".")) {

@@ -208,7 +208,7 @@ const zhCN = {
       record: "登记服务", recordHint: "为队员记服务时长", roster: "我的队伍", rosterHint: "名册、积分、时长", redeem: "积分兑换", redeemHint: "用积分兑换礼品",
       pending: "待办事项", nothingPending: "暂无待办事项", pendingRecords: "{{n}} 条服务记录等待审核",
       rejectedRecords: "近 30 天有 {{n}} 条记录被驳回，请核对后重新登记", roundsToAssess: "{{n}} 个评星轮次等待本队自评",
-      membersWithoutPhone: "{{n}} 名队员还没有登记联系电话", overview: "查看统计概览", grants: "资金申报：申请资金、查看进度、上传凭证", open: "去处理",
+      membersWithoutPhone: "{{n}} 名队员还没有登记联系电话", overview: "查看统计概览", grants: "资金申报：申请资金、查看进度", myGrants: "资助协议：拨付进度、上传凭证", open: "去处理",
     },
     record: {
       title: "登记服务 · {{team}}", who: "谁参加了服务？", whoHint: "点姓名勾选", selected: "已选 {{n}} 人", selectAll: "全选", selectNone: "全不选",

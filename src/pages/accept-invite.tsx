@@ -7,6 +7,7 @@ import { Alert, Button, Descriptions, Form, Grid, Input, Spin, Tag, Typography }
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { AuthCard } from "../components/AuthCard";
+import { BackToLogin } from "../components/BackToLogin";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import type { ScopeGrant } from "../domain/scope";
 import { useLinkSession, type UpdatePasswordInput } from "../providers/auth";
@@ -31,7 +32,7 @@ export default function AcceptInvitePage() {
   }, [link.state]);
 
   return (
-    <AuthCard title={translate("auth.acceptTitle")} backToLogin>
+    <AuthCard title={translate("auth.acceptTitle")}>
       {link.state === "checking" && <div style={{ textAlign: "center", padding: 24 }}><Spin /> {translate("auth.checking")}</div>}
       {(link.state === "expired" || link.state === "missing") && (
         <>
@@ -73,6 +74,7 @@ export default function AcceptInvitePage() {
           </Form>
         </>
       )}
+      <BackToLogin />
     </AuthCard>
   );
 }

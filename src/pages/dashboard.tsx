@@ -3,7 +3,7 @@
 // aggregate (RPCs that run with the caller's rights) and follows the street filter; clicking a bar
 // opens the matching list. Every chart has its numbers as a table ("查看数据") and a description.
 import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
-import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Typography } from "antd";
+import { Card, Col, Empty, Row, Skeleton, Space, Statistic, theme } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -100,6 +100,9 @@ export default function DashboardPage() {
     return `/service?${p}`;
   };
   const hoursUnit = translate("dashboard.hoursUnit");
+  // plain text in antd's colours (antd's Typography would bring its editing and copying code to this page)
+  const { token } = theme.useToken();
+  const clickHint = <span style={{ color: token.colorTextDescription, fontSize: 12 }}>{translate("dashboard.clickHint")}</span>;
 
   const cards: [string, number | undefined, string, string?][] = [
     ["dashboard.volunteers", k?.volunteers, translate("dashboard.peopleUnit")],
@@ -125,7 +128,7 @@ export default function DashboardPage() {
         </Space>
       </Space>
       <GrantActionsCard />
-      {kpis.error && <Typography.Text type="danger">{kpis.error}</Typography.Text>}
+      {kpis.error && <span style={{ color: token.colorError }}>{kpis.error}</span>}
       <Row gutter={[12, 12]}>
         {cards.map(([key, value, unit, link]) => {
           const stat = (
@@ -142,7 +145,7 @@ export default function DashboardPage() {
         <Col xs={24} xl={10}>
           <ChartCard title={translate("dashboard.starDistribution")} description={translate("lists.chartStars")} testId="chart-stars"
             loading={!starRows.data} empty={starData.every((r) => r.volunteers === 0)}
-            extra={canOpenVolunteers && !phone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{translate("dashboard.clickHint")}</Typography.Text>}
+            extra={canOpenVolunteers && !phone && clickHint}
             rows={starData} rowKey={(r) => r.star_level} columns={[
               { title: translate("stars.level"), value: (r) => r.label },
               { title: translate("dashboard.volunteers"), value: (r) => r.volunteers.toLocaleString(), align: "right" },
@@ -173,9 +176,9 @@ export default function DashboardPage() {
               { title: translate("dashboard.lastYear", { year: year - 1 }), value: (r) => hoursText(r.lastYear), align: "right" },
             ]}
             footer={partialRow && (
-              <Typography.Paragraph type="secondary" style={{ margin: "4px 0 0", fontSize: 13 }} data-testid="partial-month-note">
+              <p style={{ margin: "4px 0 0", fontSize: 13, color: token.colorTextDescription }} data-testid="partial-month-note">
                 * {translate("lists.partialNote", { m: current.month, d: current.throughDay, lastFrom: current.lastFrom, lastTo: current.lastTo })}
-              </Typography.Paragraph>
+              </p>
             )}>
             <ResponsiveContainer width="100%" height={300}>
               <LineChart data={monthData} margin={{ top: 24, right: 24, left: 8, bottom: 8 }}
@@ -200,7 +203,7 @@ export default function DashboardPage() {
           <Col xs={24} xl={12}>
             <ChartCard title={translate("dashboard.hoursByStreet")} description={translate("lists.chartStreets")} testId="chart-streets"
               loading={!streets.data} empty={!streets.data?.length}
-              extra={!phone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{translate("dashboard.clickHint")}</Typography.Text>}
+              extra={!phone && clickHint}
               rows={streetData} rowKey={(r) => r.street_id} columns={[
                 { title: translate("common.street"), value: (r) => r.street_name },
                 { title: translate("dashboard.hoursInRange"), value: (r) => hoursText(r.hours), align: "right" },
@@ -223,7 +226,7 @@ export default function DashboardPage() {
           <Col xs={24} xl={districtCharts ? 12 : 14}>
             <ChartCard title={translate("lists.topTeams", { n: teamData.length || TEAM_LIMIT })} description={translate("lists.chartTeams")} testId="chart-teams"
               loading={!teams.data} empty={!teamData.length}
-              extra={!phone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{translate("dashboard.clickHint")}</Typography.Text>}
+              extra={!phone && clickHint}
               rows={teamData} rowKey={(r) => r.team_id} columns={[
                 { title: translate("common.team"), value: (r) => r.team_name },
                 { title: translate("common.street"), value: (r) => r.street_name },

@@ -177,7 +177,7 @@ export default function FinanceAccountsPage() {
           )}
         </Space>
       </Space>
-      {closed && <Tag icon={<LockOutlined />} color="default" style={{ marginBottom: 12 }} data-testid="year-closed">{translate("finance.yearClosed", { at: closed.closed_at.slice(0, 10) })}</Tag>}
+      {closed && <Tag icon={<LockOutlined />} color="default" style={{ marginBottom: 12 }} data-testid="year-closed">{translate("finance.yearClosed", { at: districtDate(closed.closed_at) })}</Tag>}
       {accounts.error && <Alert type="error" showIcon message={accounts.error} style={{ marginBottom: 12 }} />}
       <div className="finance-figures" style={{ marginBottom: 16 }} data-testid="accounts-totals">
         {(["appropriated_fen", "received_fen", "committed_fen", "paid_fen", "returned_fen", "available_fen"] as const).map((c) => (

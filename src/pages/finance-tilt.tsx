@@ -12,11 +12,11 @@ import { CHART_GREY, CHART_RED, CHART_TEXT, ChartCard } from "../components/Char
 import { PageTitle } from "../components/PageTitle";
 import { RecordCard, useIsPhone } from "../components/Responsive";
 import { Stars } from "../components/Stars";
-import { formatFen, formatFenShort, parseYuan } from "../domain/money";
+import { formatFen, formatFenShort, type Fen } from "../domain/money";
 import { getLocale } from "../providers/i18n";
 import { useRpcQuery } from "../providers/rpc";
 import { useFinanceYear, YearSelect } from "../resources/funds/FinanceYear";
-import { MoneyInput } from "../resources/funds/MoneyInput";
+import { YuanInput } from "../components/YuanInput";
 import type { LineBalance, TiltRow } from "../resources/funds/queries";
 import { lorenzCurve } from "../domain/charts";
 import "./dashboard.css";
@@ -38,13 +38,13 @@ export default function TiltSimulatorPage() {
   const [chosenLine, setLineId] = useState<number>();
   const line = lines?.data?.find((l) => l.line_id === chosenLine) ?? lines?.data?.[0];
   // the pool is the line's available money unless a person types another figure
-  const [poolText, setPoolText] = useState("");
-  const typedPool = poolText.trim() ? parseYuan(poolText) : null;
+  const [typedPool, setTypedPool] = useState<Fen | null>(null);
+  const poolInvalid = typedPool !== null && !(typedPool >= 0);
   const [threshold, setThreshold] = useState(0.5);
   const [percent, setPercent] = useState(80);
 
   const args = { p_line_id: line?.line_id ?? null, p_pool_fen: typedPool, p_threshold: threshold, p_share: percent / 100 };
-  const ready = !!lines && (!poolText.trim() || typedPool !== null);
+  const ready = !!lines && !poolInvalid;
   const best = useRpcQuery<TiltRow>("tilt_simulate", { ...args, p_strategy: "best_first" }, { enabled: ready });
   const share = useRpcQuery<TiltRow>("tilt_simulate", { ...args, p_strategy: "threshold" }, { enabled: ready });
   const results = { best_first: best, threshold: share };
@@ -76,8 +76,8 @@ export default function TiltSimulatorPage() {
               options={(lines?.data ?? []).map((l) => ({ value: l.line_id, label: `${l.name}（${formatFen(l.available_fen)}）` }))} />
           </Form.Item>
           <Form.Item label={translate("finance.pool")} htmlFor="tilt-pool" extra={translate("finance.poolHint", { amount: formatFen(line?.available_fen ?? 0) })}
-            validateStatus={poolText.trim() && typedPool === null ? "error" : undefined}>
-            <MoneyInput id="tilt-pool" value={poolText} placeholder={formatFen(line?.available_fen ?? 0, { symbol: false })} onChange={(e) => setPoolText(e.target.value)}
+            validateStatus={poolInvalid ? "error" : undefined}>
+            <YuanInput id="tilt-pool" value={typedPool} placeholder={formatFen(line?.available_fen ?? 0, { symbol: false })} onChange={setTypedPool}
               data-testid="tilt-pool" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item label={translate("finance.threshold")} htmlFor="tilt-threshold">

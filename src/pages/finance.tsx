@@ -119,7 +119,7 @@ export default function FinanceDashboardPage() {
         <Card size="small" title={translate("finance.needsAction")} style={{ marginTop: 16 }} data-testid="finance-todo">
           <Space wrap size={[16, 8]}>
             {todo.map((a) => (
-              <Link key={a.action} to={ACTION_LINKS[a.action]} data-testid={`todo-${a.action}`}>
+              <Link key={a.action} to={ACTION_LINKS[a.action]} data-testid={`todo-${a.action}`} className="touch-link">
                 {translate(`finance.actions.${a.action}`)} <b>{Number(a.n)}</b>
               </Link>
             ))}
@@ -254,7 +254,7 @@ export default function FinanceDashboardPage() {
             {!partners ? <Skeleton active /> : !partners.data.length ? <Empty description={translate("common.empty")} /> : (
               <ul className="partner-links" style={{ columns: phone ? 1 : 2, margin: 0, paddingInlineStart: 20 }}>
                 {partners.data.map((p) => (
-                  <li key={p.id} style={{ padding: "6px 0" }}><Link to={`/finance/partners/${p.id}?year=${year}`}>{p.name}</Link></li>
+                  <li key={p.id}><Link to={`/finance/partners/${p.id}?year=${year}`} className="touch-link">{p.name}</Link></li>
                 ))}
               </ul>
             )}

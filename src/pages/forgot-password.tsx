@@ -5,6 +5,7 @@ import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { AuthCard } from "../components/AuthCard";
+import { BackToLogin } from "../components/BackToLogin";
 
 export default function ForgotPasswordPage() {
   const translate = useTranslate();
@@ -19,7 +20,7 @@ export default function ForgotPasswordPage() {
   });
 
   return (
-    <AuthCard title={translate("auth.forgotTitle")} backToLogin>
+    <AuthCard title={translate("auth.forgotTitle")}>
       {sent ? (
         <Alert type="success" showIcon message={translate("auth.forgotSent")} data-testid="forgot-sent" role="status" />
       ) : (
@@ -38,6 +39,7 @@ export default function ForgotPasswordPage() {
           </Form>
         </>
       )}
+      <BackToLogin />
     </AuthCard>
   );
 }

@@ -115,6 +115,8 @@ export default function LeaderHome() {
       </Card>
       <Typography.Paragraph style={{ marginTop: 16 }}>
         <Link to="/grant-applications" className="pending-row" data-testid="home-grants">{translate("leader.home.grants")}</Link>
+        {/* tranches and vouchers live on the grant (资助协议), not on the applications list */}
+        <Link to="/grants" className="pending-row" data-testid="home-my-grants">{translate("leader.home.myGrants")}</Link>
         <Link to="/dashboard" className="pending-row">{translate("leader.home.overview")}</Link>
       </Typography.Paragraph>
 

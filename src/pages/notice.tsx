@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { LARGE_TOUCH_THEME } from "../components/AuthCard";
 import { formatFen } from "../domain/money";
 import type { Locale } from "../locales";
+import { districtDate } from "../providers/dayjs";
 import { getLocale, setLocale } from "../providers/i18n";
 import { useRpcQuery } from "../providers/rpc";
 import { LINK_COLOR } from "../theme";
@@ -21,6 +22,8 @@ export default function NoticePage() {
   const open = (data ?? []).filter((n) => n.status === "in_notice");
   const approved = (data ?? []).filter((n) => n.status === "approved");
   const contact = data?.[0]?.objection_contact;
+  const today = districtDate();
+  const noticeOver = (n: Notice) => !!n.notice_end && n.notice_end < today;
 
   const card = (n: Notice) => (
     <Card key={n.application_id} size="small" data-testid="notice-card" className="notice-card">
@@ -31,7 +34,10 @@ export default function NoticePage() {
         {n.project_name && <Typography.Text>{translate("publicNotice.project", { name: n.project_name })}</Typography.Text>}
         <Space size={6} wrap>
           <Tag>{translate(`grants.purposes.${n.purpose}`)}</Tag>
-          <Tag color={n.status === "in_notice" ? "gold" : "green"}>{translate(n.status === "in_notice" ? "publicNotice.inNotice" : "publicNotice.approved")}</Tag>
+          {/* a notice whose period is over waits for objections to be resolved and the approval: not "公示中" */}
+          <Tag color={n.status !== "in_notice" ? "green" : noticeOver(n) ? "default" : "gold"}>
+            {translate(n.status !== "in_notice" ? "publicNotice.approved" : noticeOver(n) ? "publicNotice.noticeEnded" : "publicNotice.inNotice")}
+          </Tag>
         </Space>
         <Typography.Text>{translate("publicNotice.period", { from: n.notice_start ?? "", to: n.notice_end ?? "" })}</Typography.Text>
       </Space>

@@ -6,6 +6,7 @@ import { Alert, Button, Form, Spin } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { AuthCard } from "../components/AuthCard";
+import { BackToLogin } from "../components/BackToLogin";
 import { NewPasswordFields } from "../components/NewPasswordFields";
 import { PASSWORD_CHANGED_FLAG, useLinkSession, type UpdatePasswordInput } from "../providers/auth";
 
@@ -27,7 +28,7 @@ export default function ResetPasswordPage() {
   });
 
   return (
-    <AuthCard title={translate("auth.resetTitle")} backToLogin>
+    <AuthCard title={translate("auth.resetTitle")}>
       {link.state === "checking" && <div style={{ textAlign: "center", padding: 24 }}><Spin /> {translate("auth.checking")}</div>}
       {(link.state === "expired" || link.state === "missing") && (
         <>
@@ -47,6 +48,7 @@ export default function ResetPasswordPage() {
           </Form>
         </>
       )}
+      <BackToLogin />
     </AuthCard>
   );
 }

@@ -5,6 +5,8 @@ import type { AccessControlProvider, AuthProvider, DataProvider } from "@refined
 import { mayHaveSession, SUPABASE_URL } from "./config";
 
 const load = () => import("./backend");
+/** Starts loading the real providers (and supabase-js) before they are first asked for. */
+export const preloadBackend = load;
 
 // The same methods as providers/data.ts (Refine looks at which exist: getMany, createMany, … or loops).
 const DATA_METHODS = [

@@ -1,6 +1,8 @@
-// Refine's i18nProvider over our locale files; zh-CN by default, English second.
+// Refine's i18nProvider over our locale files; zh-CN by default, English second (loaded when chosen).
+// Also usable without Refine (t, useLocale): the sign-in page shows before Refine is loaded.
 import type { I18nProvider } from "@refinedev/core";
-import { DEFAULT_LOCALE, lookup, type Locale } from "../locales";
+import { useSyncExternalStore } from "react";
+import { DEFAULT_LOCALE, loadLocale, lookup, type Locale } from "../locales";
 
 const STORAGE_KEY = "locale";
 let current: Locale = ((typeof localStorage !== "undefined" && localStorage.getItem(STORAGE_KEY)) as Locale) || DEFAULT_LOCALE;
@@ -17,7 +19,22 @@ export function getLocale(): Locale {
   return current;
 }
 
-export function setLocale(locale: Locale) {
+// What a language needs before it is shown: its dictionary, and antd's own texts (components/Frame.tsx).
+const loaders: ((l: Locale) => Promise<unknown>)[] = [loadLocale];
+export function addLocaleLoader(load: (l: Locale) => Promise<unknown>) {
+  loaders.push(load);
+}
+/** Loads what `locale` needs (nothing for zh-CN); the start of the app awaits it for the stored language. */
+export async function prepareLocale(locale: Locale = current): Promise<void> {
+  await Promise.all(loaders.map((load) => load(locale)));
+}
+
+let switching = 0;
+/** Switches the language once it is loaded (the last choice wins when several are pending). */
+export async function setLocale(locale: Locale): Promise<void> {
+  const mine = ++switching;
+  await prepareLocale(locale);
+  if (mine !== switching) return;
   current = locale;
   localStorage.setItem(STORAGE_KEY, locale);
   markDocument(locale);
@@ -27,6 +44,11 @@ export function setLocale(locale: Locale) {
 export function onLocaleChange(listener: (l: Locale) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The language shown, re-rendering the caller when it changes (for components outside Refine). */
+export function useLocale(): Locale {
+  return useSyncExternalStore(onLocaleChange, getLocale);
 }
 
 /** Translate outside React (data provider, auth provider). */

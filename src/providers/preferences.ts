@@ -1,44 +1,20 @@
 // Per-person display preferences, kept in public.user_settings (own row only, RLS): today the
 // 长辈版 / 大字模式 switch. Read and written through Refine's data hooks; the switch is optimistic
 // (the page grows at once, the database follows) and remembered per user, not per browser.
-// The root of the app listens to the applied value to pick the theme (src/theme.ts).
+// The root of the app listens to the applied value (providers/large-text.ts) to pick the theme.
 import { useCreate, useGetIdentity, useList, useUpdate } from "@refinedev/core";
-import { useCallback, useEffect, useSyncExternalStore } from "react";
-import { LARGE_TEXT_CLASS } from "../theme";
+import { useCallback, useEffect } from "react";
+import { publish, state, useLargeTextApplied } from "./large-text";
 import type { Tables } from "../types/database";
 
 export type UserSettings = Tables<"user_settings">;
 
 const RESOURCE = "user_settings";
 
-// The value the frame applies, shared by every caller of useLargeText and read by the root theme.
-// `pending` holds a switch the database has not confirmed yet.
-const state: { applied: boolean; pending: boolean | undefined; rowOf: string | undefined } = { applied: false, pending: undefined, rowOf: undefined };
-const listeners = new Set<() => void>();
+export { resetLargeText, useLargeTextApplied } from "./large-text";
+
+// One write at a time, in order (see setLargeText).
 let writes: Promise<unknown> = Promise.resolve();
-
-function publish(patch: Partial<typeof state>) {
-  Object.assign(state, patch);
-  const on = state.pending ?? state.applied;
-  if (typeof document !== "undefined") document.documentElement.classList.toggle(LARGE_TEXT_CLASS, on);
-  listeners.forEach((l) => l());
-}
-
-function subscribe(l: () => void) {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-const snapshot = () => state.pending ?? state.applied;
-
-/** The large-text state the theme should show now (for the root of the app; pages use useLargeText). */
-export function useLargeTextApplied(): boolean {
-  return useSyncExternalStore(subscribe, snapshot, () => false);
-}
-
-/** Back to normal text when nobody is signed in (the frame calls it as it unmounts on sign-out). */
-export function resetLargeText() {
-  publish({ applied: false, pending: undefined, rowOf: undefined });
-}
 
 /**
  * 长辈版 for the signed-in person: `largeText` is what the screen shows; `setLargeText` switches at once

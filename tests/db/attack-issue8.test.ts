@@ -215,10 +215,11 @@ describe("create_rating_round and save_volunteer keep the tables' scope", () => 
 });
 
 describe("the district keeps an org admin, even under concurrent revocations", () => {
-  // The seed's second org admin (org2@, the second approver of large grants, issue 9) steps aside for these
-  // races, so that org@ and the test's admin are the only two; it gets its grant back afterwards.
+  // Every other org admin — the seed's org2@ (the second approver of large grants, issue 9) and any admin an
+  // earlier test file left — steps aside for these races, so that org@ and the test's admin are the only two;
+  // org2@ gets its grant back afterwards.
   beforeAll(async () => {
-    await sql("update role_grants set revoked_at = now() where email = 'org2@demo.local' and role = 'org_admin' and revoked_at is null");
+    await sql("update role_grants set revoked_at = now() where role = 'org_admin' and revoked_at is null and email <> 'org@demo.local'");
   });
   afterAll(async () => {
     await sql("insert into role_grants (email, role, org_unit_id, note) values ('org2@demo.local', 'org_admin', $1, '区委组织部副部长（第二审批人）')", [DISTRICT]);

@@ -114,6 +114,8 @@ describe("four eyes", () => {
     expect(v).toBeTruthy();
     expect((await me.rpc("verify_voucher", { p_voucher_id: v, p_verified: true })).error?.hint).toBe("funds.four_eyes");
     expect((await (await as("finance")).rpc("verify_voucher", { p_voucher_id: v, p_verified: true })).data).toBe("verified");
+    // the fixture person steps down (other files count the district's org admins)
+    await sql("update role_grants set revoked_at = now() where email = $1 and revoked_at is null", [email]);
   });
 
   it("above the threshold two different org admins approve: the first call records, the same person again is refused, the second commits", async () => {

@@ -1,10 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "../../src/domain/csv";
 import { errorKey, isRetryable, NO_ROWS } from "../../src/domain/errors";
 import { canEditRoster, grantableRoles, manages, managesStrictly, scopeFilters, type ScopeGrant } from "../../src/domain/scope";
 import { captainConflict, isValidPhone, maskPhone } from "../../src/domain/volunteer";
 import { allowed } from "../../src/domain/access";
-import { lookup } from "../../src/locales";
+import { loadLocale, lookup } from "../../src/locales";
+
+// English is loaded on demand in the app (src/locales/index.ts)
+beforeAll(() => loadLocale("en"));
 
 const grant = (role: ScopeGrant["role"], org_unit_id: number, level: ScopeGrant["level"], street_id: number | null = null): ScopeGrant => ({
   grant_id: org_unit_id, role, org_unit_id, unit_name: "x", level, street_id, community_id: null,

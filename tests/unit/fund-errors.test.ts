@@ -1,8 +1,11 @@
 // The funds RPCs refuse with SQLSTATE 23514 / 42501 and a stable hint; the one error mapping turns each hint into
 // its own message (not the generic "data does not fit the rules"), in both languages.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { errorKey } from "../../src/domain/errors";
-import { lookup } from "../../src/locales";
+import { loadLocale, lookup } from "../../src/locales";
+
+// English is loaded on demand in the app (src/locales/index.ts)
+beforeAll(() => loadLocale("en"));
 
 describe("refusals of the funds RPCs", () => {
   it("a hint names the refusal, whatever the SQLSTATE", () => {

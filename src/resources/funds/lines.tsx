@@ -11,14 +11,15 @@ import { useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable } from "../../components/Responsive";
-import { fenToYuan, formatFen } from "../../domain/money";
+import { fenToYuan, formatFen, type Fen } from "../../domain/money";
 import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useFinanceYear, YearSelect } from "./FinanceYear";
-import { MoneyInput, toFen, useMoneyRules } from "./MoneyInput";
+import { YuanInput } from "../../components/YuanInput";
+import { useAmountRules } from "./amountRules";
 import { PURPOSES, type LineBalance, type Purpose, type SourceBalance } from "./queries";
 import { Thermometer } from "./Thermometer";
 
-interface LineForm { source_id: number; purpose: Purpose; name: string; amount: string; is_tilt: boolean; note?: string }
+interface LineForm { source_id: number; purpose: Purpose; name: string; amount: Fen; is_tilt: boolean; note?: string }
 
 const money = (fen: number) => <span className="money">{formatFen(fen)}</span>;
 
@@ -33,7 +34,7 @@ export default function BudgetLineList() {
   const [editing, setEditing] = useState<LineBalance | "new">();
   const key = useRequestKey(!!editing);
   const [form] = Form.useForm<LineForm>();
-  const amountRules = useMoneyRules();
+  const amountRules = useAmountRules();
 
   const filters = [
     { field: "fiscal_year", operator: "eq" as const, value: year },
@@ -59,13 +60,13 @@ export default function BudgetLineList() {
   const open = (line: LineBalance | "new") => {
     setEditing(line);
     form.setFieldsValue(line === "new"
-      ? { source_id: sourceId, purpose: undefined, name: "", amount: "", is_tilt: false, note: "" }
-      : { source_id: line.source_id, purpose: line.purpose, name: line.name, amount: String(fenToYuan(line.amount_fen)), is_tilt: line.is_tilt, note: "" });
+      ? { source_id: sourceId, purpose: undefined, name: "", amount: undefined, is_tilt: false, note: "" }
+      : { source_id: line.source_id, purpose: line.purpose, name: line.name, amount: line.amount_fen, is_tilt: line.is_tilt, note: "" });
   };
 
   const save = async (v: LineForm) => {
     const line = editing === "new" ? undefined : editing;
-    const amount = toFen(v.amount);
+    const amount = v.amount;
     const r = await run("save_budget_line", {
       // null makes a new line (the SQL argument is nullable; the generator types every argument without a default as set)
       p_id: (line?.line_id ?? null) as number, p_source_id: v.source_id, p_purpose: v.purpose, p_name: v.name.trim(), p_amount_fen: amount,
@@ -173,7 +174,7 @@ export default function BudgetLineList() {
               .map((p) => ({ value: p, label: translate(`finance.purposes.${p}`) }))} />
           </Form.Item>
           <Form.Item name="name" label={translate("finance.lineName")} rules={[{ required: true, whitespace: true }, { max: 80 }]}><Input maxLength={80} /></Form.Item>
-          <Form.Item name="amount" label={translate("finance.lineAmount")} rules={amountRules}><MoneyInput /></Form.Item>
+          <Form.Item name="amount" label={translate("finance.lineAmount")} rules={amountRules}><YuanInput /></Form.Item>
           <Form.Item name="is_tilt" label={translate("finance.tilt")} valuePropName="checked" extra={translate("finance.tiltHint")}><Switch /></Form.Item>
           <Form.Item name="note" label={translate("finance.note")} rules={[{ max: 500 }]}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
         </Form>

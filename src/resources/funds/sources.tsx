@@ -15,18 +15,19 @@ import { PhonePickers } from "../../components/FilterForm";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable } from "../../components/Responsive";
 import { useOrgUnits } from "../../components/UnitSelect";
-import { formatFen, fenToYuan } from "../../domain/money";
+import { formatFen, fenToYuan, type Fen } from "../../domain/money";
 import { districtDate, districtToday } from "../../providers/dayjs";
 import { useRequestKey, useRpcAction } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { useFinanceYear, YearSelect } from "./FinanceYear";
-import { MoneyInput, toFen, useMoneyRules } from "./MoneyInput";
+import { YuanInput } from "../../components/YuanInput";
+import { useAmountRules } from "./amountRules";
 import { CONTRIBUTIONS, FORMS, PURPOSES, SOURCE_KINDS, type SourceBalance, type SourceKind } from "./queries";
 import { Thermometer } from "./Thermometer";
 
 interface SourceForm {
   fiscal_year: number; kind: SourceKind; name: string; org_unit_id: number; partner_id?: number; contribution?: string;
-  form: string; in_kind_valuation?: string; restricted_purpose?: string | null; appropriated?: string; note?: string;
+  form: string; in_kind_valuation?: string; restricted_purpose?: string | null; appropriated?: Fen | null; note?: string;
 }
 
 const money = (fen: number) => <span className="money">{formatFen(fen)}</span>;
@@ -45,8 +46,8 @@ export default function FundSourceList() {
   const [receiving, setReceiving] = useState<SourceBalance>();
   const [editing, setEditing] = useState<SourceBalance>();
   const receiptKey = useRequestKey(!!receiving);
-  const [receiptForm] = Form.useForm<{ amount: string; occurred_on: dayjs.Dayjs; voucher_no?: string; note?: string }>();
-  const amountRules = useMoneyRules();
+  const [receiptForm] = Form.useForm<{ amount: Fen; occurred_on: dayjs.Dayjs; voucher_no?: string; note?: string }>();
+  const amountRules = useAmountRules();
 
   const filters = [
     { field: "fiscal_year", operator: "eq" as const, value: year },
@@ -69,7 +70,7 @@ export default function FundSourceList() {
 
   const refresh = () => ["fund_source_balances", "fund_sources", "budget_line_balances", "fund_ledger"].forEach((resource) => invalidate({ resource, invalidates: ["list"] }));
   const toValues = (v: SourceForm) => ({
-    ...v, appropriated: undefined, appropriated_fen: v.appropriated ? toFen(v.appropriated) : 0,
+    ...v, appropriated: undefined, appropriated_fen: v.appropriated ?? 0,
     in_kind_valuation: v.form === "in_kind" ? v.in_kind_valuation : null, restricted_purpose: v.restricted_purpose || null,
   });
   const create = useModalForm<SourceForm>({ resource: "fund_sources", action: "create", redirect: false, onMutationSuccess: refresh, successNotification: false });
@@ -126,7 +127,7 @@ export default function FundSourceList() {
         {(f) => (
           <Form.Item name="appropriated" rules={moneyRulesFor(f.getFieldValue("kind") ?? editing?.kind)}
             label={translate((isEdit ? editing?.kind : f.getFieldValue("kind")) === "partner" ? "finance.pledged" : "finance.appropriated")}>
-            <MoneyInput />
+            <YuanInput />
           </Form.Item>
         )}
       </Form.Item>
@@ -140,7 +141,7 @@ export default function FundSourceList() {
     // a district appropriation is required; a partner's pledge may be left out (its receipts count)
     return k === "partner" ? optionalRules : amountRules;
   }
-  const optionalRules = useMoneyRules(false);
+  const optionalRules = useAmountRules(false);
 
   const kindTag = (r: SourceBalance) => (
     <Space size={4} wrap>
@@ -237,7 +238,7 @@ export default function FundSourceList() {
 
       <Modal {...create.modalProps} title={translate("finance.addSource")} okText={translate("buttons.save")}>{sourceForm(create.formProps, false)}</Modal>
       <Modal {...edit.modalProps} title={translate("finance.editSource", { name: editing?.name ?? "" })} okText={translate("buttons.save")}>
-        {sourceForm({ ...edit.formProps, initialValues: editing && { ...edit.formProps.initialValues, appropriated: String(fenToYuan(editing.appropriated_fen)) } }, true)}
+        {sourceForm({ ...edit.formProps, initialValues: editing && { ...edit.formProps.initialValues, appropriated: editing.appropriated_fen } }, true)}
       </Modal>
       <Modal open={!!receiving} onCancel={() => setReceiving(undefined)} destroyOnHidden okText={translate("finance.receive")} onOk={() => receiptForm.submit()}
         title={translate("finance.receiveTitle", { name: receiving?.name ?? "" })}>
@@ -245,13 +246,13 @@ export default function FundSourceList() {
         <Form form={receiptForm} layout="vertical" preserve={false} onFinish={async (v) => {
           if (!receiving) return;
           const ok = await run("record_receipt", {
-            p_source_id: receiving.source_id, p_amount_fen: toFen(v.amount), p_occurred_on: v.occurred_on.format("YYYY-MM-DD"),
+            p_source_id: receiving.source_id, p_amount_fen: v.amount, p_occurred_on: v.occurred_on.format("YYYY-MM-DD"),
             p_voucher_no: v.voucher_no?.trim() || null, p_note: v.note?.trim() || null, p_request_key: receiptKey,
-          }, () => translate("finance.received_ok", { amount: formatFen(toFen(v.amount)), name: receiving.name }),
+          }, () => translate("finance.received_ok", { amount: formatFen(v.amount), name: receiving.name }),
           ["fund_source_balances", "budget_line_balances", "fund_ledger"]);
           if (ok.ok) setReceiving(undefined);
         }}>
-          <Form.Item name="amount" label={translate("finance.amount")} rules={amountRules}><MoneyInput autoFocus /></Form.Item>
+          <Form.Item name="amount" label={translate("finance.amount")} rules={amountRules}><YuanInput autoFocus /></Form.Item>
           <PhonePickers>
             <Form.Item name="occurred_on" label={translate("finance.occurredOn")} rules={[{ required: true }]} initialValue={districtToday()}>
               <DatePicker disabledDate={(d) => d.format("YYYY-MM-DD") > districtDate()} inputReadOnly allowClear={false} />

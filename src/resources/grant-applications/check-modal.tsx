@@ -35,9 +35,11 @@ export function CheckModal({ open, application: a, warnRatio = DEFAULT_WARN_RATI
   const [allPurposes, setAllPurposes] = useState(false);
   const [busy, setBusy] = useState(false);
   const year = Number((a.period_start ?? "").slice(0, 4)) || undefined;
-  const { result, query } = useList<LineBalance>({
+  // lines are named by their purpose, so several read "项目孵化": each says which source (专项 or a partner) it is
+  const { result, query } = useList<LineBalance & { fund_sources?: { name: string } | null }>({
     resource: "budget_line_balances",
     pagination: { mode: "off" },
+    meta: { select: "*, fund_sources(name)" },
     filters: [
       { field: "fiscal_year", operator: "eq", value: year },
       { field: "purpose", operator: "eq", value: allPurposes ? undefined : a.purpose },
@@ -89,7 +91,7 @@ export function CheckModal({ open, application: a, warnRatio = DEFAULT_WARN_RATI
           return (
             <div key={id} className="check-line" data-testid={`check-line-${id}`}>
               <div className="check-line-head">
-                <Typography.Text strong>{l.name}</Typography.Text>
+                <Typography.Text strong>{l.name}{l.fund_sources?.name ? ` · ${l.fund_sources.name}` : ""}</Typography.Text>
                 <Space size={4} wrap>
                   <Tag>{translate(`grants.purposes.${l.purpose}`)}</Tag>
                   {l.is_tilt && <Tag color="gold">{translate("grants.check.tilt")}</Tag>}
@@ -100,7 +102,7 @@ export function CheckModal({ open, application: a, warnRatio = DEFAULT_WARN_RATI
               </Typography.Text>
               <div className="check-line-input">
                 <YuanInput value={amounts[id] ?? null} onChange={(v) => setAmounts((m) => ({ ...m, [id]: v }))}
-                  aria-label={translate("grants.check.amountOn", { line: l.name ?? "" })} style={{ maxWidth: 200 }} />
+                  aria-label={translate("grants.check.amountOn", { line: [l.name, l.fund_sources?.name].filter(Boolean).join(" · ") })} style={{ maxWidth: 200 }} />
                 <Progress percent={Math.min(100, pct)} size="small" style={{ flex: 1, minWidth: 120, margin: 0 }}
                   status={after.level === "over" ? "exception" : after.level === "warn" ? "active" : "normal"}
                   strokeColor={after.level === "warn" ? "#ad6800" : undefined}

@@ -94,7 +94,8 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
         ) : (
           <>
             <Form.Item name="team_id" hidden><Input /></Form.Item>
-            <Form.Item label={translate("grants.fields.team")}>
+            {/* preselected, not a choice: no "（可选）" beside it (requiredMark="optional" marks items without rules) */}
+            <Form.Item label={translate("grants.fields.team")} required>
               <Typography.Text strong data-testid="application-team">{teams.find((t) => t.id === teamId)?.name ?? teams[0]?.name}</Typography.Text>
             </Form.Item>
           </>

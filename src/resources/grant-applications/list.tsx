@@ -15,7 +15,7 @@ import { UnitSelect } from "../../components/UnitSelect";
 import { APPLICATION_STATUSES, statusesNeedingMe, type ApplicationStatus } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { scopeFilters } from "../../domain/scope";
-import { districtToday } from "../../providers/dayjs";
+import { districtDate, districtToday } from "../../providers/dayjs";
 import { useScope } from "../../providers/scope";
 import { applicationListSelect, type Application } from "./queries";
 import { StatusTag } from "./status";
@@ -163,7 +163,7 @@ export default function ApplicationList() {
           </Space>
         )} />
         <Table.Column<Application> dataIndex="created_at" title={translate("grants.fields.createdAt")} sorter width={120}
-          render={(v: string) => v?.slice(0, 10)} />
+          render={(v: string) => (v ? districtDate(v) : "")} />
       </ResponsiveTable>
     </List>
   );

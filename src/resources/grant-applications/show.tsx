@@ -11,7 +11,7 @@ import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
 import { applicationActions, DEFAULT_WARN_RATIO, noticeOver, type ApplicationAction } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
-import { districtDate } from "../../providers/dayjs";
+import { districtDate, districtNow } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
 import { callRpc, useRpcQuery, type RpcArgs, type RpcName, type RpcReturns } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
@@ -125,6 +125,9 @@ export default function ApplicationShow() {
     </Space>
   );
 
+  // a rejected or withdrawn application says why at the top, not only at the end of the timeline
+  const ended = a.status === "rejected" || a.status === "withdrawn"
+    ? [...(transitions.result?.data ?? [])].reverse().find((t) => t.to_status === a.status) : undefined;
   const waiting = a.status === "in_notice" && !can("approve") && scope.some((g) => g.role === "org_admin")
     ? (!noticeOver(a, today) ? translate("grants.applications.noticeRunning", { date: a.notice_end ?? "" })
       : openObjections ? translate("grants.applications.objectionsOpen", { n: openObjections }) : undefined)
@@ -139,6 +142,11 @@ export default function ApplicationShow() {
           {grant && <Link to={`/grants/${grant.id}`} data-testid="grant-link">{translate("grants.applications.openGrant", { no: grant.agreement_no ?? grant.id })}</Link>}
         </Space>
         {phone && buttons}
+        {ended?.reason && (
+          <Alert type={a.status === "rejected" ? "error" : "info"} showIcon data-testid="application-ended-reason"
+            message={translate(a.status === "rejected" ? "grants.applications.rejectedBecause" : "grants.applications.withdrawnBecause",
+              { who: who(ended.actor), at: districtNow(ended.at).format("YYYY-MM-DD"), reason: ended.reason })} />
+        )}
         {waiting && <Alert type="info" showIcon message={waiting} />}
         {a.status === "checked" && needsTwo && (
           <Alert type="info" showIcon data-testid="two-approvals"
@@ -204,7 +212,7 @@ export default function ApplicationShow() {
                 children: (
                   <div>
                     <Typography.Text strong>{translate(`grants.timeline.to.${t.to_status}`)}</Typography.Text>
-                    <Typography.Text type="secondary"> · {who(t.actor)} · {String(t.at).slice(0, 16).replace("T", " ")}</Typography.Text>
+                    <Typography.Text type="secondary"> · {who(t.actor)} · {districtNow(t.at).format("YYYY-MM-DD HH:mm")}</Typography.Text>
                     {t.reason && <Typography.Text className="app-timeline-reason">{t.reason}</Typography.Text>}
                   </div>
                 ),

@@ -38,13 +38,17 @@ export function ScheduleModal({ open, grant, allocations, error, onSubmit, onClo
 }) {
   const translate = useTranslate();
   const { form, busy, wrap } = useDialogForm<ScheduleValues>(open);
+  // a grant's only line is chosen for the user, also when the lines arrive after the dialog opened
+  const only = allocations.length === 1 ? allocations[0].line_id : undefined;
+  useEffect(() => {
+    if (open && only !== undefined && form.getFieldValue("line_id") === undefined) form.setFieldValue("line_id", only);
+  }, [open, only, form]);
   return (
     <Modal open={open} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "schedule-modal" }}
       title={translate("grants.tranches.scheduleTitle", { no: grant.agreement_no, amount: formatFen(grant.amount_fen) })}
       okText={translate("grants.tranches.schedule")} okButtonProps={{ loading: busy, "data-testid": "schedule-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-      {/* keyed by the lines, so a grant's only line is chosen once the lines have arrived */}
-      <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)} key={allocations.map((a) => a.line_id).join(",")}
+      <Form form={form} layout="vertical" onFinish={wrap(onSubmit, onClose)}
         initialValues={{ line_id: allocations.length === 1 ? allocations[0].line_id : undefined, due_on: districtToday() }}>
         <Form.Item name="line_id" label={translate("grants.check.line")} rules={[{ required: true, message: translate("errors.required") }]}>
           <Select options={allocations.map((a) => ({ value: a.line_id, label: `${a.budget_lines?.name ?? a.line_id} · ${formatFen(a.amount_fen)}` }))} />

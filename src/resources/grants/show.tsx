@@ -15,6 +15,7 @@ import {
 } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { hasRole } from "../../domain/scope";
+import { districtDate } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
 import { callRpc, newRequestKey, type RpcArgs, type RpcName } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
@@ -190,7 +191,8 @@ export default function GrantShow() {
                   title={<Space wrap size={8}><span>{translate("grants.tranches.seq", { seq: t.seq })}</span><strong>{formatFen(t.amount_fen)}</strong><StateTag group="trancheStates" state={t.status} /></Space>}>
                   <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                     {[
-                      translate("grants.tranches.lineIs", { line: t.budget_lines?.name ?? "" }),
+                      // a leader reads no budget lines: no empty "科目：" then
+                      t.budget_lines?.name ? translate("grants.tranches.lineIs", { line: t.budget_lines.name }) : "",
                       translate("grants.tranches.dueIs", { date: t.due_on }),
                       t.paid_on ? translate("grants.tranches.paidIs", { date: t.paid_on }) : "",
                       t.voucher_no ? translate("grants.tranches.voucherNoIs", { no: t.voucher_no }) : "",
@@ -213,7 +215,7 @@ export default function GrantShow() {
                   <Space size={8} wrap>
                     <Typography.Text strong>{translate(`grants.changes.kinds.${c.kind}`)}</Typography.Text>
                     <StateTag group="changeStates" state={c.status} />
-                    <Typography.Text type="secondary">{String(c.requested_at).slice(0, 10)}</Typography.Text>
+                    <Typography.Text type="secondary">{districtDate(c.requested_at)}</Typography.Text>
                   </Space>
                   <div className="change-diff">
                     <span className="change-before"><Typography.Text type="secondary">{translate("grants.changes.before")}</Typography.Text> {showChange(c, "before")}</span>
@@ -246,7 +248,7 @@ export default function GrantShow() {
           p_tranche_id: paying!.id, p_paid_on: v.paid_on.format("YYYY-MM-DD"), p_voucher_no: v.voucher_no?.trim() || null, p_request_key: newRequestKey(),
         }, translate("grants.done.paid"))} />
       {uploading && (
-        <VoucherUploadModal open grantId={g.id} tranche={uploading} onClose={() => setUploading(undefined)}
+        <VoucherUploadModal open grantId={g.id} agreementNo={g.agreement_no} tranche={uploading} onClose={() => setUploading(undefined)}
           onDone={() => {
             message.success(translate("grants.done.voucherUploaded"));
             void refresh();

@@ -33,9 +33,11 @@ function mimeOf(file: File): string | undefined {
   return VOUCHER_ACCEPT.split(",").includes(mime) ? mime : undefined;
 }
 
-export function VoucherUploadModal({ open, grantId, tranche, onClose, onDone }: {
+export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClose, onDone }: {
   open: boolean;
   grantId: number;
+  /** named in the title with the tranche (every dialog names what it acts on) */
+  agreementNo?: string | null;
   tranche?: Tranche;
   onClose: () => void;
   onDone: () => void;
@@ -84,7 +86,7 @@ export function VoucherUploadModal({ open, grantId, tranche, onClose, onDone }: 
 
   return (
     <Modal open={open} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "voucher-modal" }}
-      title={tranche ? translate("grants.vouchers.uploadTitle", { seq: tranche.seq, amount: formatFen(tranche.amount_fen) }) : ""}
+      title={tranche ? translate("grants.vouchers.uploadTitle", { no: agreementNo ?? "", seq: tranche.seq, amount: formatFen(tranche.amount_fen) }) : ""}
       okText={translate("grants.vouchers.upload")} okButtonProps={{ loading: busy, "data-testid": "voucher-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Space direction="vertical" style={{ width: "100%", marginBottom: 16 }}>
