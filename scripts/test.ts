@@ -5,9 +5,12 @@
 // Ends with one line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { playwrightFailures, vitestFailures } from "./test-report";
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
+/** What failed, one line each: printed again at the very end, where a CI log's tail shows it. */
+const failures: string[] = [];
 
 function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   console.log(`\n━━ ${title} ━━`);
@@ -44,7 +47,11 @@ if (fs.existsSync("test-results/vitest.json")) {
   results.passed += v.numPassedTests;
   results.failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
   results.skipped += v.numPendingTests + v.numTodoTests;
-} else results.failed += 1;
+  failures.push(...vitestFailures(v));
+} else {
+  results.failed += 1;
+  failures.push("vitest wrote no report");
+}
 
 ensureChromium();
 // The journeys change data and run one at a time; the page sweep (tests/e2e/sweep.spec.ts) only reads, so it
@@ -57,11 +64,20 @@ function playwright(title: string, json: string, args: string[]) {
     results.passed += p.stats.expected + p.stats.flaky;
     results.failed += p.stats.unexpected;
     results.skipped += p.stats.skipped;
-  } else results.failed += 1;
+    const r = playwrightFailures(p);
+    failures.push(...r.failed);
+    for (const f of r.flaky) console.log(`flaky (passed on retry): ${f}`);
+  } else {
+    results.failed += 1;
+    failures.push(`${title}: Playwright wrote no report`);
+  }
 }
 playwright("browser tests (Playwright, Chromium)", "test-results/e2e.json", ["--grep-invert", "sweep: "]);
 playwright("page sweep (every page × role × width × language)", "test-results/e2e-sweep.json", ["tests/e2e/sweep.spec.ts", "--workers", "2"]);
 
 if (results.failed > 0) ok = false;
+if (failures.length > 0) console.log(`\n━━ what failed ━━\n${failures.join("\n")}`);
+if (!typecheck) console.log("typecheck failed");
+if (!lint) console.log("lint failed");
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
 process.exit(ok ? 0 : 1);

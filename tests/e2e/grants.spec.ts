@@ -44,10 +44,17 @@ async function accountOf(lineId: number, year: number): Promise<Account> {
   return { line_id: lineId, committed_fen: Number(row.committed_fen), paid_fen: Number(row.paid_fen), available_fen: Number(row.available_fen) };
 }
 
-/** Clicks a dialog's confirming button and waits until the dialog has gone. */
+/** Clicks a dialog's confirming button and waits until the dialog has gone; a refusal shown in the dialog fails
+ *  at once, with its text, instead of after the timeout. */
 async function confirm(page: Page, testId: string) {
-  await page.getByTestId(testId).click();
-  await expect(page.getByTestId(testId)).toBeHidden();
+  const button = page.getByTestId(testId);
+  await button.click();
+  const refusal = page.locator(".ant-modal-wrap:visible [role=alert]");
+  await expect(button.or(refusal).first()).toBeVisible().catch(() => undefined);
+  await expect.poll(async () => {
+    if (await refusal.count()) return `the dialog refused: ${await refusal.first().innerText()}`;
+    return (await button.isVisible()) ? "open" : "closed";
+  }).toBe("closed");
 }
 
 // A 1×1 JPEG: the "photo" of an invoice.
