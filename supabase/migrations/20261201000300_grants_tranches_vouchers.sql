@@ -160,8 +160,11 @@ begin
   return g;
 end $$;
 
--- The grant of a tranche, locked (F3), then the tranche, locked (F5) and in one of the given states.
-create or replace function private.tranche_lock(p_tranche_id bigint, p_states public.tranche_status[])
+-- The grant of a tranche, locked (F3; p_active: and still active), with p_line its budget line (F4, for the calls
+-- that move money on the line), then the tranche (F5), which must be in one of the given states. Every tranche call
+-- locks through here, so all of them take the locks in the one documented order.
+create or replace function private.tranche_lock(p_tranche_id bigint, p_states public.tranche_status[],
+                                               p_active boolean default false, p_line boolean default false)
 returns public.grant_tranches
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -173,8 +176,12 @@ begin
   if v_grant is null then
     raise exception 'no such tranche' using errcode = 'P0002', hint = 'funds.not_found';
   end if;
-  g := private.grant_lock(v_grant, false);
-  select * into t from public.grant_tranches where id = p_tranche_id for update;
+  g := private.grant_lock(v_grant, p_active);                                      -- F3
+  if p_line then
+    perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
+     where x.id = p_tranche_id for update of b;                                    -- F4
+  end if;
+  select * into t from public.grant_tranches where id = p_tranche_id for update;  -- F5
   if not (t.status = any (p_states)) then
     raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
   end if;
@@ -198,7 +205,7 @@ begin
                                        where b.id = p_line_id));
 end $$;
 
-revoke all on function private.grant_lock(bigint, boolean), private.tranche_lock(bigint, public.tranche_status[]),
+revoke all on function private.grant_lock(bigint, boolean), private.tranche_lock(bigint, public.tranche_status[], boolean, boolean),
   private.require_grant_finance(public.grants), private.require_line_finance(bigint) from public, anon;
 
 -- ─── 协议: approval after the notice ──────────────────────────────────────────────────────────
@@ -323,25 +330,15 @@ declare
   v_first text;
   v_remaining bigint;
   v_id bigint;
-  v_grant bigint;
 begin
   v_first := private.request_replay('pay_tranche', p_request_key);
   if v_first is not null then
     return v_first::bigint;
   end if;
-  select grant_id into v_grant from public.grant_tranches where id = p_tranche_id;
-  if v_grant is null then
-    raise exception 'no such tranche' using errcode = 'P0002', hint = 'funds.not_found';
-  end if;
-  g := private.grant_lock(v_grant);                                         -- F3
+  t := private.tranche_lock(p_tranche_id, '{approved}', p_active => true, p_line => true);   -- F3, F4, F5
+  select * into g from public.grants where id = t.grant_id;
   perform private.require_grant_finance(g);
-  perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
-   where x.id = p_tranche_id for update of b;                               -- F4
-  select * into t from public.grant_tranches where id = p_tranche_id for update;   -- F5
   perform private.require_line_finance(t.line_id);
-  if t.status <> 'approved' then
-    raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
-  end if;
   select * into prev from public.grant_tranches
    where grant_id = g.id and seq < t.seq and status <> 'cancelled' order by seq desc limit 1;
   if prev.id is not null and (prev.status not in ('paid', 'returned')
@@ -399,25 +396,15 @@ declare
   t public.grant_tranches;
   v_first text;
   v_id bigint;
-  v_grant bigint;
 begin
   v_first := private.request_replay('return_tranche', p_request_key);
   if v_first is not null then
     return v_first::bigint;
   end if;
-  select grant_id into v_grant from public.grant_tranches where id = p_tranche_id;
-  if v_grant is null then
-    raise exception 'no such tranche' using errcode = 'P0002', hint = 'funds.not_found';
-  end if;
-  g := private.grant_lock(v_grant, false);                                  -- F3
+  t := private.tranche_lock(p_tranche_id, '{paid}', p_line => true);   -- F3, F4, F5
+  select * into g from public.grants where id = t.grant_id;
   perform private.require_grant_finance(g);
-  perform 1 from public.budget_lines b join public.grant_tranches x on x.line_id = b.id
-   where x.id = p_tranche_id for update of b;                               -- F4
-  select * into t from public.grant_tranches where id = p_tranche_id for update;   -- F5
   perform private.require_line_finance(t.line_id);
-  if t.status <> 'paid' then
-    raise exception 'the tranche is %, which does not allow this', t.status using errcode = '23514', hint = 'funds.bad_state';
-  end if;
   if coalesce(btrim(p_reason), '') = '' then
     raise exception 'give a reason' using errcode = '23514', hint = 'funds.reason_required';
   end if;
