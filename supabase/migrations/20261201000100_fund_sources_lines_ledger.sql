@@ -3,12 +3,9 @@
 -- kind 'partner': donation / sponsorship / co-building, cash or in kind) and 重点倾 (budget lines marked
 -- is_tilt: only featured or ≥3★ projects may draw on them). Money is integer fen (bigint) everywhere.
 --
--- No balance is written by hand: every figure derives from fund_ledger (append-only: inserted only by the
+-- No stored balance: every figure is a view over fund_ledger (append-only: inserted only by the
 -- security-definer functions of these migrations, never updated or deleted — a trigger refuses it for
 -- everyone, the owner included). A correction is a reversal entry that negates the entry it reverses.
--- The balance views read private.fund_totals, the ledger summed per (source, line, kind) by a trigger on
--- every insert, so that a year's figures cost a few rows per line instead of a pass over the ledger;
--- private.rebuild_fund_totals() re-derives it, and the tests compare the two after concurrent writers.
 --
 -- A source's cap: district money = appropriated_fen + carried in − carried out; partner money = received
 -- (receipts net of reversals) + carried in − carried out. Σ line amounts of a source ≤ its cap. A line's
@@ -27,8 +24,7 @@
 --   F4 budget_lines rows FOR UPDATE, ascending id (commitments, releases, disbursements, returns, carries)
 --   F5 grant_tranches rows FOR UPDATE, ascending id
 --   F6 grant_vouchers rows FOR UPDATE
---   then fund_ledger inserts (no lock needed: append-only), whose trigger adds to one private.fund_totals
---   row (F7, the last lock: only a writer holding that line's F4 or that source's F1 touches it).
+--   then fund_ledger inserts (no lock needed: append-only).
 -- Budget lines are written only through save_budget_line (F1 then F4), never by a plain UPDATE, whose row
 -- lock would come before its source's.
 
@@ -174,83 +170,6 @@ create trigger fund_ledger_append_only before update or delete on public.fund_le
 create trigger fund_ledger_no_truncate before truncate on public.fund_ledger
   for each statement execute function private.fund_ledger_append_only();
 
--- ─── kept totals ──────────────────────────────────────────────────────────────────────────────
--- Σ signed amount and count of entries per (source, line or none, effective kind): at most 7 rows a line. The
--- balance views below read these instead of summing the ledger: at 100,000 entries the finance dashboard's
--- yearly figures summed ~1,600 index entries per line on every call. No foreign keys: the ledger's own keep the
--- ids real, and a key check here would take a share lock on the source row that year close holds FOR UPDATE.
-create table private.fund_totals (
-  source_id bigint not null,
-  line_id bigint,
-  effective_kind public.ledger_kind not null check (effective_kind <> 'reversal'),
-  signed_fen bigint not null,
-  entries bigint not null,
-  line_key bigint generated always as (coalesce(line_id, 0)) stored,   -- 0: the source's own entries
-  constraint fund_totals_key primary key (source_id, line_key, effective_kind)
-);
-create index fund_totals_line on private.fund_totals (line_id) where line_id is not null;
-comment on table private.fund_totals is 'the fund ledger summed per (source, line, effective kind), kept by fund_ledger_totals';
--- not exposed, nothing granted: RLS without a policy refuses any role granted it by mistake (the owner's
--- security-definer functions below read and write it)
-alter table private.fund_totals enable row level security;
-
-create or replace function private.fund_totals_add() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-  insert into private.fund_totals as t (source_id, line_id, effective_kind, signed_fen, entries)
-  values (new.source_id, new.line_id, coalesce(new.reversed_kind, new.kind),
-          case when new.kind = 'reversal' then -new.amount_fen else new.amount_fen end, 1)
-  on conflict on constraint fund_totals_key do update
-    set signed_fen = t.signed_fen + excluded.signed_fen, entries = t.entries + 1;
-  return null;
-end $$;
-create trigger fund_ledger_totals after insert on public.fund_ledger
-  for each row execute function private.fund_totals_add();
-
--- The totals again from the whole ledger (after a bulk load with triggers off; the tests compare both). Holds
--- writers off for its duration (SHARE on the ledger conflicts with their inserts).
-create or replace function private.rebuild_fund_totals() returns void
-language plpgsql security definer set search_path = '' as $$
-begin
-  lock table public.fund_ledger in share mode;
-  delete from private.fund_totals;
-  insert into private.fund_totals (source_id, line_id, effective_kind, signed_fen, entries)
-  select l.source_id, l.line_id, coalesce(l.reversed_kind, l.kind),
-         sum(case when l.kind = 'reversal' then -l.amount_fen else l.amount_fen end), count(*)
-    from public.fund_ledger l
-   group by 1, 2, 3;
-end $$;
-
--- What the balance views read of the totals, for a line or for a whole source (its lines and itself). Security
--- definer: the views are security invoker and call these only for the lines and sources RLS lets the caller read.
-create or replace function private.line_totals(p_line_id bigint,
-  out commitment_fen bigint, out release_fen bigint, out disbursement_fen bigint, out return_fen bigint, out carry_out_fen bigint)
-language sql stable security definer set search_path = '' as $$
-  select coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'commitment'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'release'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'disbursement'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'return'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'carry_out'), 0)::bigint
-    from private.fund_totals t where t.line_id = p_line_id
-$$;
-create or replace function private.source_totals(p_source_id bigint,
-  out receipt_fen bigint, out carry_in_fen bigint, out carry_out_fen bigint, out commitment_fen bigint,
-  out release_fen bigint, out disbursement_fen bigint, out return_fen bigint)
-language sql stable security definer set search_path = '' as $$
-  select coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'receipt'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'carry_in'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'carry_out'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'commitment'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'release'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'disbursement'), 0)::bigint,
-         coalesce(sum(t.signed_fen) filter (where t.effective_kind = 'return'), 0)::bigint
-    from private.fund_totals t where t.source_id = p_source_id
-$$;
-revoke all on table private.fund_totals from public, anon, authenticated, service_role;
-revoke all on function private.fund_totals_add(), private.rebuild_fund_totals(), private.line_totals(bigint),
-  private.source_totals(bigint) from public, anon, authenticated, service_role;
-grant execute on function private.line_totals(bigint), private.source_totals(bigint) to authenticated;
-
 -- ─── derived balances ─────────────────────────────────────────────────────────────────────────
 -- Signed effect of each entry on its own kind: a reversal counts as minus the reversed kind. The one-row join
 -- keeps the view from being automatically updatable (nobody writes through it: 55000, whatever the column).
@@ -263,32 +182,48 @@ comment on view public.fund_ledger_effects is 'each ledger entry as (effective k
 
 create view public.budget_line_balances with (security_invoker = true) as
   select b.id as line_id, b.source_id, b.fiscal_year, b.purpose, b.is_tilt, b.name, b.amount_fen,
-         x.commitment_fen - x.release_fen - x.disbursement_fen as committed_fen,
-         x.disbursement_fen - x.return_fen as paid_fen,
-         x.return_fen as returned_fen, x.release_fen as released_fen, x.carry_out_fen as carried_out_fen,
-         b.amount_fen - (x.commitment_fen - x.release_fen - x.disbursement_fen) - (x.disbursement_fen - x.return_fen)
-           - x.carry_out_fen as available_fen,
-         round((x.commitment_fen - x.release_fen - x.return_fen)::numeric / b.amount_fen, 4) as used_ratio
+         x.committed_fen, x.paid_fen, x.returned_fen, x.released_fen, x.carried_out_fen,
+         b.amount_fen - x.committed_fen - x.paid_fen - x.carried_out_fen as available_fen,
+         round((x.committed_fen + x.paid_fen)::numeric / b.amount_fen, 4) as used_ratio
     from public.budget_lines b
-    cross join lateral private.line_totals(b.id) x;
+    cross join lateral (
+      select coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'commitment'), 0)
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0)
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0) as committed_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as paid_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as returned_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0) as released_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'carry_out'), 0) as carried_out_fen
+        from public.fund_ledger_effects e where e.line_id = b.id
+    ) x;
 comment on view public.budget_line_balances is '科目余额 (derived): committed, paid, returned, available = amount − committed − paid − carried out';
 
 create view public.fund_source_balances with (security_invoker = true) as
   select s.id as source_id, s.fiscal_year, s.kind, s.name, s.org_unit_id, s.partner_id, s.contribution, s.form,
          s.restricted_purpose, s.appropriated_fen,
-         x.receipt_fen as received_fen, x.carry_in_fen as carried_in_fen, x.carry_out_fen as carried_out_fen,
-         (case when s.kind = 'district_special' then s.appropriated_fen else x.receipt_fen end)
-           + x.carry_in_fen - x.carry_out_fen as cap_fen,
+         x.received_fen, x.carried_in_fen, x.carried_out_fen,
+         (case when s.kind = 'district_special' then s.appropriated_fen else x.received_fen end)
+           + x.carried_in_fen - x.carried_out_fen as cap_fen,
          coalesce(l.lined_fen, 0) as lined_fen,
-         x.commitment_fen - x.release_fen - x.disbursement_fen as committed_fen,
-         x.disbursement_fen - x.return_fen as paid_fen,
-         x.return_fen as returned_fen,
-         (case when s.kind = 'district_special' then s.appropriated_fen else x.receipt_fen end)
-           + x.carry_in_fen - x.carry_out_fen - (x.commitment_fen - x.release_fen - x.disbursement_fen)
-           - (x.disbursement_fen - x.return_fen) as available_fen,
-         x.release_fen as released_fen
+         x.committed_fen, x.paid_fen, x.returned_fen,
+         (case when s.kind = 'district_special' then s.appropriated_fen else x.received_fen end)
+           + x.carried_in_fen - x.carried_out_fen - x.committed_fen - x.paid_fen as available_fen,
+         x.released_fen
     from public.fund_sources s
-    cross join lateral private.source_totals(s.id) x
+    cross join lateral (
+      select coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'receipt'), 0) as received_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'carry_in'), 0) as carried_in_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'carry_out'), 0) as carried_out_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'commitment'), 0)
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0)
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0) as committed_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'disbursement'), 0)
+               - coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as paid_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'return'), 0) as returned_fen,
+             coalesce(sum(e.signed_fen) filter (where e.effective_kind = 'release'), 0) as released_fen
+        from public.fund_ledger_effects e where e.source_id = s.id
+    ) x
     left join lateral (select sum(b.amount_fen) as lined_fen from public.budget_lines b where b.source_id = s.id) l on true;
 comment on view public.fund_source_balances is '来源余额 (derived): cap (appropriated or received, ± carries), lined, committed, paid, available, released';
 

@@ -5,8 +5,8 @@
 //      line with room for exactly BENCH_ROOM (default 10) of them: calls per second, outcomes, and whether the line
 //      was ever over-committed (its committed + paid against its amount, and the ledger against the allocations).
 // The bench starts its own stack (BENCH_FUNDS_PORT_BASE, default 27521) with the demo seed and loads the bulk data
-// as supabase_admin with triggers off, the way tests/bench/large-district.ts does, then re-derives the totals the
-// balance views read (private.rebuild_fund_totals, as the ledger's trigger would have kept them).
+// as supabase_admin with triggers off, the way tests/bench/large-district.ts does; the figures the views derive
+// need no rebuild because nothing is stored.
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import fs from "node:fs";
 import os from "node:os";
@@ -126,7 +126,6 @@ try {
                        (select sum(amount_fen) from public.budget_lines b where b.source_id = s.id)
                       where s.id in (select source_id from bench_lines)`);
   await admin.query("commit");
-  await admin.query("select private.rebuild_fund_totals()");
   await admin.query("vacuum (analyze)");
   const { rows: [size] } = await admin.query<{ ledger: string; grants: string; tranches: string }>(`
     select (select count(*) from public.fund_ledger) ledger, (select count(*) from public.grants) grants,

@@ -79,8 +79,6 @@ const PUBLIC_NOTICE =
 export const ACCEPTED: Accepted[] = [
   { lint: "rls_enabled_no_policy", object: "private.request_keys",
     reason: "not exposed (schema private, nothing granted): only the security-definer request-key helpers read and write it; RLS without a policy refuses any role granted it by mistake" },
-  { lint: "rls_enabled_no_policy", object: "private.fund_totals",
-    reason: "not exposed (schema private, nothing granted): the ledger's insert trigger and the security-definer private.line_totals / source_totals alone touch it; RLS without a policy refuses any role granted it by mistake" },
   { lint: "authenticated_security_definer_function_executable", object: "public.adjust_reward_stock", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.award_rating", reason: SECDEF_RPC },
   { lint: "authenticated_security_definer_function_executable", object: "public.confirm_star_award", reason: SECDEF_RPC },
