@@ -17,14 +17,25 @@
 -- leakproof): `status = 'requested'` scanned every tranche and `kind = 'disbursement'` the whole ledger.
 -- The fund sources the caller reads (as fund_sources_select): null = all of them (the organisation
 -- department, the district's finance); otherwise the readable ids ('{}' for a leader or a street admin).
+-- A reader at the district (every unit is below it) is answered without listing the ~1,000 units below it.
+-- PL/pgSQL, not SQL: a SQL function is planned at every call, and planning evaluated the unit list (twice, to
+-- estimate `= any (...)`) even for the district's readers, who never need it — most of each figure's time.
 create or replace function private.fund_source_scope() returns bigint[]
-language sql stable security definer set search_path = '' as $$
-  with u as (select private.fund_reader_unit_ids() as ids)
-  select case when cardinality(u.ids) > 0
-                   and not exists (select 1 from public.fund_sources s where not s.org_unit_id = any (u.ids)) then null
-              else coalesce((select array_agg(s.id) from public.fund_sources s where s.org_unit_id = any (u.ids)), '{}') end
-    from u
-$$;
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  ids bigint[];
+begin
+  if exists (select 1 from public.role_grants g join public.org_units d on d.id = g.org_unit_id
+              where g.user_id = (select auth.uid()) and g.revoked_at is null and d.level = 'district'
+                and g.role in ('org_admin', 'finance')) then
+    return null;
+  end if;
+  ids := private.fund_reader_unit_ids();
+  if cardinality(ids) > 0 and not exists (select 1 from public.fund_sources s where not s.org_unit_id = any (ids)) then
+    return null;
+  end if;
+  return coalesce((select array_agg(s.id) from public.fund_sources s where s.org_unit_id = any (ids)), '{}');
+end $$;
 
 -- The teams whose applications and grants the caller reads (as grant_applications_select / grants_select):
 -- null = every team (a role at the district), otherwise readable_unit_ids().
