@@ -25,7 +25,8 @@ export function ObjectionModal({ open, subject, error, onSubmit, onClose }: {
   }, [open, form]);
   return (
     <Modal open={open} title={translate("grants.objections.recordTitle", { subject })} destroyOnHidden onCancel={onClose}
-      okText={translate("grants.objections.record")} okButtonProps={{ loading: busy, "data-testid": "objection-ok" }} onOk={() => form.submit()}>
+      okText={translate("grants.objections.record")} okButtonProps={{ loading: busy, "data-testid": "objection-ok" }} onOk={() => form.submit()}
+      wrapProps={{ "data-testid": "objection-modal" }}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={{ received_on: districtToday() }} onFinish={async (v) => {
         setBusy(true);
@@ -62,7 +63,8 @@ export function ResolveModal({ objection, error, onSubmit, onClose }: {
   }, [objection, form]);
   return (
     <Modal open={!!objection} title={translate("grants.objections.resolveTitle", { date: objection?.received_on ?? "" })} destroyOnHidden onCancel={onClose}
-      okText={translate("grants.objections.resolve")} okButtonProps={{ loading: busy, "data-testid": "resolve-ok" }} onOk={() => form.submit()}>
+      okText={translate("grants.objections.resolve")} okButtonProps={{ loading: busy, "data-testid": "resolve-ok" }} onOk={() => form.submit()}
+      wrapProps={{ "data-testid": "resolve-modal" }}>
       <Typography.Paragraph style={{ overflowWrap: "anywhere" }}>{objection?.content}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={{ upheld: false }} onFinish={async (v) => {
@@ -92,7 +94,7 @@ export function ObjectionList({ rows, canResolve, onResolve }: { rows: Objection
   return (
     <List size="small" dataSource={rows} locale={{ emptyText: <Typography.Text type="secondary">{translate("grants.objections.none")}</Typography.Text> }} data-testid="objection-list"
       renderItem={(o) => (
-        <List.Item actions={canResolve && o.status === "open" ? [<Button key="r" onClick={() => onResolve(o)}>{translate("grants.objections.resolve")}</Button>] : undefined}>
+        <List.Item data-testid="objection-row" actions={canResolve && o.status === "open" ? [<Button key="r" onClick={() => onResolve(o)}>{translate("grants.objections.resolve")}</Button>] : undefined}>
           <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
             <Space size={8} wrap>
               <Typography.Text>{o.received_on}</Typography.Text>

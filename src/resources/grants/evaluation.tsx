@@ -45,13 +45,15 @@ export function Evaluation({ grant, canEvaluate, canPublish }: { grant: Grant; c
       extra={(
         <Space wrap>
           {canEvaluate && !e?.published && (
-            <Popconfirm title={translate("grants.evaluation.evaluateConfirm", { no: grant.agreement_no })} onConfirm={() => call("evaluate_grant", translate("grants.done.evaluated"))}>
-              <Button loading={busy}>{translate(e ? "grants.evaluation.reevaluate" : "grants.evaluation.evaluate")}</Button>
+            <Popconfirm title={translate("grants.evaluation.evaluateConfirm", { no: grant.agreement_no })} onConfirm={() => call("evaluate_grant", translate("grants.done.evaluated"))}
+              okButtonProps={{ "data-testid": "evaluate-confirm" }}>
+              <Button loading={busy} data-testid="evaluate-grant">{translate(e ? "grants.evaluation.reevaluate" : "grants.evaluation.evaluate")}</Button>
             </Popconfirm>
           )}
           {canPublish && e && !e.published && (
-            <Popconfirm title={translate("grants.evaluation.publishConfirm", { no: grant.agreement_no })} onConfirm={() => call("publish_evaluation", translate("grants.done.published"))}>
-              <Button type="primary" loading={busy}>{translate("grants.evaluation.publish")}</Button>
+            <Popconfirm title={translate("grants.evaluation.publishConfirm", { no: grant.agreement_no })} onConfirm={() => call("publish_evaluation", translate("grants.done.published"))}
+              okButtonProps={{ "data-testid": "publish-confirm" }}>
+              <Button type="primary" loading={busy} data-testid="publish-evaluation">{translate("grants.evaluation.publish")}</Button>
             </Popconfirm>
           )}
         </Space>
@@ -61,9 +63,9 @@ export function Evaluation({ grant, canEvaluate, canPublish }: { grant: Grant; c
           <Space wrap size={8}>
             <Typography.Text strong style={{ fontSize: "1.25em" }} data-testid="evaluation-grade">{label(e.grade)}</Typography.Text>
             <Typography.Text>{translate("grants.evaluation.achievement", { pct: Math.round(Number(e.achievement) * 1000) / 10 })}</Typography.Text>
-            <Tag color={e.published ? "green" : "default"}>{translate(e.published ? "grants.evaluation.published" : "grants.evaluation.unpublished")}</Tag>
+            <Tag color={e.published ? "green" : "default"} data-testid="evaluation-published">{translate(e.published ? "grants.evaluation.published" : "grants.evaluation.unpublished")}</Tag>
           </Space>
-          <Table size="small" pagination={false} rowKey="key" dataSource={rows} columns={[
+          <Table size="small" pagination={false} rowKey="key" dataSource={rows} data-testid="evaluation-measures" columns={[
             { title: translate("grants.evaluation.measure"), dataIndex: "what" },
             { title: translate("grants.evaluation.target"), dataIndex: "target", align: "right" },
             { title: translate("grants.evaluation.actual"), dataIndex: "actual", align: "right" },
