@@ -5,41 +5,16 @@
 // organisation department. Each starts from the demo seed's rows (applications 211 and 222, the pending
 // change of grant SN2026-0201, a 2026 grant not yet evaluated) and moves them on for good: a retry would
 // find them moved, so this file runs each test once.
-import { expect as baseExpect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { signIn } from "./helpers";
+import { expect as baseExpect, test } from "@playwright/test";
+import { confirm, signIn, sql } from "./helpers";
 
 // several people's tests share two cores: give each page change time (nothing here measures speed)
 const expect = baseExpect.configure({ timeout: 45_000 });
 test.use({ actionTimeout: 45_000 });
 test.describe.configure({ retries: 0 });
 
-const BASE = Number(process.env.E2E_STACK_PORT_BASE ?? 26421);
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${BASE + 1}/postgres`;
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: DB_URL });
-  await db.connect();
-  try {
-    return (await db.query<T>(text, values)).rows;
-  } finally {
-    await db.end();
-  }
-}
 
-/** Clicks a dialog's confirming button and waits until the dialog has gone; a refusal shown in the dialog fails
- *  at once, with its text, instead of after the timeout. Only an error alert is a refusal: the decide dialog's
- *  two-approval notice is an info Alert, which antd also renders with role=alert. */
-async function confirm(page: Page, testId: string) {
-  const button = page.getByTestId(testId);
-  await button.click();
-  const refusal = page.locator(".ant-modal-wrap:visible .ant-alert-error[role=alert]");
-  await expect(button.or(refusal).first()).toBeVisible().catch(() => undefined);
-  await expect.poll(async () => {
-    if (await refusal.count()) return `the dialog refused: ${await refusal.first().innerText()}`;
-    return (await button.isVisible()) ? "open" : "closed";
-  }).toBe("closed");
-}
 
 async function userId(email: string): Promise<string> {
   const [u] = await sql<{ id: string }>("select id::text from auth.users where email = $1", [email]);

@@ -4,9 +4,8 @@
 // would) the organisation department approves the agreement → finance schedules, the leader requests, finance
 // approves and pays the first tranche → the leader uploads a voucher photo → finance verifies it → the 决算
 // figures of the line (fund_accounts) show the money as paid, and the next tranche is no longer gated.
-import { expect as baseExpect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { signIn } from "./helpers";
+import { expect as baseExpect, test } from "@playwright/test";
+import { confirm, signIn, sql } from "./helpers";
 
 // several people's tests share two cores: give each page change time (nothing here measures speed)
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -14,19 +13,9 @@ test.use({ actionTimeout: 45_000 });
 
 const BASE = Number(process.env.E2E_STACK_PORT_BASE ?? 26421);
 const API = `http://127.0.0.1:${BASE}`;
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${BASE + 1}/postgres`;
 const ANON_KEY =
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0";
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: DB_URL });
-  await db.connect();
-  try {
-    return (await db.query<T>(text, values)).rows;
-  } finally {
-    await db.end();
-  }
-}
 
 interface Account { line_id: number; committed_fen: number; paid_fen: number; available_fen: number }
 
@@ -44,18 +33,6 @@ async function accountOf(lineId: number, year: number): Promise<Account> {
   return { line_id: lineId, committed_fen: Number(row.committed_fen), paid_fen: Number(row.paid_fen), available_fen: Number(row.available_fen) };
 }
 
-/** Clicks a dialog's confirming button and waits until the dialog has gone; a refusal shown in the dialog fails
- *  at once, with its text, instead of after the timeout. */
-async function confirm(page: Page, testId: string) {
-  const button = page.getByTestId(testId);
-  await button.click();
-  const refusal = page.locator(".ant-modal-wrap:visible [role=alert]");
-  await expect(button.or(refusal).first()).toBeVisible().catch(() => undefined);
-  await expect.poll(async () => {
-    if (await refusal.count()) return `the dialog refused: ${await refusal.first().innerText()}`;
-    return (await button.isVisible()) ? "open" : "closed";
-  }).toBe("closed");
-}
 
 // A 1×1 JPEG: the "photo" of an invoice.
 const JPEG = Buffer.from(

@@ -1,5 +1,7 @@
-// What the journeys share: signing in through the login page as a person of the demo district.
+// What the journeys share: signing in through the login page as a person of the demo district, the e2e
+// stack's database (to set up or check what a page cannot show), and confirming a dialog.
 import { expect, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "demo123456";
 
@@ -19,4 +21,31 @@ export async function signIn(page: Page, email: string, { locale }: { locale?: "
   await page.locator("#password").fill(DEMO_PASSWORD);
   await page.locator("button[type=submit]").click();
   await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_STACK_PORT_BASE ?? 26421) + 1}/postgres`;
+
+/** One statement on the e2e stack's database, as its owner (postgres). */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const db = new pg.Client({ connectionString: DB_URL });
+  await db.connect();
+  try {
+    return (await db.query<T>(text, values)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Clicks a dialog's confirming button and waits until the dialog has gone; a refusal shown in the dialog fails
+ *  at once, with its text, instead of after the timeout. Only an error alert is a refusal: a dialog's notices
+ *  (antd Alerts of type info or warning, e.g. the two-approval notice) carry role=alert too. */
+export async function confirm(page: Page, testId: string, timeout = 45_000) {
+  const button = page.getByTestId(testId);
+  await button.click();
+  const refusal = page.locator(".ant-modal-wrap:visible .ant-alert-error[role=alert]");
+  await expect(button.or(refusal).first()).toBeVisible({ timeout }).catch(() => undefined);
+  await expect.poll(async () => {
+    if (await refusal.count()) return `the dialog refused: ${await refusal.first().innerText()}`;
+    return (await button.isVisible()) ? "open" : "closed";
+  }, { timeout }).toBe("closed");
 }
