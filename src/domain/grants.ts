@@ -216,3 +216,9 @@ export function voucherPath(grantId: number, trancheId: number, uuid: string, fi
   const ext = m ? m[1].toLowerCase() : "bin";
   return `${grantId}/${trancheId}/${uuid}.${ext}`;
 }
+
+/** 绩效 is taken at the end of a grant (as evaluate_grant): a running grant once its period is over (`today` is the
+ *  district's, YYYY-MM-DD), a closed one at once. */
+export function evaluationDue(grant: { status: string; ends_on: string }, today: string): boolean {
+  return grant.status !== "active" || grant.ends_on < today;
+}

@@ -48,7 +48,7 @@ const en: Shape<typeof zhCN> = {
     fundAllocationsMismatch: "The lines must add up to the amount requested", fundAllocationsRequired: "Choose at least one budget line",
     fundAlreadyReversed: "This entry has been reversed already", fundAmountPositive: "The amount must be more than 0",
     fundBadState: "This cannot be done in the current state (someone may have acted already); refresh to see", fundChangeInvalid: "Choose two different lines and an amount above 0",
-    fundChangeOverFree: "Not enough unpaid, unscheduled money on the line to move", fundEvaluationPublished: "The result is published and cannot be re-evaluated",
+    fundChangeOverFree: "Not enough unpaid, unscheduled money on the line to move", fundEvaluationPublished: "The result is published and cannot be re-evaluated", fundEvaluationTooEarly: "The grant period has not ended: evaluate it afterwards",
     fundFourEyes: "Different people must act: applicant, screener, finance checker and approver; whoever requests a payment cannot approve it; whoever uploads a voucher cannot check it", fundGrantClosed: "This grant is completed or terminated",
     fundItemsMismatch: "The budget items must add up to the amount requested", fundLedgerAppendOnly: "The fund ledger is append-only: correct an entry by reversing it",
     fundLineBelowUsed: "A line cannot be less than what is committed and paid on it", fundLineInUse: "Money has moved on this line; it cannot be deleted",

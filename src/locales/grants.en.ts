@@ -107,6 +107,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       evaluateConfirm: "Compute the performance of agreement {{no}} from approved service records in its period?", publish: "Publish", publishConfirm: "Publish the result of agreement {{no}}? It cannot be re-evaluated afterwards.",
       achievement: "{{pct}}% of targets reached", published: "Published", unpublished: "Not published", measure: "Measure", target: "Target", actual: "Actual",
       money: "{{from}} to {{to}}: {{paid}} paid, {{perHour}} per service hour",
+      afterEnd: "The grant runs until {{date}}: it can be evaluated after that",
     },
     needs: {
       title: "Funds: needs my action", my_drafts: "{{n}} draft application(s) not submitted", my_vouchers_due: "{{n}} paid tranche(s) without a voucher",

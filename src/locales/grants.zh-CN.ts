@@ -103,6 +103,7 @@ const grantsZhCN = {
       evaluateConfirm: "按协议 {{no}} 实施期间审核通过的服务记录计算绩效？", publish: "公开结果", publishConfirm: "公开协议 {{no}} 的绩效结果？公开后不能再重新评价。",
       achievement: "目标完成度 {{pct}}%", published: "已公开", unpublished: "未公开", measure: "指标", target: "目标", actual: "实际",
       money: "实施期间 {{from}} 至 {{to}}，已拨付 {{paid}}，每服务小时成本 {{perHour}}",
+      afterEnd: "资助期至 {{date}}，期满后可评价绩效",
     },
     needs: {
       title: "资金事项待我处理", my_drafts: "{{n}} 份申报草稿还没有提交", my_vouchers_due: "{{n}} 笔已到账的拨款还没有上传凭证",

@@ -45,7 +45,7 @@ const zhCN = {
     fundAllocationsMismatch: "所选科目的金额合计必须等于申请金额", fundAllocationsRequired: "请至少选择一个预算科目",
     fundAlreadyReversed: "该笔账目已冲销过", fundAmountPositive: "金额必须大于 0",
     fundBadState: "当前状态下不能办理此事项（可能已被他人处理），请刷新后查看", fundChangeInvalid: "请选择两个不同的科目并填写大于 0 的金额",
-    fundChangeOverFree: "调出科目中未拨付、未计划的金额不足", fundEvaluationPublished: "绩效结果已公开，不能重新评价",
+    fundChangeOverFree: "调出科目中未拨付、未计划的金额不足", fundEvaluationPublished: "绩效结果已公开，不能重新评价", fundEvaluationTooEarly: "资助期尚未结束，期满后再评价绩效",
     fundFourEyes: "同一事项须由不同的人办理：申报人、初审人、财务审核人和审批人不能是同一人，申请拨付的人不能审批，上传凭证的人不能核验", fundGrantClosed: "该资助协议已结项或终止",
     fundItemsMismatch: "预算明细合计必须等于申请金额", fundLedgerAppendOnly: "资金台账只能追加，不能修改或删除，如有错误请冲销",
     fundLineBelowUsed: "科目金额不能低于已占用和已拨付的金额", fundLineInUse: "该科目已有资金往来，不能删除",

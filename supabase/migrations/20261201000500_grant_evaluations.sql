@@ -95,6 +95,11 @@ begin
   if exists (select 1 from public.grant_evaluations where grant_id = g.id and published) then
     raise exception 'the evaluation is published' using errcode = '23514', hint = 'funds.evaluation_published';
   end if;
+  -- 绩效 is taken at the end of a grant: a running grant is evaluated once its period is over (a closed one at once)
+  if g.status = 'active' and g.ends_on >= private.district_today() then
+    raise exception 'the grant runs until %: it is evaluated after its period', g.ends_on
+      using errcode = '23514', hint = 'funds.evaluation_too_early';
+  end if;
   select * into x from private.grant_actuals(g.id);
   select avg(least(v.actual / v.target, 1)) into v_ach
     from (values (x.hours, g.target_hours::numeric), (x.people::numeric, g.target_people::numeric),

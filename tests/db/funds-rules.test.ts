@@ -70,13 +70,17 @@ describe("the whole path through the API", () => {
     expect((await finance.rpc("verify_voucher", { p_voucher_id: v, p_verified: true })).data).toBe("verified");
     expect((await finance.rpc("pay_tranche", { p_tranche_id: t2 })).error).toBeNull();
     expect(await lineFigures(lineId)).toEqual({ amount: 1_000_000, committed: 0, paid: 950_000, available: 50_000 });
-    // 绩效 from approved service records of team 1001 and project 8 in the period
+    // 绩效 at the end of the grant: refused while it runs, then taken from approved service records of team 1001
+    // and project 8 in the period (moved to end yesterday, as if it had run its course)
+    expect((await finance.rpc("evaluate_grant", { p_grant_id: grantId })).error?.hint).toBe("funds.evaluation_too_early");
+    await sql("update grants set ends_on = private.district_today() - 1 where id = $1", [grantId]);
     const { data: ev2, error: e3 } = await finance.rpc("evaluate_grant", { p_grant_id: grantId });
     expect(e3).toBeNull();
     const [expected] = await sql<{ h: string; p: string; a: string }>(
       `select coalesce(sum(r.hours), 0) as h, count(distinct r.volunteer_id) as p, count(distinct r.activity_id) as a
          from service_records r join service_activities s on s.id = r.activity_id
-        where r.team_id = 1001 and r.status = 'approved' and s.project_id = 8 and r.service_date between '2026-01-01' and '2026-12-31'`);
+        where r.team_id = 1001 and r.status = 'approved' and s.project_id = 8
+          and r.service_date between '2026-01-01' and private.district_today() - 1`);
     expect([Number(ev2.actual_hours), ev2.actual_people, ev2.actual_activities]).toEqual([Number(expected.h), Number(expected.p), Number(expected.a)]);
     expect(ev2.paid_fen).toBe(950_000);
     expect(ev2.cost_per_hour_fen).toBe(Math.round(950_000 / Number(expected.h)));

@@ -3,7 +3,7 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, lineAfter, previousVouchersReady,
+  applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, evaluationDue, lineAfter, previousVouchersReady,
   statusesNeedingMe, trancheActions, voucherPath, type ApplicationRef,
 } from "../../src/domain/grants";
 import type { ScopeGrant } from "../../src/domain/scope";
@@ -125,6 +125,11 @@ describe("tranches and vouchers", () => {
     expect(canDecideChange(FINANCE, g, { status: "pending", requested_by: "fin" }, "fin")).toBe(false);
     expect(canDecideChange(ORG, g, { status: "pending", requested_by: "fin" }, "org")).toBe(true);
     expect(canDecideChange(LEADER, g, { status: "pending", requested_by: "fin" }, "leader")).toBe(false);
+  });
+  it("绩效 is offered after the grant period (the day after its last day), or at once when the grant is closed", () => {
+    expect(evaluationDue({ status: "active", ends_on: "2026-11-30" }, "2026-11-30")).toBe(false);
+    expect(evaluationDue({ status: "active", ends_on: "2026-11-29" }, "2026-11-30")).toBe(true);
+    expect(evaluationDue({ status: "completed", ends_on: "2027-06-30" }, "2026-11-30")).toBe(true);
   });
   it("stores a voucher under <grant>/<tranche>/<uuid>.<ext>, never the (Chinese) file name", () => {
     expect(voucherPath(7, 12, "u-1", "发票 2026.JPG")).toBe("7/12/u-1.jpg");

@@ -5,8 +5,10 @@
 import { useInvalidate, useList, useTranslate } from "@refinedev/core";
 import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { evaluationDue } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { errorMessage } from "../../providers/data";
+import { districtToday } from "../../providers/dayjs";
 import { callRpc } from "../../providers/rpc";
 import type { Tables } from "../../types/database";
 import type { Grant } from "./queries";
@@ -21,6 +23,7 @@ export function Evaluation({ grant, canEvaluate, canPublish }: { grant: Grant; c
   const { result } = useList<EvaluationRow>({ resource: "grant_evaluations", filters: [{ field: "grant_id", operator: "eq", value: grant.id }], pagination: { mode: "off" } });
   const grades = useList<{ grade: string; label: string }>({ resource: "performance_grades", pagination: { mode: "off" } });
   const e = result?.data?.[0];
+  const due = evaluationDue(grant, districtToday().format("YYYY-MM-DD"));
   const label = (grade: string) => grades.result?.data?.find((g) => g.grade === grade)?.label ?? grade;
 
   const call = async (fn: "evaluate_grant" | "publish_evaluation", done: string) => {
@@ -44,7 +47,10 @@ export function Evaluation({ grant, canEvaluate, canPublish }: { grant: Grant; c
     <Card size="small" title={<h2 className="card-heading">{translate("grants.evaluation.title")}</h2>} data-testid="evaluation"
       extra={(
         <Space wrap>
-          {canEvaluate && !e?.published && (
+          {canEvaluate && !e?.published && !due && (
+            <Typography.Text type="secondary" data-testid="evaluation-after-end">{translate("grants.evaluation.afterEnd", { date: grant.ends_on })}</Typography.Text>
+          )}
+          {canEvaluate && !e?.published && due && (
             <Popconfirm title={translate("grants.evaluation.evaluateConfirm", { no: grant.agreement_no })} onConfirm={() => call("evaluate_grant", translate("grants.done.evaluated"))}
               okButtonProps={{ "data-testid": "evaluate-confirm" }}>
               <Button loading={busy} data-testid="evaluate-grant">{translate(e ? "grants.evaluation.reevaluate" : "grants.evaluation.evaluate")}</Button>
