@@ -3135,6 +3135,18 @@ export type Database = {
           n: number
         }[]
       }
+      funds_action_items: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          action: string
+          application_id: number
+          change_id: number
+          grant_id: number
+          tranche_id: number
+          tranche_seq: number
+          voucher_id: number
+        }[]
+      }
       grant_notices: {
         Args: Record<PropertyKey, never>
         Returns: {

@@ -103,7 +103,10 @@ test("a leader applies → street screens → finance checks → the organisatio
   }
   await page.screenshot({ path: info.outputPath("1-leader-form.png"), fullPage: true });
   await form.getByTestId("save-submit").click();
-  await page.locator(".ant-popover:visible").getByRole("button", { name: /提\s?交/ }).click();
+  const asked = page.locator(".ant-popover:visible");
+  await expect(asked).toContainText(title); // names the project and the amount
+  await expect(asked).toContainText("¥");
+  await asked.getByRole("button", { name: /提\s?交/ }).click();
   await expect(page.getByText("已提交，等待街道初审")).toBeVisible();
   await expect(page.getByTestId("application-status")).toHaveText("待初审");
   const appId = Number(new URL(page.url()).pathname.split("/").pop());
@@ -254,7 +257,9 @@ test("an itemised budget that does not add up is not submitted; signed out, only
   }
   await expect(form.getByTestId("budget-total")).toContainText("还差 ¥100.00");
   await form.getByTestId("save-submit").click();
-  await page.locator(".ant-popover:visible").getByRole("button", { name: /提\s?交/ }).click();
+  // validated before it asks: the error shows and no confirmation opens
+  await expect(form.getByText("预算明细合计必须等于申请金额")).toBeVisible();
+  await expect(page.locator(".ant-popover:visible")).toHaveCount(0);
   await expect(page).toHaveURL(/\/grant-applications\/create$/); // the form keeps what was typed
   await expect(form.getByLabel("项目名称")).toHaveValue(title);
   expect(await sql("select 1 from public.grant_applications where title = $1", [title])).toHaveLength(0);
