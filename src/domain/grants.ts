@@ -310,3 +310,21 @@ export function sameVoucherFiled<V extends { tranche_id: number; file_name: stri
   const name = fileName.trim().slice(0, 200);
   return vouchers.find((v) => v.tranche_id === trancheId && v.status !== "rejected" && v.file_name.trim() === name && v.amount_fen === amountFen);
 }
+
+// ── The timeline's actor ───────────────────────────────────────────────────────────────────────────
+
+/** The unit a step was taken for, as application_actor_units() gives it. */
+export interface ActorUnit {
+  transition_id: number;
+  role: Enums<"app_role">;
+  unit_name: string;
+  unit_level: Enums<"org_level">;
+}
+
+/** How the timeline names an actor whose name it may not show: the organisation department (区委组织部), the
+ *  district's finance (区财政), a street's finance (八大湖街道财务), or the unit itself (八大湖街道, the team). */
+export function actorUnitLabel(u: Pick<ActorUnit, "role" | "unit_name" | "unit_level">): { key: string; unit: string } {
+  if (u.role === "org_admin") return { key: "grants.timeline.units.orgAdmin", unit: u.unit_name };
+  if (u.role === "finance") return { key: u.unit_level === "district" ? "grants.timeline.units.districtFinance" : "grants.timeline.units.finance", unit: u.unit_name };
+  return { key: "grants.timeline.units.unit", unit: u.unit_name };
+}

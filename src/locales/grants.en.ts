@@ -66,6 +66,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       checking: "An objection was received and is being looked into", confidential: "What the objection says is kept confidential",
     },
     timeline: { title: "History", you: "you", someone: "staff",
+      units: { orgAdmin: "District Organisation Department", districtFinance: "District finance", finance: "{{unit}} finance", unit: "{{unit}}" },
       to: { draft: "Draft created", submitted: "Submitted", screened: "Passed screening", checked: "Budget checked", in_notice: "Funded; notice started", approved: "Approved; agreement made", rejected: "Rejected", withdrawn: "Withdrawn" } },
     done: {
       draftSaved: "Draft saved", submitted: "Submitted for screening", withdrawn: "Application withdrawn", screened: "Passed screening; now with finance",

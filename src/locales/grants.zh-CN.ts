@@ -62,6 +62,7 @@ const grantsZhCN = {
       checking: "有异议，正在核实", confidential: "异议内容按规定保密",
     },
     timeline: { title: "流转记录", you: "您", someone: "经办人",
+      units: { orgAdmin: "区委组织部", districtFinance: "区财政", finance: "{{unit}}财务", unit: "{{unit}}" },
       to: { draft: "创建草稿", submitted: "提交申报", screened: "初审通过", checked: "财务预算审核通过", in_notice: "同意资助，开始公示", approved: "批准，签订协议", rejected: "驳回", withdrawn: "撤回" } },
     done: {
       draftSaved: "草稿已保存", submitted: "已提交，等待街道初审", withdrawn: "申报已撤回", screened: "初审通过，已转财务审核",

@@ -3,7 +3,7 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  actionLink, applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, grantsWaiting, grantWaits, lineAfter,
+  actionLink, actorUnitLabel, applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, grantsWaiting, grantWaits, lineAfter,
   previousVouchersReady, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid, type ActionItem, type ApplicationRef,
 } from "../../src/domain/grants";
 import type { ScopeGrant } from "../../src/domain/scope";
@@ -172,5 +172,14 @@ describe("needs my action on grants", () => {
     expect(sameVoucherFiled(filed, 1, "invoice.jpg", 120001)).toBeUndefined();
     expect(sameVoucherFiled(filed, 2, "invoice.jpg", 120000)).toBeUndefined();
     expect(sameVoucherFiled(filed, 1, "receipt.jpg", 5000)).toBeUndefined();
+  });
+});
+
+describe("the timeline names the unit where it may not name the person", () => {
+  it("the organisation department, the district's or a street's finance, else the unit itself", () => {
+    expect(actorUnitLabel({ role: "org_admin", unit_name: "市南区", unit_level: "district" }).key).toBe("grants.timeline.units.orgAdmin");
+    expect(actorUnitLabel({ role: "finance", unit_name: "市南区", unit_level: "district" }).key).toBe("grants.timeline.units.districtFinance");
+    expect(actorUnitLabel({ role: "finance", unit_name: "八大湖街道", unit_level: "street" })).toEqual({ key: "grants.timeline.units.finance", unit: "八大湖街道" });
+    expect(actorUnitLabel({ role: "street_admin", unit_name: "八大湖街道", unit_level: "street" })).toEqual({ key: "grants.timeline.units.unit", unit: "八大湖街道" });
   });
 });
