@@ -577,7 +577,11 @@ declare
   v_tr_amt bigint;
   v_vno integer := 0;
   ts timestamptz;
+  v_zone text := current_setting('TimeZone');
 begin
+  -- the times below (d::timestamptz + interval '10 hours') are meant on the district's clock: 10:00 Beijing time,
+  -- not 10:00 UTC (which the timeline shows as 18:00); the session's zone is put back at the end
+  perform set_config('TimeZone', 'Asia/Shanghai', true);
   for a in
     select * from (values
       -- id, team, project, purpose, title, yuan, period, status (final[@stage]), lines {line: yuan}, plan, decided/last day
@@ -881,6 +885,7 @@ begin
   update public.grant_tranches set close_reason = '2025年度结转：协议期满，未拨付部分取消' where close_reason = '2025年度结转';
   update public.grant_evaluations set evaluated_at = timestamptz '2026-01-20 10:00+08',
          published_at = case when published then timestamptz '2026-01-28 10:00+08' end;
+  perform set_config('TimeZone', v_zone, true);
 end
 $seed$;
 select setval(pg_get_serial_sequence('public.grant_applications', 'id'), 1000);

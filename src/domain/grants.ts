@@ -222,3 +222,115 @@ export function voucherPath(grantId: number, trancheId: number, uuid: string, fi
 export function evaluationDue(grant: { status: string; ends_on: string }, today: string): boolean {
   return grant.status !== "active" || grant.ends_on < today;
 }
+
+// ── Needs my action (待我处理) ─────────────────────────────────────────────────────────────────────
+
+/** One thing waiting for the signed-in person, as funds_action_items() gives it (the counts are these rows). */
+export interface ActionItem {
+  action: string;
+  application_id: number | null;
+  grant_id: number | null;
+  tranche_id: number | null;
+  tranche_seq: number | null;
+  voucher_id: number | null;
+  change_id: number | null;
+}
+
+/** The steps taken on a grant (its tranches, vouchers and change requests), in the order they are listed. */
+export const GRANT_ACTIONS = ["my_vouchers_due", "my_rejected_vouchers", "tranche_approve", "tranche_pay", "voucher_check", "change_decide"] as const;
+export type GrantAction = (typeof GRANT_ACTIONS)[number];
+
+export function isGrantAction(action: string | null | undefined): action is GrantAction {
+  return (GRANT_ACTIONS as readonly string[]).includes(action ?? "");
+}
+
+/** The applications list filtered to the state each application step acts on. */
+const APPLICATION_ACTION_STATUS: Record<string, ApplicationStatus> = {
+  my_drafts: "draft", screen: "submitted", check: "screened", decide: "checked", second_approval: "checked",
+  approve_after_notice: "in_notice", objections_open: "in_notice",
+};
+
+/** Where a "needs my action" count is dealt with: grant steps open the grants list on exactly those grants. */
+export function actionLink(action: string): string | undefined {
+  if (isGrantAction(action)) return `/grants?view=mine&action=${action}`;
+  const status = APPLICATION_ACTION_STATUS[action];
+  return status ? `/grant-applications?status=${status}&view=all` : undefined;
+}
+
+/** The grants with something waiting (for one action, or any grant action), each once. */
+export function grantsWaiting(items: readonly ActionItem[], action?: GrantAction): number[] {
+  const ids = items.filter((i) => i.grant_id !== null && (action ? i.action === action : isGrantAction(i.action))).map((i) => i.grant_id as number);
+  return [...new Set(ids)];
+}
+
+/** What waits on one grant: per action and tranche, how many (vouchers to check on 第2期: 3). */
+export interface GrantWait {
+  action: GrantAction;
+  seq: number | null;
+  n: number;
+}
+
+/** Per grant, what waits, in GRANT_ACTIONS order then by tranche. */
+export function grantWaits(items: readonly ActionItem[]): Map<number, GrantWait[]> {
+  const out = new Map<number, GrantWait[]>();
+  for (const i of items) {
+    if (i.grant_id === null || !isGrantAction(i.action)) continue;
+    const list = out.get(i.grant_id) ?? [];
+    const same = list.find((w) => w.action === i.action && w.seq === i.tranche_seq);
+    if (same) same.n += 1;
+    else list.push({ action: i.action, seq: i.tranche_seq, n: 1 });
+    out.set(i.grant_id, list);
+  }
+  for (const list of out.values()) {
+    list.sort((a, b) => GRANT_ACTIONS.indexOf(a.action) - GRANT_ACTIONS.indexOf(b.action) || (a.seq ?? 0) - (b.seq ?? 0));
+  }
+  return out;
+}
+
+// ── Vouchers: what the grantee is told before and after filing ─────────────────────────────────────
+
+/** The figures add_voucher names when vouchers would exceed what was paid (hint funds.vouchers_over_paid,
+ *  DETAIL a JSON object); undefined for any other error. */
+export interface OverPaid {
+  paid_fen: number;
+  vouchers_fen: number;
+  left_fen: number;
+}
+
+export function vouchersOverPaid(e: { hint?: string | null; details?: string | null } | null | undefined): OverPaid | undefined {
+  if (e?.hint !== "funds.vouchers_over_paid" || !e.details) return undefined;
+  try {
+    const r = JSON.parse(e.details) as Record<string, unknown>;
+    const out = { paid_fen: Number(r.paid_fen), vouchers_fen: Number(r.vouchers_fen), left_fen: Number(r.left_fen) };
+    return Object.values(out).every(Number.isFinite) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A voucher already filed on the tranche with the same file name and amount (not a rejected one): most
+ *  likely the same receipt sent twice after a retry. */
+export function sameVoucherFiled<V extends { tranche_id: number; file_name: string; amount_fen: number; status: VoucherStatus }>(
+  vouchers: readonly V[], trancheId: number, fileName: string, amountFen: number | null | undefined,
+): V | undefined {
+  const name = fileName.trim().slice(0, 200);
+  return vouchers.find((v) => v.tranche_id === trancheId && v.status !== "rejected" && v.file_name.trim() === name && v.amount_fen === amountFen);
+}
+
+// ── The timeline's actor ───────────────────────────────────────────────────────────────────────────
+
+/** The unit a step was taken for, as application_actor_units() gives it. */
+export interface ActorUnit {
+  transition_id: number;
+  role: Enums<"app_role">;
+  unit_name: string;
+  unit_level: Enums<"org_level">;
+}
+
+/** How the timeline names an actor whose name it may not show: the organisation department (区委组织部), the
+ *  district's finance (区财政), a street's finance (八大湖街道财务), or the unit itself (八大湖街道, the team). */
+export function actorUnitLabel(u: Pick<ActorUnit, "role" | "unit_name" | "unit_level">): { key: string; unit: string } {
+  if (u.role === "org_admin") return { key: "grants.timeline.units.orgAdmin", unit: u.unit_name };
+  if (u.role === "finance") return { key: u.unit_level === "district" ? "grants.timeline.units.districtFinance" : "grants.timeline.units.finance", unit: u.unit_name };
+  return { key: "grants.timeline.units.unit", unit: u.unit_name };
+}

@@ -41,7 +41,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       runningTotal: "Items total {{total}} / amount requested {{amount}}", totalMismatch: "{{diff}} apart: the items must add up to the amount requested",
       totalMustEqual: "The items must add up to the amount requested", targetRequired: "Enter a target (0 if none)", periodRequired: "Choose a date",
       periodOrder: "The end cannot be before the start", saveDraft: "Save draft", saveSubmit: "Submit",
-      submitConfirm: "Submit for the street's screening, asking {{amount}}?", notDraft: "Only a draft can be edited",
+      submitConfirm: "Submit “{{title}}”, asking {{amount}}? The street screens it next.", notDraft: "Only a draft can be edited",
     },
     actions: {
       edit: "Edit", submit: "Submit", submitTitle: "Submit application", withdraw: "Withdraw", withdrawTitle: "Withdraw application",
@@ -66,6 +66,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       checking: "An objection was received and is being looked into", confidential: "What the objection says is kept confidential",
     },
     timeline: { title: "History", you: "you", someone: "staff",
+      units: { orgAdmin: "District Organisation Department", districtFinance: "District finance", finance: "{{unit}} finance", unit: "{{unit}}" },
       to: { draft: "Draft created", submitted: "Submitted", screened: "Passed screening", checked: "Budget checked", in_notice: "Funded; notice started", approved: "Approved; agreement made", rejected: "Rejected", withdrawn: "Withdrawn" } },
     done: {
       draftSaved: "Draft saved", submitted: "Submitted for screening", withdrawn: "Application withdrawn", screened: "Passed screening; now with finance",
@@ -78,6 +79,13 @@ const grantsEn: Shape<typeof grantsZhCN> = {
     grant: {
       title: "Grant agreement {{no}}", listTitle: "Grants", agreementNo: "Agreement no.", search: "Search agreement no.", paid: "Paid",
       notFound: "This grant does not exist or you may not see it", closed: "This grant is {{status}}: no more payments or changes",
+      needsMe: "Needs my action", all: "All grants", waiting: "Waiting", anyAction: "Everything waiting", actionOption: "{{what}} ({{n}})",
+      nothingForMe: "No grant needs your action at the moment",
+      actions: { my_vouchers_due: "Vouchers to upload", my_rejected_vouchers: "Vouchers returned", tranche_approve: "Payments to approve", tranche_pay: "Payments to make", voucher_check: "Vouchers to check", change_decide: "Changes to decide" },
+    },
+    waits: {
+      my_vouchers_due: "Tranche {{seq}}: upload vouchers", my_rejected_vouchers: "Tranche {{seq}}: {{n}} voucher(s) returned", tranche_approve: "Tranche {{seq}}: approve the payment",
+      tranche_pay: "Tranche {{seq}}: pay", voucher_check: "Tranche {{seq}}: {{n}} voucher(s) to check", change_decide: "{{n}} change request(s) to decide",
     },
     tranches: {
       amountYuan: "Amount (yuan)", title: "Tranches", none: "No tranche scheduled yet", schedule: "Schedule a tranche", scheduleTitle: "Schedule a tranche: agreement {{no}} ({{amount}})",
@@ -94,7 +102,10 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       wrongType: "Images (JPG, PNG, WEBP, HEIC) or PDF only", tooLarge: "At most 10 MB",
       fileHint: "Invoices, receipts: make sure the amount and date are readable.", amount: "Voucher amount (yuan)", issuedOn: "Issued on", description: "Note (optional)",
       open: "Open", openNamed: "Open voucher {{name}}", check: "Check", checkTitle: "Check voucher", verify: "Verify", reject: "Reject",
-      subject: "{{name}} · {{amount}}", reasonIs: "Note: {{text}}",
+      subject: "Agreement {{no}}, tranche {{seq}} · {{name}} · {{amount}}", reasonIs: "Note: {{text}}",
+      uploadAnyway: "Upload anyway", sameFiled: "{{name}} · {{amount}} was already uploaded for this tranche ({{status}})",
+      sameFiledHint: "It may be the same receipt sent twice. If it is another receipt, press “Upload anyway”; if it is the same one, close this: there is no need to send it again.",
+      overPaid: "Vouchers cannot exceed what was paid: paid {{paid}}, vouchers so far {{filed}}, room left {{left}}.",
     },
     changes: {
       amountYuan: "Amount to move (yuan)", title: "Change requests", none: "No change requested", request: "Request a change", requestTitle: "Request a change: agreement {{no}}", kind: "Kind",

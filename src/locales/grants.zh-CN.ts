@@ -37,7 +37,7 @@ const grantsZhCN = {
       runningTotal: "明细合计 {{total}} / 申请金额 {{amount}}", totalMismatch: "还差 {{diff}}：明细合计必须等于申请金额",
       totalMustEqual: "预算明细合计必须等于申请金额", targetRequired: "请填写目标（没有可填 0）", periodRequired: "请选择日期",
       periodOrder: "结束日期不能早于开始日期", saveDraft: "保存草稿", saveSubmit: "提交申报",
-      submitConfirm: "提交后将交街道初审，申请金额 {{amount}}，确定提交吗？", notDraft: "只有草稿可以修改",
+      submitConfirm: "提交“{{title}}”，申请金额 {{amount}}？提交后将交街道初审。", notDraft: "只有草稿可以修改",
     },
     actions: {
       edit: "修改", submit: "提交", submitTitle: "提交申报", withdraw: "撤回申报", withdrawTitle: "撤回申报",
@@ -62,6 +62,7 @@ const grantsZhCN = {
       checking: "有异议，正在核实", confidential: "异议内容按规定保密",
     },
     timeline: { title: "流转记录", you: "您", someone: "经办人",
+      units: { orgAdmin: "区委组织部", districtFinance: "区财政", finance: "{{unit}}财务", unit: "{{unit}}" },
       to: { draft: "创建草稿", submitted: "提交申报", screened: "初审通过", checked: "财务预算审核通过", in_notice: "同意资助，开始公示", approved: "批准，签订协议", rejected: "驳回", withdrawn: "撤回" } },
     done: {
       draftSaved: "草稿已保存", submitted: "已提交，等待街道初审", withdrawn: "申报已撤回", screened: "初审通过，已转财务审核",
@@ -74,6 +75,13 @@ const grantsZhCN = {
     grant: {
       title: "资助协议 {{no}}", listTitle: "资助协议", agreementNo: "协议编号", search: "搜索协议编号", paid: "已拨付",
       notFound: "找不到这份协议，或您无权查看", closed: "该协议{{status}}，不能再办理拨付和变更",
+      needsMe: "待我处理", all: "全部协议", waiting: "等待处理", anyAction: "所有待办事项", actionOption: "{{what}}（{{n}}）",
+      nothingForMe: "暂时没有需要您处理的资助协议",
+      actions: { my_vouchers_due: "待上传凭证", my_rejected_vouchers: "凭证被退回", tranche_approve: "待审批拨付", tranche_pay: "待拨付", voucher_check: "待核验凭证", change_decide: "待审变更" },
+    },
+    waits: {
+      my_vouchers_due: "第 {{seq}} 期待上传凭证", my_rejected_vouchers: "第 {{seq}} 期有 {{n}} 张凭证被退回", tranche_approve: "第 {{seq}} 期待审批拨付",
+      tranche_pay: "第 {{seq}} 期待拨付", voucher_check: "第 {{seq}} 期 {{n}} 张凭证待核验", change_decide: "{{n}} 份变更申请待审批",
     },
     tranches: {
       amountYuan: "拨付金额（元）", title: "分期拨付", none: "还没有拨付计划", schedule: "添加拨付计划", scheduleTitle: "添加拨付计划：协议 {{no}}（{{amount}}）",
@@ -90,7 +98,10 @@ const grantsZhCN = {
       wrongType: "只能上传图片（JPG、PNG、WEBP、HEIC）或 PDF", tooLarge: "文件不能超过 10 MB",
       fileHint: "发票、收据等，拍清楚金额和日期。", amount: "凭证金额（元）", issuedOn: "开具日期", description: "说明（可不填）",
       open: "查看", openNamed: "查看凭证 {{name}}", check: "核验", checkTitle: "核验凭证", verify: "核验通过", reject: "退回",
-      subject: "{{name}} · {{amount}}", reasonIs: "意见：{{text}}",
+      subject: "协议 {{no}} 第 {{seq}} 期 · {{name}} · {{amount}}", reasonIs: "意见：{{text}}",
+      uploadAnyway: "仍然上传", sameFiled: "本期已上传过 {{name}} · {{amount}}（{{status}}）",
+      sameFiledHint: "可能是同一张票据上传了两次。如果是另一张票据，请再点一次“仍然上传”；如果是同一张，请关闭，不用再传。",
+      overPaid: "凭证合计不能超过已拨付的金额：已拨付 {{paid}}，已上传凭证 {{filed}}，还可以上传 {{left}}。",
     },
     changes: {
       amountYuan: "调剂金额（元）", title: "变更申请", none: "没有变更申请", request: "申请变更", requestTitle: "申请变更：协议 {{no}}", kind: "变更类型",

@@ -12,6 +12,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { CHART_GREY, CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../components/ChartCard";
 import { PageTitle } from "../components/PageTitle";
 import { useIsPhone } from "../components/useIsPhone";
+import { actionLink } from "../domain/grants";
 import { formatFen, formatFenShort, ratio } from "../domain/money";
 import { getLocale } from "../providers/i18n";
 import { useRpcQuery } from "../providers/rpc";
@@ -24,11 +25,8 @@ import "./dashboard.css";
 import "../resources/funds/funds.css";
 
 const STREAM_COLORS: Record<Stream, string> = { district: CHART_RED, partner: CHART_ORANGE, tilt: "#262626" };
-/** Where each "needs my action" count is dealt with (the grant workflow's pages). */
-const ACTION_LINKS: Record<string, string> = {
-  check: "/grant-applications", decide: "/grant-applications", second_approval: "/grant-applications", approve_after_notice: "/grant-applications",
-  objections_open: "/grant-applications", tranche_approve: "/grants", tranche_pay: "/grants", voucher_check: "/grants", change_decide: "/grants",
-};
+/** The counts this page shows (finance.actions words them); each links where it is done (actionLink). */
+const TODO = ["check", "decide", "second_approval", "approve_after_notice", "objections_open", "tranche_approve", "tranche_pay", "voucher_check", "change_decide"];
 const animate = !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 const tick = { fill: CHART_TEXT, fontSize: 12 };
 const pct = (v: number | string | null | undefined) => `${(Number(v ?? 0) * 100).toFixed(1)}%`;
@@ -84,7 +82,7 @@ export default function FinanceDashboardPage() {
     .map((p) => ({ x: Number(p.recipient_share), actual: Number(p.money_share), even: Number(p.recipient_share) })), [lorenz.data]);
   const s = share.data?.[0];
   const costRows = (cost.data ?? []).filter((r) => r.cost_per_hour_fen !== null);
-  const todo = (actions.data ?? []).filter((a) => Number(a.n) > 0 && ACTION_LINKS[a.action]);
+  const todo = (actions.data ?? []).filter((a) => Number(a.n) > 0 && TODO.includes(a.action));
 
   const kpis: [string, string, string][] = s ? [
     ["finance.kpiTotal", full(s.allocated_fen), "total"],
@@ -119,7 +117,7 @@ export default function FinanceDashboardPage() {
         <Card size="small" title={translate("finance.needsAction")} style={{ marginTop: 16 }} data-testid="finance-todo">
           <Space wrap size={[16, 8]}>
             {todo.map((a) => (
-              <Link key={a.action} to={ACTION_LINKS[a.action]} data-testid={`todo-${a.action}`} className="touch-link">
+              <Link key={a.action} to={actionLink(a.action)!} data-testid={`todo-${a.action}`} className="touch-link">
                 {translate(`finance.actions.${a.action}`)} <b>{Number(a.n)}</b>
               </Link>
             ))}

@@ -1,11 +1,12 @@
 // The team leader's task home (队长首页): three large actions — record service, my team, redeem points —
 // and what is waiting, for the leader's team, preselected (a switch appears only for those who lead
 // several). Built for a 60–80-year-old on a phone: big text, large targets, nothing sideways.
-import { FieldTimeOutlined, GiftOutlined, RightOutlined, TeamOutlined } from "@ant-design/icons";
+import { FieldTimeOutlined, GiftOutlined, TeamOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useTranslate } from "@refinedev/core";
 import { Button, Card, Select, Skeleton, Space, Switch, Typography } from "antd";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { ActionList, type ActionLink } from "../components/ActionList";
 import { ledTeams } from "../domain/scope";
 import { useGrantPendingItems } from "../resources/grant-applications/needs-action";
 import { useLargeText } from "../providers/preferences";
@@ -55,13 +56,13 @@ export default function LeaderHome() {
   };
 
   if (!team) return <Skeleton active />;
-  const items = pending
+  const items: ActionLink[] = pending
     ? [
         { n: pending.pending_records, key: "pendingRecords", to: `/service?status=pending&team=${team.id}` },
         { n: pending.rejected_records, key: "rejectedRecords", to: `/service?status=rejected&team=${team.id}` },
         { n: pending.rounds_to_assess, key: "roundsToAssess", to: "/ratings" },
         { n: pending.members_without_phone, key: "membersWithoutPhone", to: `/teams/${team.id}` },
-      ].filter((i) => i.n > 0).map((i) => ({ ...i, text: translate(`leader.home.${i.key}`, { n: i.n }) }))
+      ].filter((i) => i.n > 0).map((i) => ({ key: i.key, to: i.to, text: translate(`leader.home.${i.key}`, { n: i.n }) }))
         .concat(grantItems ?? [])
     : [];
 
@@ -95,16 +96,7 @@ export default function LeaderHome() {
         ) : items.length === 0 ? (
           <Typography.Text>{translate("leader.home.nothingPending")}</Typography.Text>
         ) : (
-          <ul className="pending-list">
-            {items.map((i) => (
-              <li key={i.key}>
-                <Link to={i.to} className="pending-row">
-                  <span>{i.text}</span>
-                  <RightOutlined aria-hidden />
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <ActionList items={items} />
         )}
       </Card>
       <Card style={{ marginTop: 16 }}>

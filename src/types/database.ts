@@ -2930,6 +2930,15 @@ export type Database = {
         Args: { p_delta: number; p_reward_id: number }
         Returns: number
       }
+      application_actor_units: {
+        Args: { p_application_id: number }
+        Returns: {
+          role: Database["public"]["Enums"]["app_role"]
+          transition_id: number
+          unit_level: Database["public"]["Enums"]["org_level"]
+          unit_name: string
+        }[]
+      }
       approve_application: {
         Args: { p_id: number; p_reason?: string }
         Returns: number
@@ -3133,6 +3142,18 @@ export type Database = {
         Returns: {
           action: string
           n: number
+        }[]
+      }
+      funds_action_items: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          action: string
+          application_id: number
+          change_id: number
+          grant_id: number
+          tranche_id: number
+          tranche_seq: number
+          voucher_id: number
         }[]
       }
       grant_notices: {

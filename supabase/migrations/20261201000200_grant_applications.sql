@@ -509,6 +509,36 @@ comment on function public.grant_objection_contents(bigint) is '异议内容: fo
 revoke execute on function public.grant_objection_contents(bigint) from public, anon;
 grant execute on function public.grant_objection_contents(bigint) to authenticated;
 
+-- Who acted on each step of an application, as the unit they acted for (八大湖街道 / 区财政 / 区委组织部): the
+-- timeline names people only to staff (staff_profiles); the team's leader, who may not read role grants, sees the
+-- unit instead of "经办人". One row per transition of an application the caller reads (the select policy's
+-- scope): the actor's active role grant over the team's own branch of the tree that fits the step — the
+-- applicant's team; the admin who screened; finance for the budget check; the organisation department after.
+create or replace function public.application_actor_units(p_application_id bigint)
+returns table (transition_id bigint, role public.app_role, unit_name text, unit_level public.org_level)
+language sql stable security definer set search_path = '' as $$
+  select t.id, g.role, u.name, u.level
+    from public.grant_applications a
+    join public.org_units team on team.id = a.team_id
+    join public.application_transitions t on t.application_id = a.id
+    cross join lateral (
+      select rg.role, rg.org_unit_id from public.role_grants rg
+       where rg.user_id = t.actor and rg.revoked_at is null
+         and rg.org_unit_id in (team.id, team.community_id, team.street_id, team.district_id)
+       order by (rg.role = any (case
+                  when t.from_status is null or t.from_status = 'draft' or t.to_status = 'withdrawn' then '{team_leader}'
+                  when t.from_status = 'submitted' then '{street_admin,community_admin}'
+                  when t.from_status = 'screened' then '{finance}'
+                  else '{org_admin}' end::public.app_role[])) desc, rg.id
+       limit 1) g
+    join public.org_units u on u.id = g.org_unit_id
+   where a.id = p_application_id and a.team_id = any (private.readable_unit_ids())
+   order by t.id
+$$;
+comment on function public.application_actor_units(bigint) is '流转记录的经办单位: the unit each actor acted for, for readers of the application';
+revoke execute on function public.application_actor_units(bigint) from public, anon;
+grant execute on function public.application_actor_units(bigint) to authenticated;
+
 -- The organisation department resolves an objection. Upheld: the application is rejected and its money released.
 create or replace function public.resolve_objection(p_objection_id bigint, p_upheld boolean, p_resolution text)
 returns public.objection_status

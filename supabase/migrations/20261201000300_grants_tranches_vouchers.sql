@@ -433,6 +433,8 @@ declare
   t public.grant_tranches;
   v_first text;
   v_id bigint;
+  v_filed bigint;
+  v_paid bigint;
 begin
   v_first := private.request_replay('add_voucher', p_request_key);
   if v_first is not null then
@@ -452,9 +454,12 @@ begin
   if coalesce(p_amount_fen, 0) <= 0 then
     raise exception 'the amount must be positive' using errcode = '23514', hint = 'funds.amount_positive';
   end if;
-  if (select coalesce(sum(amount_fen), 0) from public.grant_vouchers where grant_id = g.id and status <> 'rejected') + p_amount_fen
-     > (select coalesce(sum(amount_fen), 0) from public.grant_tranches where grant_id = g.id and status = 'paid') then
-    raise exception 'the vouchers would exceed what was paid' using errcode = '23514', hint = 'funds.vouchers_over_paid';
+  select coalesce(sum(amount_fen), 0) into v_filed from public.grant_vouchers where grant_id = g.id and status <> 'rejected';
+  select coalesce(sum(amount_fen), 0) into v_paid from public.grant_tranches where grant_id = g.id and status = 'paid';
+  if v_filed + p_amount_fen > v_paid then
+    -- DETAIL carries the figures so the grantee is told how much room is left (src/domain/grants.ts reads it)
+    raise exception 'the vouchers would exceed what was paid' using errcode = '23514', hint = 'funds.vouchers_over_paid',
+      detail = json_build_object('paid_fen', v_paid, 'vouchers_fen', v_filed, 'left_fen', greatest(v_paid - v_filed, 0))::text;
   end if;
   insert into public.grant_vouchers (grant_id, tranche_id, object_path, file_name, mime, size_bytes, amount_fen, issued_on,
                                      description, uploaded_by)

@@ -213,12 +213,15 @@ language sql stable security invoker set search_path = '' as $$
    order by s.fiscal_year, s.source_id, g.id
 $$;
 
--- "Needs my action" (待我处理) for the caller, by its roles. Actions:
+-- "Needs my action" (待我处理) for the caller, by its roles, one row per thing waiting with what it is on (the
+-- application, and for grant steps the grant and the tranche — 第N笔 — and the voucher or change request), so
+-- that a count and the list it links to are the same rows. Actions:
 --   my_drafts, my_rejected_vouchers, my_vouchers_due (leader: paid tranches without a voucher),
 --   screen (admins), check, tranche_approve, tranche_pay, voucher_check, change_decide (finance),
 --   decide, second_approval, approve_after_notice, objections_open (organisation department).
-create or replace function public.funds_action_counts()
-returns table (action text, n bigint)
+create or replace function public.funds_action_items()
+returns table (action text, application_id bigint, grant_id bigint, tranche_id bigint, tranche_seq smallint,
+               voucher_id bigint, change_id bigint)
 language plpgsql stable security definer set search_path = '' as $$
 declare
   me uuid := auth.uid();
@@ -238,52 +241,79 @@ begin
   if me is null then
     raise exception 'sign in first' using errcode = '42501';
   end if;
-  return query select 'my_drafts'::text, count(*) from public.grant_applications a
+  return query select 'my_drafts'::text, a.id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+    from public.grant_applications a
     where a.status = 'draft' and a.created_by = me and (teams is null or a.team_id = any (teams));
-  return query select 'my_vouchers_due'::text, case when cardinality(led) = 0 then 0 else (
-    select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
+  if cardinality(led) > 0 then
+    return query select 'my_vouchers_due'::text, g.application_id, g.id, t.id, t.seq, null::bigint, null::bigint
+      from public.grant_tranches t join public.grants g on g.id = t.grant_id
      where t.status = 'paid' and g.team_id = any (led)
-       and not exists (select 1 from public.grant_vouchers v where v.tranche_id = t.id and v.status <> 'rejected')) end;
-  return query select 'my_rejected_vouchers'::text, count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id
+       and not exists (select 1 from public.grant_vouchers v where v.tranche_id = t.id and v.status <> 'rejected');
+  end if;
+  return query select 'my_rejected_vouchers'::text, g.application_id, g.id, t.id, t.seq, v.id, null::bigint
+    from public.grant_vouchers v join public.grants g on g.id = v.grant_id join public.grant_tranches t on t.id = v.tranche_id
     where v.status = 'rejected' and v.uploaded_by = me and v.checked_at > now() - interval '30 days'
       and (teams is null or g.team_id = any (teams));
-  return query select 'screen'::text, case when cardinality(managed) = 0 then 0 else (
-    select count(*) from public.grant_applications a
-     where a.status = 'submitted' and a.team_id = any (managed) and a.created_by is distinct from me) end;
-  return query select 'check'::text, case when cardinality(fin) = 0 then 0 else (
-    select count(*) from public.grant_applications a
-     where a.status = 'screened' and a.team_id = any (fin) and me not in (coalesce(a.created_by, nobody), coalesce(a.screened_by, nobody))) end;
-  return query select 'decide'::text, case when not org then 0 else (
-    select count(*) from public.grant_applications a
+  if cardinality(managed) > 0 then
+    return query select 'screen'::text, a.id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+      from public.grant_applications a
+     where a.status = 'submitted' and a.team_id = any (managed) and a.created_by is distinct from me;
+  end if;
+  if cardinality(fin) > 0 then
+    return query select 'check'::text, a.id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+      from public.grant_applications a
+     where a.status = 'screened' and a.team_id = any (fin) and me not in (coalesce(a.created_by, nobody), coalesce(a.screened_by, nobody));
+  end if;
+  if org then
+    return query select 'decide'::text, a.id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+      from public.grant_applications a
      where a.status = 'checked' and me not in (coalesce(a.created_by, nobody), coalesce(a.screened_by, nobody), coalesce(a.checked_by, nobody))
-       and not exists (select 1 from public.application_approvals x where x.application_id = a.id)) end;
-  return query select 'second_approval'::text, case when not org then 0 else (
-    select count(*) from public.grant_applications a
+       and not exists (select 1 from public.application_approvals x where x.application_id = a.id);
+    return query select 'second_approval'::text, a.id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+      from public.grant_applications a
      where a.status = 'checked'
        and exists (select 1 from public.application_approvals x where x.application_id = a.id)
-       and not exists (select 1 from public.application_approvals x where x.application_id = a.id and x.approved_by = me)) end;
-  return query select 'approve_after_notice'::text, case when not org then 0 else (
-    select count(*) from public.grant_applications a
+       and not exists (select 1 from public.application_approvals x where x.application_id = a.id and x.approved_by = me);
+    return query select 'approve_after_notice'::text, a.id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+      from public.grant_applications a
      where a.status = 'in_notice' and a.notice_end < private.district_today()
-       and not exists (select 1 from public.grant_objections o where o.application_id = a.id and o.status = 'open')) end;
-  return query select 'objections_open'::text, case when not org then 0 else (
-    select count(*) from public.grant_objections o where o.status = 'open') end;
-  return query select 'tranche_approve'::text, case when cardinality(fin) = 0 then 0 else (
-    select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-     where t.status = 'requested' and g.team_id = any (fin) and t.line_id = any (own_lines) and t.requested_by is distinct from me) end;
-  return query select 'tranche_pay'::text, case when cardinality(fin) = 0 then 0 else (
-    select count(*) from public.grant_tranches t join public.grants g on g.id = t.grant_id
-     where t.status = 'approved' and g.team_id = any (fin) and t.line_id = any (own_lines)) end;
-  return query select 'voucher_check'::text, case when cardinality(fin) = 0 then 0 else (
-    select count(*) from public.grant_vouchers v join public.grants g on g.id = v.grant_id join public.grant_tranches t on t.id = v.tranche_id
-     where v.status = 'pending' and g.team_id = any (fin) and t.line_id = any (own_lines) and v.uploaded_by is distinct from me) end;
-  return query select 'change_decide'::text, case when cardinality(fin) = 0 and not org then 0 else (
-    select count(*) from public.grant_changes c join public.grants g on g.id = c.grant_id
+       and not exists (select 1 from public.grant_objections o where o.application_id = a.id and o.status = 'open');
+    return query select 'objections_open'::text, o.application_id, null::bigint, null::bigint, null::smallint, null::bigint, null::bigint
+      from public.grant_objections o where o.status = 'open';
+  end if;
+  if cardinality(fin) > 0 then
+    return query select 'tranche_approve'::text, g.application_id, g.id, t.id, t.seq, null::bigint, null::bigint
+      from public.grant_tranches t join public.grants g on g.id = t.grant_id
+     where t.status = 'requested' and g.team_id = any (fin) and t.line_id = any (own_lines) and t.requested_by is distinct from me;
+    return query select 'tranche_pay'::text, g.application_id, g.id, t.id, t.seq, null::bigint, null::bigint
+      from public.grant_tranches t join public.grants g on g.id = t.grant_id
+     where t.status = 'approved' and g.team_id = any (fin) and t.line_id = any (own_lines);
+    return query select 'voucher_check'::text, g.application_id, g.id, t.id, t.seq, v.id, null::bigint
+      from public.grant_vouchers v join public.grants g on g.id = v.grant_id join public.grant_tranches t on t.id = v.tranche_id
+     where v.status = 'pending' and g.team_id = any (fin) and t.line_id = any (own_lines) and v.uploaded_by is distinct from me;
+  end if;
+  if cardinality(fin) > 0 or org then
+    return query select 'change_decide'::text, g.application_id, g.id, null::bigint, null::smallint, null::bigint, c.id
+      from public.grant_changes c join public.grants g on g.id = c.grant_id
      where c.status = 'pending' and c.requested_by is distinct from me
        and (org or (g.team_id = any (fin)   -- finance: every line the grant draws on is owned in its scope
                     and not exists (select 1 from public.application_allocations al
-                                     where al.application_id = g.application_id and not al.line_id = any (own_lines))))) end;
+                                     where al.application_id = g.application_id and not al.line_id = any (own_lines))));
+  end if;
 end $$;
+
+-- The same, counted: every action with its number (0 included), in the order above.
+create or replace function public.funds_action_counts()
+returns table (action text, n bigint)
+language sql stable security definer set search_path = '' as $$
+  select k.action, count(i.action)
+    from unnest(array['my_drafts', 'my_vouchers_due', 'my_rejected_vouchers', 'screen', 'check', 'decide', 'second_approval',
+                      'approve_after_notice', 'objections_open', 'tranche_approve', 'tranche_pay', 'voucher_check',
+                      'change_decide']) with ordinality k(action, ord)
+    left join public.funds_action_items() i on i.action = k.action
+   group by k.action, k.ord
+   order by k.ord
+$$;
 
 -- 重点倾 simulator: for a pool (a line's available money, or p_pool_fen) and the pending applications
 -- (submitted, screened, checked; those eligible for the line when one is named), rank by a score —
@@ -378,8 +408,8 @@ end $$;
 revoke execute on function public.finance_money_by_stream(integer, integer), public.finance_disbursements_by_month(date, date, bigint),
   public.finance_by_street(integer), public.finance_tilt_share(integer), public.finance_concentration(integer),
   public.finance_cost_per_hour(integer), public.partner_statement(bigint, integer), public.funds_action_counts(),
-  public.tilt_simulate(bigint, bigint, text, numeric, numeric) from public, anon;
+  public.funds_action_items(), public.tilt_simulate(bigint, bigint, text, numeric, numeric) from public, anon;
 grant execute on function public.finance_money_by_stream(integer, integer), public.finance_disbursements_by_month(date, date, bigint),
   public.finance_by_street(integer), public.finance_tilt_share(integer), public.finance_concentration(integer),
   public.finance_cost_per_hour(integer), public.partner_statement(bigint, integer), public.funds_action_counts(),
-  public.tilt_simulate(bigint, bigint, text, numeric, numeric) to authenticated;
+  public.funds_action_items(), public.tilt_simulate(bigint, bigint, text, numeric, numeric) to authenticated;

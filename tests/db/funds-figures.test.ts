@@ -105,6 +105,39 @@ describe("needs my action", () => {
   });
 });
 
+describe("needs my action: the rows behind the counts", () => {
+  type Item = { action: string; grant_id: number | null; tranche_seq: number | null; voucher_id: number | null };
+  const items = async (actor: Parameters<typeof as>[0]) => (await (await as(actor)).rpc("funds_action_items")).data as Item[];
+  const pairs = (rows: { grant_id: number | null; seq: number | null }[]) => rows.map((r) => `${r.grant_id}/${r.seq}`).sort();
+
+  it("lists the very grants and tranches each grant count counts (the grants list filters on them)", async () => {
+    const finance = await items("finance");
+    const pending = await sql<{ grant_id: number; seq: number; id: number }>(
+      "select v.grant_id, t.seq, v.id from grant_vouchers v join grant_tranches t on t.id = v.tranche_id where v.status = 'pending'");
+    expect(pending.length).toBeGreaterThan(0);
+    expect(finance.filter((i) => i.action === "voucher_check").map((i) => `${i.grant_id}/${i.tranche_seq}/${i.voucher_id}`).sort())
+      .toEqual(pending.map((v) => `${v.grant_id}/${v.seq}/${v.id}`).sort());
+    const approved = await sql<{ grant_id: number; seq: number }>("select grant_id, seq from grant_tranches where status = 'approved'");
+    expect(pairs(finance.filter((i) => i.action === "tranche_pay").map((i) => ({ grant_id: i.grant_id, seq: i.tranche_seq })))).toEqual(pairs(approved));
+    const due = await sql<{ grant_id: number; seq: number }>(
+      `select g.id as grant_id, t.seq from grant_tranches t join grants g on g.id = t.grant_id where g.team_id = 1001 and t.status = 'paid'
+          and not exists (select 1 from grant_vouchers v where v.tranche_id = t.id and v.status <> 'rejected')`);
+    expect(due.length).toBeGreaterThan(0);
+    const leader = await items("leader");
+    expect(pairs(leader.filter((i) => i.action === "my_vouchers_due").map((i) => ({ grant_id: i.grant_id, seq: i.tranche_seq })))).toEqual(pairs(due));
+    expect(leader.some((i) => i.action === "voucher_check" || i.action === "tranche_pay")).toBe(false);
+  });
+
+  it("counts exactly those rows, for every role", async () => {
+    for (const actor of ["finance", "leader", "street", "org", "org2"] as const) {
+      const rows = await items(actor);
+      const counts = (await (await as(actor)).rpc("funds_action_counts")).data as { action: string; n: number }[];
+      for (const c of counts) expect(Number(c.n), `${actor} ${c.action}`).toBe(rows.filter((i) => i.action === c.action).length);
+      expect(rows.every((i) => counts.some((c) => c.action === i.action)), actor).toBe(true);
+    }
+  });
+});
+
 describe("the tilt simulator", () => {
   it("never spends more than the pool, ranks by score, and writes nothing", async () => {
     const before = await count("select 1 from fund_ledger");

@@ -99,6 +99,21 @@ describe("read matrix: every funds table and view, every role", () => {
     const all = (await (await as("finance")).rpc("fund_accounts", { p_year: 2026 })).data as unknown[];
     expect(all.length).toBe(await count("select 1 from fund_sources where fiscal_year = 2026 union all select 1 from budget_lines where fiscal_year = 2026"));
   });
+  it("the timeline's units: the leader of the team learns which unit took each step; another team's leader learns nothing", async () => {
+    const [app] = await sql<{ id: string; street: string }>(
+      `select a.id, s.name as street from grant_applications a join org_units t on t.id = a.team_id join org_units s on s.id = t.street_id
+        where a.team_id = 1001 and a.status = 'approved' order by a.id limit 1`);
+    const rows = (await (await as("leader")).rpc("application_actor_units", { p_application_id: Number(app.id) })).data as
+      { transition_id: number; role: string; unit_name: string; unit_level: string }[];
+    const steps = await sql<{ id: string; from_status: string | null; to_status: string }>(
+      "select id, from_status, to_status from application_transitions where application_id = $1 order by id", [app.id]);
+    expect(rows.map((r) => r.transition_id)).toEqual(steps.map((t) => Number(t.id)));
+    const at = (from: string) => rows.find((r) => r.transition_id === Number(steps.find((t) => t.from_status === from)!.id))!;
+    expect([at("submitted").role, at("submitted").unit_name]).toEqual(["street_admin", app.street]);
+    expect([at("screened").role, at("screened").unit_level]).toEqual(["finance", "district"]);
+    expect(at("checked").role).toBe("org_admin");
+    expect((await (await as("leader2")).rpc("application_actor_units", { p_application_id: Number(app.id) })).data).toEqual([]);
+  });
 });
 
 describe("write matrix", () => {

@@ -80,7 +80,10 @@ test("a leader applies → street screens → finance checks → the organisatio
   }
   await page.screenshot({ path: info.outputPath("1-leader-form.png"), fullPage: true });
   await form.getByTestId("save-submit").click();
-  await page.locator(".ant-popover:visible").getByRole("button", { name: /提\s?交/ }).click();
+  const asked = page.locator(".ant-popover:visible");
+  await expect(asked).toContainText(title); // names the project and the amount
+  await expect(asked).toContainText("¥");
+  await asked.getByRole("button", { name: /提\s?交/ }).click();
   await expect(page.getByText("已提交，等待街道初审")).toBeVisible();
   await expect(page.getByTestId("application-status")).toHaveText("待初审");
   const appId = Number(new URL(page.url()).pathname.split("/").pop());
@@ -178,7 +181,14 @@ test("a leader applies → street screens → finance checks → the organisatio
   // 8. the leader photographs the invoice on a phone and uploads it against tranche 1
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "leader@demo.local");
-  await page.goto(grantUrl);
+  // from the home's "拨款还没有上传凭证" to the grants that wait for a voucher, each saying which tranche
+  await page.goto("/");
+  await page.getByTestId("action-my_vouchers_due").click();
+  await expect(page).toHaveURL(/\/grants\?view=mine&action=my_vouchers_due$/);
+  const dueCard = page.getByTestId("grant-card").filter({ has: page.locator(`a[href="${grantUrl}"]`) });
+  await expect(dueCard.getByTestId("grant-waits")).toHaveText("第 1 期待上传凭证");
+  await dueCard.locator(`a[href="${grantUrl}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${grantUrl}$`));
   await page.getByTestId("voucher-upload-1").click();
   await page.getByTestId("voucher-file").setInputFiles({ name: "发票.jpg", mimeType: "image/jpeg", buffer: JPEG });
   await expect(page.getByTestId("voucher-file-name")).toContainText("发票.jpg");
@@ -188,11 +198,33 @@ test("a leader applies → street screens → finance checks → the organisatio
   await confirm(page, "voucher-ok");
   await expect(page.getByText("凭证已上传，等待财务核验")).toBeVisible();
   await expect(page.getByTestId("vouchers-1")).toContainText("待审核");
+  // the same file and amount again: warned first; filed anyway, it is refused with the figures, the typed amount kept
+  await page.getByTestId("voucher-upload-1").click();
+  await page.getByTestId("voucher-file").setInputFiles({ name: "发票.jpg", mimeType: "image/jpeg", buffer: JPEG });
+  await page.getByTestId("voucher-amount").fill("5800");
+  await page.getByTestId("voucher-ok").click();
+  await expect(page.getByTestId("voucher-twin")).toContainText("本期已上传过 发票.jpg · ¥5,800.00");
+  await page.getByTestId("voucher-ok").click();
+  await expect(page.getByTestId("voucher-modal").getByRole("alert").filter({ hasText: "凭证合计" }))
+    .toContainText("已拨付 ¥6,000.00，已上传凭证 ¥5,800.00，还可以上传 ¥200.00");
+  await expect(page.getByTestId("voucher-amount")).toHaveValue(/5,?800/);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("vouchers-1").getByTestId("voucher-row")).toHaveCount(1);
 
   // 9. finance opens the file (a signed link) and verifies it
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "finance@demo.local");
-  await page.goto(grantUrl);
+  // from the finance dashboard's 待核验凭证 to exactly the grants with a voucher to check
+  await page.goto("/finance");
+  await page.getByTestId("todo-voucher_check").click();
+  await expect(page).toHaveURL(/\/grants\?view=mine&action=voucher_check$/);
+  const waitingIds = (await sql<{ grant_id: string }>("select distinct grant_id from public.grant_vouchers where status = 'pending'")).map((r) => `/grants/${r.grant_id}`);
+  const rows = page.getByTestId("grant-table").locator("tbody tr.ant-table-row");
+  await expect(rows).toHaveCount(waitingIds.length);
+  expect((await rows.locator("td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).sort()).toEqual(waitingIds.sort());
+  const row = rows.filter({ has: page.locator(`a[href="${grantUrl}"]`) });
+  await expect(row.getByTestId("grant-waits")).toHaveText("第 1 期 1 张凭证待核验");
+  await row.locator(`a[href="${grantUrl}"]`).click();
   const voucher = page.getByTestId("vouchers-1").getByTestId("voucher-row").first();
   const popup = page.waitForEvent("popup");
   await voucher.getByRole("button", { name: /查看凭证/ }).click();
@@ -201,6 +233,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   expect(file.url()).toMatch(/\/storage\/v1\/object\/sign\/vouchers\/\d+\/\d+\/[0-9a-f-]+\.jpg\?token=/);
   await file.close();
   await voucher.getByRole("button", { name: /^核\s?验$/ }).click();
+  await expect(page.getByTestId("voucher-check-modal")).toContainText(/协议 \S+ 第 1 期 · 发票\.jpg · ¥5,800\.00/);
   await confirm(page, "voucher-check-modal-ok");
   await expect(page.getByTestId("vouchers-1")).toContainText("已核验");
 
@@ -231,7 +264,11 @@ test("an itemised budget that does not add up is not submitted; signed out, only
   }
   await expect(form.getByTestId("budget-total")).toContainText("还差 ¥100.00");
   await form.getByTestId("save-submit").click();
-  await page.locator(".ant-popover:visible").getByRole("button", { name: /提\s?交/ }).click();
+  // validated before it asks: the total that does not add up is brought into view and no confirmation opens
+  // (validation is asynchronous: give a wrongly opened confirmation the time to appear)
+  await expect(form.getByTestId("budget-total")).toBeInViewport();
+  await page.waitForTimeout(1000);
+  await expect(page.locator(".ant-popover:visible")).toHaveCount(0);
   await expect(page).toHaveURL(/\/grant-applications\/create$/); // the form keeps what was typed
   await expect(form.getByLabel("项目名称")).toHaveValue(title);
   expect(await sql("select 1 from public.grant_applications where title = $1", [title])).toHaveLength(0);

@@ -3,8 +3,9 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, evaluationDue, lineAfter, previousVouchersReady,
-  statusesNeedingMe, trancheActions, voucherPath, type ApplicationRef,
+  actionLink, actorUnitLabel, applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
+  grantWaits, lineAfter, previousVouchersReady, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
+  type ActionItem, type ApplicationRef,
 } from "../../src/domain/grants";
 import type { ScopeGrant } from "../../src/domain/scope";
 
@@ -134,5 +135,57 @@ describe("tranches and vouchers", () => {
   it("stores a voucher under <grant>/<tranche>/<uuid>.<ext>, never the (Chinese) file name", () => {
     expect(voucherPath(7, 12, "u-1", "发票 2026.JPG")).toBe("7/12/u-1.jpg");
     expect(voucherPath(7, 12, "u-1", "收据")).toBe("7/12/u-1.bin");
+  });
+});
+
+describe("needs my action on grants", () => {
+  const item = (action: string, grant_id: number | null, tranche_seq: number | null, extra: Partial<ActionItem> = {}): ActionItem =>
+    ({ action, application_id: 1, grant_id, tranche_id: tranche_seq, tranche_seq, voucher_id: null, change_id: null, ...extra });
+  const items = [
+    item("voucher_check", 7, 2, { voucher_id: 70 }), item("voucher_check", 7, 2, { voucher_id: 71 }), item("tranche_pay", 8, 1),
+    item("voucher_check", 9, 1, { voucher_id: 90 }), item("change_decide", 7, null, { change_id: 3 }), item("check", null, null),
+  ];
+
+  it("links each count to exactly its grants, or applications to their state", () => {
+    expect(actionLink("voucher_check")).toBe("/grants?view=mine&action=voucher_check");
+    expect(actionLink("my_vouchers_due")).toBe("/grants?view=mine&action=my_vouchers_due");
+    expect(actionLink("check")).toBe("/grant-applications?status=screened&view=all");
+    expect(actionLink("nonsense")).toBeUndefined();
+    expect(grantsWaiting(items, "voucher_check")).toEqual([7, 9]);
+    expect(grantsWaiting(items, "tranche_pay")).toEqual([8]);
+    expect(grantsWaiting(items)).toEqual([7, 8, 9]);
+  });
+
+  it("says what waits on each grant, per tranche, with how many", () => {
+    expect(grantWaits(items).get(7)).toEqual([{ action: "voucher_check", seq: 2, n: 2 }, { action: "change_decide", seq: null, n: 1 }]);
+    expect(grantWaits(items).get(8)).toEqual([{ action: "tranche_pay", seq: 1, n: 1 }]);
+    expect(grantWaits(items).has(1)).toBe(false);
+  });
+
+  it("reads the over-paid refusal's figures, and only from that refusal", () => {
+    const details = JSON.stringify({ paid_fen: 1900000, vouchers_fen: 1800000, left_fen: 100000 });
+    expect(vouchersOverPaid({ hint: "funds.vouchers_over_paid", details })).toEqual({ paid_fen: 1900000, vouchers_fen: 1800000, left_fen: 100000 });
+    expect(vouchersOverPaid({ hint: "funds.bad_state", details })).toBeUndefined();
+    expect(vouchersOverPaid({ hint: "funds.vouchers_over_paid", details: "not json" })).toBeUndefined();
+  });
+
+  it("finds the same file and amount already filed on the tranche (a rejected one does not count)", () => {
+    const filed = [
+      { tranche_id: 1, file_name: "invoice.jpg", amount_fen: 120000, status: "pending" as const },
+      { tranche_id: 1, file_name: "receipt.jpg", amount_fen: 5000, status: "rejected" as const },
+    ];
+    expect(sameVoucherFiled(filed, 1, "invoice.jpg", 120000)).toBe(filed[0]);
+    expect(sameVoucherFiled(filed, 1, "invoice.jpg", 120001)).toBeUndefined();
+    expect(sameVoucherFiled(filed, 2, "invoice.jpg", 120000)).toBeUndefined();
+    expect(sameVoucherFiled(filed, 1, "receipt.jpg", 5000)).toBeUndefined();
+  });
+});
+
+describe("the timeline names the unit where it may not name the person", () => {
+  it("the organisation department, the district's or a street's finance, else the unit itself", () => {
+    expect(actorUnitLabel({ role: "org_admin", unit_name: "市南区", unit_level: "district" }).key).toBe("grants.timeline.units.orgAdmin");
+    expect(actorUnitLabel({ role: "finance", unit_name: "市南区", unit_level: "district" }).key).toBe("grants.timeline.units.districtFinance");
+    expect(actorUnitLabel({ role: "finance", unit_name: "八大湖街道", unit_level: "street" })).toEqual({ key: "grants.timeline.units.finance", unit: "八大湖街道" });
+    expect(actorUnitLabel({ role: "street_admin", unit_name: "八大湖街道", unit_level: "street" })).toEqual({ key: "grants.timeline.units.unit", unit: "八大湖街道" });
   });
 });

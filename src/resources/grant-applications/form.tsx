@@ -52,6 +52,7 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
   const purpose = Form.useWatch("purpose", form);
   const teamId = Form.useWatch("team_id", form);
   const start = Form.useWatch("period_start", form);
+  const title = Form.useWatch("title", form);
   const total = budgetTotal(items);
   const balanced = !!amount && Number.isFinite(amount) && total === amount;
   // a project of the district, or of the team's street (the database refuses others)
@@ -65,12 +66,21 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
   });
   const required = (key: string) => ({ required: true, message: translate(key) });
 
+  /** The form's values when every field is right; otherwise undefined, with the first wrong field in view. */
+  const validValues = () => form.validateFields().catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
+    // show the first field that needs attention (on a phone it may be far above the buttons)
+    if (e.errorFields?.[0]) form.scrollToField(e.errorFields[0].name, { block: "center" });
+    return undefined;
+  });
+  // 提交申报: check the form first, then ask — a form with errors never asks "确定提交吗？"
+  const [confirming, setConfirming] = useState(false);
+  const askSubmit = async () => {
+    if (await validValues()) setConfirming(true);
+  };
+
   const save = async (submit: boolean) => {
-    const values = await form.validateFields().catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
-      // show the first field that needs attention (on a phone it may be far above the buttons)
-      if (e.errorFields?.[0]) form.scrollToField(e.errorFields[0].name, { block: "center" });
-      return undefined;
-    });
+    setConfirming(false);
+    const values = await validValues();
     if (!values) return;
     setBusy(submit ? "submit" : "draft");
     try {
@@ -202,9 +212,10 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
         <Button size="large" onClick={() => save(false)} loading={busy === "draft"} disabled={!!busy} data-testid="save-draft">
           {translate("grants.form.saveDraft")}
         </Button>
-        <Popconfirm title={translate("grants.form.submitConfirm", { amount: amount && Number.isFinite(amount) ? formatFen(amount) : "—" })}
-          onConfirm={() => save(true)} okText={translate("grants.actions.submit")}>
-          <Button size="large" type="primary" loading={busy === "submit"} disabled={!!busy} data-testid="save-submit">
+        <Popconfirm open={confirming} onOpenChange={(o) => { if (!o) setConfirming(false); }}
+          title={translate("grants.form.submitConfirm", { title: title ?? "", amount: amount && Number.isFinite(amount) ? formatFen(amount) : "—" })}
+          onConfirm={() => save(true)} okText={translate("grants.actions.submit")} overlayStyle={{ maxWidth: 340 }}>
+          <Button size="large" type="primary" loading={busy === "submit"} disabled={!!busy} data-testid="save-submit" onClick={() => void askSubmit()}>
             {translate("grants.form.saveSubmit")}
           </Button>
         </Popconfirm>

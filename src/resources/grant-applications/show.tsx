@@ -9,7 +9,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
-import { applicationActions, DEFAULT_WARN_RATIO, noticeOver, type ApplicationAction } from "../../domain/grants";
+import { actorUnitLabel, applicationActions, DEFAULT_WARN_RATIO, noticeOver, type ActorUnit, type ApplicationAction } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { districtDate, districtNow } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
@@ -27,7 +27,7 @@ import "./grants.css";
 /** Everything an application's page reads and refetches after a step. */
 export const APPLICATION_RESOURCES = [
   "grant_applications", "application_transitions", "application_allocations", "application_approvals", "grant_objections", "grant_objection_contents", "grants",
-  "budget_line_balances", "funds_action_counts",
+  "budget_line_balances", "funds_action_counts", "funds_action_items", "application_actor_units",
 ];
 
 type Dialog = "submit" | "withdraw" | "screen" | "check" | "reject" | "decide" | "objection" | "approve";
@@ -64,6 +64,8 @@ export default function ApplicationShow() {
     meta: { select: "user_id, display_name, email" }, queryOptions: { enabled: actors.length > 0 },
   });
 
+  const actorUnits = useRpcQuery<ActorUnit>("application_actor_units", { p_application_id: appId });
+
   if (query.isLoading) return <Skeleton active />;
   if (!a) return <Empty description={translate("grants.applications.notFound")} />;
 
@@ -81,11 +83,16 @@ export default function ApplicationShow() {
   const can = (x: ApplicationAction) => actions.includes(x);
   const subject = translate("grants.applications.subject", { title: a.title, amount: formatFen(a.amount_requested_fen) });
   const needsTwo = threshold !== undefined && a.amount_requested_fen > threshold;
-  const who = (uid: string | null) => {
-    if (!uid) return "";
-    if (uid === me?.id) return translate("grants.timeline.you");
-    const n = names.result?.data?.find((x) => x.user_id === uid);
-    return n?.display_name || n?.email || translate("grants.timeline.someone");
+  // the person where the reader may see staff names; otherwise (a leader) the unit the step was taken for
+  const who = (t: Pick<TransitionRow, "id" | "actor">) => {
+    if (!t.actor) return "";
+    if (t.actor === me?.id) return translate("grants.timeline.you");
+    const n = names.result?.data?.find((x) => x.user_id === t.actor);
+    const unit = actorUnits.data?.find((u) => u.transition_id === t.id);
+    if (n?.display_name || n?.email) return n.display_name || n.email;
+    if (!unit) return translate("grants.timeline.someone");
+    const label = actorUnitLabel(unit);
+    return translate(label.key, { unit: label.unit });
   };
   const grant = grants.result?.data?.[0];
 
@@ -145,7 +152,7 @@ export default function ApplicationShow() {
         {ended?.reason && (
           <Alert type={a.status === "rejected" ? "error" : "info"} showIcon data-testid="application-ended-reason"
             message={translate(a.status === "rejected" ? "grants.applications.rejectedBecause" : "grants.applications.withdrawnBecause",
-              { who: who(ended.actor), at: districtNow(ended.at).format("YYYY-MM-DD"), reason: ended.reason })} />
+              { who: who(ended), at: districtNow(ended.at).format("YYYY-MM-DD"), reason: ended.reason })} />
         )}
         {waiting && <Alert type="info" showIcon message={waiting} />}
         {a.status === "checked" && needsTwo && (
@@ -212,7 +219,7 @@ export default function ApplicationShow() {
                 children: (
                   <div>
                     <Typography.Text strong>{translate(`grants.timeline.to.${t.to_status}`)}</Typography.Text>
-                    <Typography.Text type="secondary"> · {who(t.actor)} · {districtNow(t.at).format("YYYY-MM-DD HH:mm")}</Typography.Text>
+                    <Typography.Text type="secondary"> · {who(t)} · {districtNow(t.at).format("YYYY-MM-DD HH:mm")}</Typography.Text>
                     {t.reason && <Typography.Text className="app-timeline-reason">{t.reason}</Typography.Text>}
                   </div>
                 ),

@@ -1,17 +1,23 @@
 // Grants (资助协议): the agreements that followed approved applications, with their amount, period and state;
 // search by agreement number, filters by state and team; cards on phones; CSV export. A leader sees only its
 // own team's grants (RLS); finance and the organisation department those of their scope.
+// "Needs my action" (待我处理, ?view=mine) lists only the grants where something waits for this person —
+// the rows of funds_action_items(), the same rows the home and dashboard counts count — optionally for one
+// step (?action=voucher_check); every grant says what waits on it (第 2 期 待核验凭证).
 import { useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
-import { Button, Form, Input, Select, Table } from "antd";
-import { Link } from "react-router";
+import { Button, Form, Input, Select, Space, Table, Tabs, Tag } from "antd";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterForm } from "../../components/FilterForm";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
+import { GRANT_ACTIONS, grantsWaiting, grantWaits, isGrantAction, type ActionItem, type GrantWait } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
-import { scopeFilters } from "../../domain/scope";
+import { hasRole, scopeFilters } from "../../domain/scope";
+import { useRpcQuery } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { StateTag } from "../grant-applications/status";
 import type { Grant } from "./queries";
@@ -21,30 +27,66 @@ const GRANT_STATES = ["active", "completed", "terminated"] as const;
 
 interface Search { q?: string; status?: string; team_id?: number }
 
+function searchFilters(v: Search): CrudFilter[] {
+  return [
+    { field: "agreement_no", operator: "contains", value: v.q?.trim() || undefined },
+    { field: "status", operator: "eq", value: v.status },
+    { field: "team_id", operator: "eq", value: v.team_id },
+  ];
+}
+
 export default function GrantList() {
   const translate = useTranslate();
   const phone = useIsPhone();
   const { scope, loading } = useScope();
+  const [params, setParams] = useSearchParams();
+  const [searched, setSearched] = useState<Search>({});
+  // leaders file vouchers, finance pays and checks, the organisation department decides changes
+  const acts = hasRole(scope, "team_leader") || hasRole(scope, "finance") || hasRole(scope, "org_admin");
+  const view = acts && params.get("view") === "mine" ? "mine" : "all";
+  const actionParam = params.get("action");
+  const action = isGrantAction(actionParam) ? actionParam : undefined;
+  const items = useRpcQuery<ActionItem>("funds_action_items", {}, { enabled: acts });
+  const waits = grantWaits(items.data ?? []);
   const scoped = scopeFilters(scope, { street: "team.street_id", community: "team.community_id", team: "team_id" }) ?? [];
   const select = `*, team:org_units!team_id${scoped.some((f) => f.field.startsWith("team.")) ? "!inner" : ""}(name, street_id, community_id), projects(name), grant_applications(title)`;
+  const permanent: CrudFilter[] = [
+    ...(scoped.length === 1 ? scoped : []),
+    ...(view === "mine" ? [{ field: "id", operator: "in", value: grantsWaiting(items.data ?? [], action) } as CrudFilter] : []),
+  ];
   const { tableProps, searchFormProps, filters, sorters } = useTable<Grant, never, Search>({
     resource: "grants",
     meta: { select },
-    filters: { permanent: scoped.length === 1 ? scoped : [] },
+    filters: { permanent, initial: searchFilters(searched).filter((f) => f.value !== undefined) },
     sorters: { initial: [{ field: "created_at", order: "desc" }, { field: "id", order: "desc" }] },
     pagination: { pageSize: 20 },
-    queryOptions: { enabled: !loading },
+    queryOptions: { enabled: !loading && (view === "all" || !!items.data) },
     syncWithLocation: false,
-    onSearch: (v): CrudFilter[] => [
-      { field: "agreement_no", operator: "contains", value: v.q?.trim() || undefined },
-      { field: "status", operator: "eq", value: v.status },
-      { field: "team_id", operator: "eq", value: v.team_id },
-    ],
+    onSearch: (v) => {
+      setSearched(v);
+      return searchFilters(v);
+    },
   });
+  const setParam = (key: string, value: string | undefined) => setParams((p) => {
+    if (value) p.set(key, value);
+    else p.delete(key);
+    return p;
+  }, { replace: true });
+  // the same numbers as the home and dashboard counts (vouchers, tranches, change requests — not grants)
+  const counts = new Map(GRANT_ACTIONS.map((a) => [a, (items.data ?? []).filter((i) => i.action === a).length]));
+  const waitText = (w: GrantWait) => translate(`grants.waits.${w.action}`, { seq: w.seq ?? "", n: w.n });
+  const waiting = (g: Grant) => {
+    const list = waits.get(g.id);
+    return list?.length ? (
+      <Space size={4} wrap data-testid="grant-waits">
+        {list.map((w) => <Tag key={`${w.action}-${w.seq}`} color="orange" style={{ whiteSpace: "normal" }}>{waitText(w)}</Tag>)}
+      </Space>
+    ) : null;
+  };
   const open = (g: Grant) => `/grants/${g.id}`;
   return (
     <List title={translate("grants.grant.listTitle")} headerButtons={() => (
-      <ExportButton<Grant> resource="grants" filters={filters} sorters={sorters} select={select} filename="grants" columns={[
+      <ExportButton<Grant> resource="grants" filters={[...permanent, ...filters]} sorters={sorters} select={select} filename="grants" columns={[
         { title: translate("grants.grant.agreementNo"), value: (g) => g.agreement_no },
         { title: translate("grants.fields.title"), value: (g) => g.grant_applications?.title },
         { title: translate("grants.fields.team"), value: (g) => g.team?.name },
@@ -53,6 +95,22 @@ export default function GrantList() {
         { title: translate("grants.fields.status"), value: (g) => translate(`grants.grantStates.${g.status}`) },
       ]} />
     )}>
+      {acts && (
+        <Tabs activeKey={view} onChange={(k) => setParams((p) => { p.set("view", k); p.delete("action"); return p; }, { replace: true })} data-testid="grant-tabs"
+          items={[
+            { key: "mine", label: translate("grants.grant.needsMe") },
+            { key: "all", label: translate("grants.grant.all") },
+          ]} />
+      )}
+      {view === "mine" && (
+        <Space direction={phone ? "vertical" : "horizontal"} style={{ width: phone ? "100%" : undefined, marginBottom: 12 }}>
+          <Select allowClear value={action} onChange={(v?: string) => setParam("action", v)} data-testid="grant-action-filter"
+            placeholder={translate("grants.grant.anyAction")} aria-label={translate("grants.grant.waiting")} style={{ width: phone ? "100%" : 260 }}
+            options={GRANT_ACTIONS.filter((a) => counts.get(a) || a === action).map((a) => ({
+              value: a, label: translate("grants.grant.actionOption", { what: translate(`grants.grant.actions.${a}`), n: counts.get(a) ?? 0 }),
+            }))} />
+        </Space>
+      )}
       <FilterForm formProps={searchFormProps} testId="grant-filters"
         search={(
           <Form.Item name="q">
@@ -68,12 +126,14 @@ export default function GrantList() {
           <UnitSelect levels={["team"]} placeholder={translate("grants.fields.team")} aria-label={translate("grants.fields.team")} style={{ width: 200 }} />
         </Form.Item>
       </FilterForm>
-      <ResponsiveTable<Grant> {...tableProps} rowKey="id" data-testid="grant-table" locale={{ emptyText: translate("common.empty") }}
+      <ResponsiveTable<Grant> {...tableProps} rowKey="id" data-testid="grant-table"
+        locale={{ emptyText: view === "mine" ? translate("grants.grant.nothingForMe") : translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}
         card={(g) => (
           <RecordCard testId="grant-card" title={<Link to={open(g)}>{g.grant_applications?.title ?? g.agreement_no}</Link>}
             extra={<StateTag group="grantStates" state={g.status} />}
             fields={[
+              ...(waits.has(g.id) ? [{ label: translate("grants.grant.waiting"), value: waiting(g) }] : []),
               { label: translate("grants.grant.agreementNo"), value: g.agreement_no },
               { label: translate("grants.fields.amount"), value: formatFen(g.amount_fen) },
               { label: translate("grants.fields.team"), value: g.team?.name },
@@ -87,6 +147,7 @@ export default function GrantList() {
         <Table.Column<Grant> dataIndex="amount_fen" title={translate("grants.fields.amount")} sorter align="right" width={140} render={(v: number) => formatFen(v)} />
         <Table.Column<Grant> dataIndex="starts_on" title={translate("grants.fields.period")} sorter width={220} render={(_, g) => `${g.starts_on} ~ ${g.ends_on}`} />
         <Table.Column<Grant> dataIndex="status" title={translate("grants.fields.status")} width={110} render={(s: string) => <StateTag group="grantStates" state={s} />} />
+        {acts && <Table.Column<Grant> key="waiting" title={translate("grants.grant.waiting")} width={200} render={(_, g) => waiting(g)} />}
       </ResponsiveTable>
     </List>
   );

@@ -18,5 +18,5 @@ export type GrantChange = Tables<"grant_changes">;
 /** Everything the grant page reads and refetches after a step. */
 export const GRANT_RESOURCES = [
   "grants", "grant_tranches", "grant_vouchers", "grant_changes", "application_allocations", "budget_line_balances",
-  "grant_evaluations", "funds_action_counts",
+  "grant_evaluations", "funds_action_counts", "funds_action_items",
 ];

@@ -248,7 +248,7 @@ export default function GrantShow() {
           p_tranche_id: paying!.id, p_paid_on: v.paid_on.format("YYYY-MM-DD"), p_voucher_no: v.voucher_no?.trim() || null, p_request_key: newRequestKey(),
         }, translate("grants.done.paid"))} />
       {uploading && (
-        <VoucherUploadModal open grantId={g.id} agreementNo={g.agreement_no} tranche={uploading} onClose={() => setUploading(undefined)}
+        <VoucherUploadModal open grantId={g.id} agreementNo={g.agreement_no} tranche={uploading} filed={voucherRows} onClose={() => setUploading(undefined)}
           onDone={() => {
             message.success(translate("grants.done.voucherUploaded"));
             void refresh();
@@ -275,7 +275,9 @@ export default function GrantShow() {
         error={error} testId="return-modal" onClose={() => setStep(undefined)}
         onSubmit={(d) => run("return_tranche", { p_tranche_id: tranche!.id, p_reason: d.reason, p_request_key: newRequestKey() }, translate("grants.done.returned"))} />
       <DecisionModal open={step?.kind === "voucher"} title={translate("grants.vouchers.checkTitle")}
-        subject={step?.kind === "voucher" ? translate("grants.vouchers.subject", { name: step.voucher.file_name, amount: formatFen(step.voucher.amount_fen) }) : ""}
+        subject={step?.kind === "voucher" ? translate("grants.vouchers.subject", {
+          no: g.agreement_no, seq: trancheRows.find((t) => t.id === step.voucher.tranche_id)?.seq ?? "", name: step.voucher.file_name, amount: formatFen(step.voucher.amount_fen),
+        }) : ""}
         notice={step?.kind === "voucher" ? (
           <Button icon={<EyeOutlined />} onClick={() => openFile(step.voucher)} style={{ marginBottom: 12 }}>{translate("grants.vouchers.open")}</Button>
         ) : undefined}

@@ -3,6 +3,10 @@
 // `vouchers` first (its policies admit only the grantee, into its own grant's folder), then add_voucher
 // records it; a refused record removes the stored file again so nothing is left behind. Mounted for one
 // opening, so the form starts empty each time.
+// The same file name and amount already filed on the tranche is warned, not refused: a retry after a bad
+// connection sends the same receipt twice, but a phone names every photo "image.jpg" and two monthly rent
+// receipts carry the same amount, so finance would rather see a second voucher (and reject it at the check,
+// where each file is opened) than have the grantee blocked from filing a real one. The grantee confirms once.
 import { CameraOutlined, FileAddOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { Alert, Button, DatePicker, Form, Input, Modal, Space, Typography } from "antd";
@@ -10,13 +14,13 @@ import type { Dayjs } from "dayjs";
 import { useRef, useState } from "react";
 import { PhonePickers } from "../../components/FilterForm";
 import { YuanInput, yuanRule } from "../../components/YuanInput";
-import { VOUCHER_ACCEPT, VOUCHER_MAX_BYTES, voucherPath } from "../../domain/grants";
+import { sameVoucherFiled, VOUCHER_ACCEPT, VOUCHER_MAX_BYTES, voucherPath, vouchersOverPaid } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { districtToday } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
 import { callRpc, newRequestKey, useRequestKey } from "../../providers/rpc";
 import { removeVoucherFile, uploadVoucherFile } from "../../providers/storage";
-import type { Tranche } from "./queries";
+import type { Tranche, Voucher } from "./queries";
 
 interface Values {
   amount_fen: number;
@@ -33,12 +37,14 @@ function mimeOf(file: File): string | undefined {
   return VOUCHER_ACCEPT.split(",").includes(mime) ? mime : undefined;
 }
 
-export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClose, onDone }: {
+export function VoucherUploadModal({ open, grantId, agreementNo, tranche, filed, onClose, onDone }: {
   open: boolean;
   grantId: number;
   /** named in the title with the tranche (every dialog names what it acts on) */
   agreementNo?: string | null;
   tranche?: Tranche;
+  /** the grant's vouchers so far (to warn about the same one twice) */
+  filed: readonly Voucher[];
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -48,6 +54,8 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClos
   const [fileError, setFileError] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** the voucher this one seems to repeat, once warned: the next press files it anyway */
+  const [twin, setTwin] = useState<Voucher>();
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const requestKey = useRequestKey(open);
@@ -55,6 +63,7 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClos
   const choose = (f: File | undefined) => {
     setFileError(undefined);
     if (!f) return;
+    setTwin(undefined);
     if (!mimeOf(f)) return setFileError(translate("grants.vouchers.wrongType"));
     if (f.size > VOUCHER_MAX_BYTES) return setFileError(translate("grants.vouchers.tooLarge"));
     setFile(f);
@@ -63,6 +72,8 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClos
   const submit = async (v: Values) => {
     if (!tranche) return;
     if (!file) return setFileError(translate("grants.vouchers.fileRequired"));
+    const same = sameVoucherFiled(filed, tranche.id, file.name, v.amount_fen);
+    if (same && same.id !== twin?.id) return setTwin(same);
     setBusy(true);
     setError(undefined);
     try {
@@ -75,7 +86,10 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClos
       });
       if (e) {
         await removeVoucherFile(path);
-        return setError(errorMessage(e));
+        const over = vouchersOverPaid(e);
+        return setError(over
+          ? translate("grants.vouchers.overPaid", { paid: formatFen(over.paid_fen), filed: formatFen(over.vouchers_fen), left: formatFen(over.left_fen) })
+          : errorMessage(e));
       }
       onDone();
       onClose();
@@ -87,8 +101,13 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClos
   return (
     <Modal open={open} destroyOnHidden onCancel={onClose} wrapProps={{ "data-testid": "voucher-modal" }}
       title={tranche ? translate("grants.vouchers.uploadTitle", { no: agreementNo ?? "", seq: tranche.seq, amount: formatFen(tranche.amount_fen) }) : ""}
-      okText={translate("grants.vouchers.upload")} okButtonProps={{ loading: busy, "data-testid": "voucher-ok" }} onOk={() => form.submit()}>
+      okText={twin ? translate("grants.vouchers.uploadAnyway") : translate("grants.vouchers.upload")} okButtonProps={{ loading: busy, "data-testid": "voucher-ok" }} onOk={() => form.submit()}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      {twin && (
+        <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} data-testid="voucher-twin"
+          message={translate("grants.vouchers.sameFiled", { name: twin.file_name, amount: formatFen(twin.amount_fen), status: translate(`grants.voucherStates.${twin.status}`) })}
+          description={translate("grants.vouchers.sameFiledHint")} />
+      )}
       <Space direction="vertical" style={{ width: "100%", marginBottom: 16 }}>
         <Space wrap>
           <Button size="large" icon={<CameraOutlined />} onClick={() => camera.current?.click()}>{translate("grants.vouchers.takePhoto")}</Button>
@@ -103,7 +122,8 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, onClos
         {fileError && <Typography.Text type="danger" role="alert">{fileError}</Typography.Text>}
         <Typography.Text type="secondary">{translate("grants.vouchers.fileHint")}</Typography.Text>
       </Space>
-      <Form form={form} layout="vertical" initialValues={{ issued_on: districtToday() }} onFinish={submit}>
+      <Form form={form} layout="vertical" initialValues={{ issued_on: districtToday() }} onFinish={submit}
+        onValuesChange={(changed: Partial<Values>) => { if ("amount_fen" in changed) setTwin(undefined); }}>
         <Form.Item name="amount_fen" label={translate("grants.vouchers.amount")} required
           rules={[yuanRule({ required: translate("grants.form.amountRequired"), invalid: translate("grants.form.amountInvalid") })]}>
           <YuanInput size="large" data-testid="voucher-amount" />
