@@ -195,6 +195,11 @@ export function financeOfGrant(scope: readonly ScopeGrant[], grant: GrantRef): b
   return financeOver(scope, teamRef(grant));
 }
 
+/** 结项 / 终止 (close_grant): finance of the grant's scope or the organisation department, while it is active. */
+export function canCloseGrant(scope: readonly ScopeGrant[], grant: GrantRef & { status: string }): boolean {
+  return grant.status === "active" && (financeOfGrant(scope, grant) || hasRole(scope, "org_admin"));
+}
+
 /** The grantee or finance asks for a change (move money between lines, change targets). */
 export function canRequestChange(scope: readonly ScopeGrant[], grant: GrantRef): boolean {
   return (!grant.status || grant.status === "active") && (leads(scope, grant.team_id) || financeOver(scope, teamRef(grant)));

@@ -69,6 +69,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       units: { orgAdmin: "District Organisation Department", districtFinance: "District finance", finance: "{{unit}} finance", unit: "{{unit}}" },
       to: { draft: "Draft created", submitted: "Submitted", screened: "Passed screening", checked: "Budget checked", in_notice: "Funded; notice started", approved: "Approved; agreement made", rejected: "Rejected", withdrawn: "Withdrawn" } },
     done: {
+      completed: "Completed: unpaid commitments released", terminated: "Terminated: unpaid commitments released",
       draftSaved: "Draft saved", submitted: "Submitted for screening", withdrawn: "Application withdrawn", screened: "Passed screening; now with finance",
       rejected: "Rejected", checked: "Budget checked; now with the organisation department", firstApproval: "Your approval is recorded; a second person must approve",
       inNotice: "Funded; the public notice has started", approved: "Approved; the grant agreement is made", objectionRecorded: "Objection recorded", objectionResolved: "Objection resolved",
@@ -112,6 +113,11 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       kinds: { targets: "Change targets", move_money: "Move money between lines" }, before: "Before", after: "After", fromLine: "From line", toLine: "To line",
       lineOption: "{{name}} ({{available}} available)", decide: "Decide", decideTitle: "Decide on the change", approve: "Approve change", reject: "Do not approve",
       targetsValue: "{{h}} h · {{p}} people · {{n}} activities", moneyValue: "{{from}} {{fromFen}} · {{to}} {{toFen}}",
+    },
+    close: {
+      action: "Complete / terminate", title: "Complete or terminate agreement {{no}}", completed: "Complete", terminated: "Terminate",
+      subject: "Agreement {{amount}}, {{paid}} paid; the {{open}} unpaid instalment(s) will be cancelled",
+      notice: "Closing releases every unpaid commitment of this agreement on its lines; no further payments or changes. Terminating needs a reason.",
     },
     evaluation: {
       title: "Performance", none: "Not evaluated yet: computed from the team's approved service records at the end", evaluate: "Evaluate", reevaluate: "Evaluate again",

@@ -65,6 +65,7 @@ const grantsZhCN = {
       units: { orgAdmin: "区委组织部", districtFinance: "区财政", finance: "{{unit}}财务", unit: "{{unit}}" },
       to: { draft: "创建草稿", submitted: "提交申报", screened: "初审通过", checked: "财务预算审核通过", in_notice: "同意资助，开始公示", approved: "批准，签订协议", rejected: "驳回", withdrawn: "撤回" } },
     done: {
+      completed: "已结项，未拨付的承诺已释放", terminated: "已终止，未拨付的承诺已释放",
       draftSaved: "草稿已保存", submitted: "已提交，等待街道初审", withdrawn: "申报已撤回", screened: "初审通过，已转财务审核",
       rejected: "已驳回", checked: "预算审核通过，已转组织部决定", firstApproval: "已记录您的批准，等待第二位同志批准",
       inNotice: "已同意资助，进入公示", approved: "已批准，资助协议已生成", objectionRecorded: "异议已登记", objectionResolved: "异议已处理",
@@ -108,6 +109,11 @@ const grantsZhCN = {
       kinds: { targets: "调整目标", move_money: "科目间调剂" }, before: "变更前", after: "变更后", fromLine: "调出科目", toLine: "调入科目",
       lineOption: "{{name}}（可用 {{available}}）", decide: "审批", decideTitle: "审批变更", approve: "批准变更", reject: "不批准",
       targetsValue: "{{h}} 小时 · {{p}} 人 · {{n}} 场", moneyValue: "{{from}} {{fromFen}} · {{to}} {{toFen}}",
+    },
+    close: {
+      action: "结项 / 终止", title: "结项或终止：协议 {{no}}", completed: "结项", terminated: "终止",
+      subject: "协议金额 {{amount}}，已拨付 {{paid}}；尚未拨付的 {{open}} 期将取消",
+      notice: "关闭后本协议在各科目上尚未拨付的承诺金额将全部释放，不能再拨付或变更。终止须写明原因。",
     },
     evaluation: {
       title: "绩效评价", none: "尚未评价：结项时按本队审核通过的服务记录自动计算", evaluate: "评价绩效", reevaluate: "重新评价",

@@ -5,7 +5,7 @@
 // organisation department. Each starts from the demo seed's rows (applications 211 and 222, the pending
 // change of grant SN2026-0201, a 2026 grant not yet evaluated) and moves them on for good: a retry would
 // find them moved, so this file runs each test once.
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect, test, type Locator } from "@playwright/test";
 import { confirm, signIn, sql } from "./helpers";
 
 // several people's tests share two cores: give each page change time (nothing here measures speed)
@@ -15,6 +15,15 @@ test.describe.configure({ retries: 0 });
 
 
 
+
+/** Picks a dialog's negative choice (不批准, 终止): the reason it then asks for is labelled 理由. A click that lands
+ *  while the dialog is still being set up is taken again, as a person would tap again. */
+async function chooseNo(dialog: Locator, label: string) {
+  await expect(async () => {
+    await dialog.locator(".big-choices").getByText(label, { exact: true }).click();
+    await expect(dialog.getByLabel(/理由/)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+}
 
 async function userId(email: string): Promise<string> {
   const [u] = await sql<{ id: string }>("select id::text from auth.users where email = $1", [email]);
@@ -207,7 +216,7 @@ test("a grant change waiting for a decision: finance (not the requester) approve
   await signIn(page, "org@demo.local");
   await page.goto(`/grants/${c.grant_id}`);
   await page.getByTestId(`change-decide-${ownRow.id}`).click();
-  await dialog.getByText("不批准", { exact: true }).click();
+  await chooseNo(dialog, "不批准");
   await dialog.getByLabel(/理由/).fill("场次已按上次变更调整，暂不增加（e2e）");
   await confirm(page, "change-decide-modal-ok");
   await expect(mine).toContainText("未批准");
@@ -278,4 +287,45 @@ test("绩效: finance evaluates a 2026 grant whose period has ended (targets aga
   const [published] = await sql<{ published: boolean; published_by: string }>(
     "select published, published_by::text from public.grant_evaluations where grant_id = $1", [pick.id]);
   expect(published).toEqual({ published: true, published_by: await userId("org@demo.local") });
+});
+
+test("结项 / 终止: terminating needs a reason; then the unpaid instalments are cancelled and the grant's commitment goes back to its lines", async ({ page }) => {
+  test.setTimeout(300_000);
+  // an active grant with instalments not yet paid, none of the rows the tests above or the sweep (team 1001) use
+  const [g] = await sql<{ id: string; no: string; app: string }>(`
+    select g.id::text, g.agreement_no as no, g.application_id::text as app from public.grants g
+     where g.status = 'active' and g.team_id <> 1001 and g.application_id not in (201, 211, 222)
+       and exists (select 1 from public.grant_tranches t where t.grant_id = g.id and t.status in ('scheduled', 'requested', 'approved'))
+       and not exists (select 1 from public.grant_evaluations e where e.grant_id = g.id)
+     order by g.id desc limit 1`);
+  expect(g, "an active grant with unpaid instalments in the seed").toBeDefined();
+  const committed = async () => Number((await sql<{ c: string }>(`
+    select (coalesce(sum(signed_fen) filter (where effective_kind = 'commitment'), 0)
+            - coalesce(sum(signed_fen) filter (where effective_kind in ('release', 'disbursement')), 0))::text as c
+      from public.fund_ledger_effects where application_id = $1`, [g.app]))[0].c);
+  expect(await committed()).toBeGreaterThan(0);
+
+  await signIn(page, "finance@demo.local");
+  await page.goto(`/grants/${g.id}`);
+  await page.getByTestId("close-grant").click();
+  const dialog = page.getByTestId("close-grant-modal");
+  await expect(dialog).toContainText(`结项或终止：协议 ${g.no}`);
+  await expect(dialog).toContainText("尚未拨付的");
+  await chooseNo(dialog, "终止");
+  // no reason: the dialog says so and nothing is sent
+  await page.getByTestId("close-grant-modal-ok").click();
+  await expect(dialog).toContainText("请填写");
+  expect((await sql<{ status: string }>("select status::text from public.grants where id = $1", [g.id]))[0].status).toBe("active");
+  await dialog.getByLabel(/理由|说明/).fill("团队解散，项目无法继续（e2e）");
+  await confirm(page, "close-grant-modal-ok");
+  await expect(page.getByTestId("grant-summary")).toContainText("已终止");
+  await expect(page.getByTestId("close-grant")).toHaveCount(0);
+  await expect(page.getByTestId("schedule-tranche")).toHaveCount(0);
+
+  const [closed] = await sql<{ status: string; close_reason: string; open: string }>(`
+    select g.status::text, g.close_reason,
+           (select count(*) from public.grant_tranches t where t.grant_id = g.id and t.status in ('scheduled', 'requested', 'approved'))::text as open
+      from public.grants g where g.id = $1`, [g.id]);
+  expect(closed).toEqual({ status: "terminated", close_reason: "团队解散，项目无法继续（e2e）", open: "0" });
+  expect(await committed()).toBe(0);
 });

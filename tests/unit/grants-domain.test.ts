@@ -3,7 +3,7 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  actionLink, actorUnitLabel, applicationActions, budgetTotal, canCheckVoucher, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
+  actionLink, actorUnitLabel, applicationActions, budgetTotal, canCheckVoucher, canCloseGrant, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
   grantWaits, lineAfter, previousVouchersReady, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
   type ActionItem, type ApplicationRef,
 } from "../../src/domain/grants";
@@ -126,6 +126,12 @@ describe("tranches and vouchers", () => {
     expect(canDecideChange(FINANCE, g, { status: "pending", requested_by: "fin" }, "fin")).toBe(false);
     expect(canDecideChange(ORG, g, { status: "pending", requested_by: "fin" }, "org")).toBe(true);
     expect(canDecideChange(LEADER, g, { status: "pending", requested_by: "fin" }, "leader")).toBe(false);
+  });
+  it("finance of the scope or the organisation department closes an active grant; the grantee does not", () => {
+    expect(canCloseGrant(FINANCE, g)).toBe(true);
+    expect(canCloseGrant(ORG, g)).toBe(true);
+    expect(canCloseGrant(LEADER, g)).toBe(false);
+    expect(canCloseGrant(FINANCE, { ...g, status: "completed" })).toBe(false);
   });
   it("绩效 is offered after the grant period (the day after its last day), or at once when the grant is closed", () => {
     expect(evaluationDue({ status: "active", ends_on: "2026-11-30" }, "2026-11-30")).toBe(false);

@@ -3,7 +3,7 @@
 // tranche (the grantee uploads from the phone's camera or files; finance opens a signed link and verifies or
 // rejects with a reason), change requests shown as before → after and decided by a second person, and the
 // 绩效 result once evaluated (targets against actuals from approved service records, grade, published).
-import { DiffOutlined, EyeOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { DiffOutlined, EyeOutlined, PlusOutlined, StopOutlined, UploadOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, App, Button, Card, Descriptions, Empty, List, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
@@ -11,7 +11,8 @@ import { Link, useParams } from "react-router";
 import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
 import {
-  canCheckVoucher, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant, previousVouchersReady, trancheActions, type TrancheAction,
+  canCheckVoucher, canCloseGrant, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant,
+  previousVouchersReady, type TrancheAction, trancheActions,
 } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { hasRole } from "../../domain/scope";
@@ -30,7 +31,7 @@ import { Evaluation } from "./evaluation";
 import "../grant-applications/grants.css";
 
 type Step = { kind: "request" | "approve" | "cancel" | "return"; tranche: Tranche } | { kind: "voucher"; voucher: Voucher }
-  | { kind: "change"; change: GrantChange };
+  | { kind: "change"; change: GrantChange } | { kind: "close" };
 
 export default function GrantShow() {
   const translate = useTranslate();
@@ -163,7 +164,10 @@ export default function GrantShow() {
   return (
     <Show title={translate("grants.grant.title", { no: g.agreement_no })} canEdit={false} canDelete={false} headerButtons={() => null}>
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
-        <Card size="small" data-testid="grant-summary">
+        <Card size="small" data-testid="grant-summary"
+          extra={canCloseGrant(scope, g) && (
+            <Button danger icon={<StopOutlined />} onClick={() => begin({ kind: "close" })} data-testid="close-grant">{translate("grants.close.action")}</Button>
+          )}>
           <Descriptions column={phone ? 1 : 2} size="small" items={[
             { key: "app", label: translate("grants.fields.title"), children: <Link to={`/grant-applications/${g.application_id}`}>{g.grant_applications?.title}</Link> },
             { key: "status", label: translate("grants.fields.status"), children: <StateTag group="grantStates" state={g.status} /> },
@@ -285,6 +289,16 @@ export default function GrantShow() {
         error={error} testId="voucher-check-modal" onClose={() => setStep(undefined)}
         onSubmit={(d) => run("verify_voucher", { p_voucher_id: (step as { voucher: Voucher }).voucher.id, p_verified: d.yes, p_reason: d.reason || null },
           translate(d.yes ? "grants.done.voucherVerified" : "grants.done.voucherRejected"))} />
+      <DecisionModal open={step?.kind === "close"} title={translate("grants.close.title", { no: g.agreement_no })}
+        subject={translate("grants.close.subject", {
+          amount: formatFen(g.amount_fen), paid: formatFen(paid),
+          open: trancheRows.filter((t) => ["scheduled", "requested", "approved"].includes(t.status)).length,
+        })}
+        notice={<Alert type="warning" showIcon message={translate("grants.close.notice")} style={{ marginBottom: 12 }} />}
+        choices={{ yes: translate("grants.close.completed"), no: translate("grants.close.terminated") }} okText={translate("grants.close.completed")}
+        error={error} testId="close-grant-modal" onClose={() => setStep(undefined)}
+        onSubmit={(d) => run("close_grant", { p_grant_id: g.id, p_status: d.yes ? "completed" : "terminated", p_reason: d.reason || null },
+          translate(d.yes ? "grants.done.completed" : "grants.done.terminated"))} />
       <DecisionModal open={step?.kind === "change"} title={translate("grants.changes.decideTitle")}
         subject={step?.kind === "change" ? (
           <span>{translate(`grants.changes.kinds.${step.change.kind}`)}: {showChange(step.change, "before")} → {showChange(step.change, "after")}</span>
