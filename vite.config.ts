@@ -6,10 +6,9 @@ import { defineConfig } from "vitest/config";
 const shim = (file: string) => fileURLToPath(new URL(`src/shims/${file}`, import.meta.url));
 
 /** Third-party imports answered by src/shims/ in the browser build, each only inside the package named
- *  (importer), so nothing else changes. Each shim says what it replaces and why; together about 45 kB gzip
- *  that every signed-in page downloaded and (but for the Storage client and Card's tabs) never ran.
- *  - supabase-js builds a Realtime client and a Storage client in its constructor: the app uses no Realtime,
- *    and Storage only on the voucher pages (the real client loads on the first call).
+ *  (importer), so nothing else changes. Each shim says what it replaces and why; together about 40 kB gzip
+ *  that every signed-in page downloaded and (but for Card's tabs and the confirm dialog) never ran.
+ *  - supabase-js builds a Realtime client in its constructor: the app uses no Realtime.
  *  - antd's Card imports Tabs for `tabList`, which no page uses (loaded when a card shows tabs).
  *  - qs keeps its cycle checks in side-channel, whose polyfill helpers the browser has natively.
  *  - Refine's devtools parse call stacks in development only; Refine pluralizes only in the text
@@ -17,7 +16,6 @@ const shim = (file: string) => fileURLToPath(new URL(`src/shims/${file}`, import
  *  - antd's App builds the confirm-dialog hook for App.useApp().modal, which no page calls (loaded on first use). */
 const SHIMS: { importer: RegExp; source: string; file: string }[] = [
   { importer: /[\\/]@supabase[\\/]supabase-js[\\/]/, source: "@supabase/realtime-js", file: shim("realtime-off.ts") },
-  { importer: /[\\/]@supabase[\\/]supabase-js[\\/]/, source: "@supabase/storage-js", file: shim("storage-lazy.ts") },
   { importer: /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/, source: "../tabs", file: shim("card-tabs.tsx") },
   { importer: /[\\/]qs[\\/]lib[\\/]/, source: "side-channel", file: shim("side-channel.cjs") },
   { importer: /[\\/]@refinedev[\\/]devtools-internal[\\/]/, source: "error-stack-parser", file: shim("no-stack-parser.ts") },
