@@ -5,7 +5,7 @@
 import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
 import { Card, Col, Empty, Row, Skeleton, Space, Statistic, theme } from "antd";
 import dayjs from "dayjs";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_GREY, CHART_LABEL, CHART_ORANGE, CHART_RED, CHART_TEXT, ChartCard } from "../components/ChartCard";
@@ -13,7 +13,6 @@ import { MonthRangeFilter } from "../components/MonthRangeFilter";
 import { PageTitle } from "../components/PageTitle";
 import { useIsPhone } from "../components/useIsPhone";
 import { Stars } from "../components/Stars";
-import { UnitSelect } from "../components/UnitSelect";
 import { allowed } from "../domain/access";
 import { distinctiveLabels, withShares, yearOverYear } from "../domain/charts";
 import { partialMonth, presetRange, type MonthRange } from "../domain/periods";
@@ -22,6 +21,9 @@ import { useRpcQuery } from "../providers/rpc";
 import { GrantActionsCard } from "../resources/grant-applications/needs-action";
 import { useScope } from "../providers/scope";
 import "./dashboard.css";
+
+// The street filter is the district's alone (its closed look and, on first use, antd's Select).
+const UnitSelectOnDemand = lazy(() => import("../components/UnitSelectOnDemand").then((m) => ({ default: m.UnitSelectOnDemand })));
 
 interface Kpis {
   volunteers: number;
@@ -122,8 +124,10 @@ export default function DashboardPage() {
         <Space wrap>
           <MonthRangeFilter value={range} onChange={setRange} custom={custom} onCustom={setCustom} />
           {wholeDistrict && (
-            <UnitSelect levels={["street"]} value={streetId} onChange={(v) => setStreetId(v)} placeholder={translate("dashboard.street")}
-              aria-label={translate("dashboard.street")} style={{ width: phone ? 200 : 160 }} data-testid="dashboard-street" />
+            <Suspense fallback={null}>
+              <UnitSelectOnDemand levels={["street"]} value={streetId} onChange={(v) => setStreetId(v)} placeholder={translate("dashboard.street")}
+                aria-label={translate("dashboard.street")} style={{ width: phone ? 200 : 160 }} data-testid="dashboard-street" />
+            </Suspense>
           )}
         </Space>
       </Space>
