@@ -196,7 +196,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   await page.getByTestId("voucher-modal").getByLabel("说明（可不填）").fill("讲师交通补贴 12 月");
   await page.screenshot({ path: info.outputPath("8-leader-voucher.png"), fullPage: true });
   await confirm(page, "voucher-ok");
-  await expect(page.getByText("凭证已上传，等待财务核验")).toBeVisible();
+  // (the 凭证已上传 toast lasts 3 s, gone before a loaded machine looks: the list is what stays)
   await expect(page.getByTestId("vouchers-1")).toContainText("待审核");
   // the same file and amount again: warned first; filed anyway, it is refused with the figures, the typed amount kept
   await page.getByTestId("voucher-upload-1").click();
