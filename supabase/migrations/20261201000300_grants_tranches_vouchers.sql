@@ -150,10 +150,11 @@ begin
   if auth.uid() is null then
     raise exception 'sign in first' using errcode = '42501';
   end if;
-  select * into g from public.grants where id = p_id for update;
-  if g.id is null then
+  -- a grant the caller cannot read is answered as missing, before it is locked or its state is told
+  if not exists (select 1 from public.grants gr where gr.id = p_id and gr.team_id = any (private.readable_unit_ids())) then
     raise exception 'no such grant' using errcode = 'P0002', hint = 'funds.not_found';
   end if;
+  select * into g from public.grants where id = p_id for update;
   if p_active and g.status <> 'active' then
     raise exception 'the grant is %', g.status using errcode = '23514', hint = 'funds.grant_closed';
   end if;
@@ -172,8 +173,9 @@ declare
   g public.grants;
   t public.grant_tranches;
 begin
-  select grant_id into v_grant from public.grant_tranches where id = p_tranche_id;
-  if v_grant is null then
+  select tr.grant_id into v_grant from public.grant_tranches tr join public.grants gr on gr.id = tr.grant_id
+   where tr.id = p_tranche_id and gr.team_id = any (private.readable_unit_ids());
+  if v_grant is null then   -- missing, or of a grant the caller cannot read: the same answer
     raise exception 'no such tranche' using errcode = 'P0002', hint = 'funds.not_found';
   end if;
   g := private.grant_lock(v_grant, p_active);                                      -- F3
@@ -681,6 +683,12 @@ begin
   perform 1 from public.grant_tranches where grant_id = g.id and status in ('scheduled', 'requested', 'approved') order by id for update;
   update public.grant_tranches set status = 'cancelled', closed_by = auth.uid(), close_reason = coalesce(nullif(btrim(p_reason), ''), '结项')
    where grant_id = g.id and status in ('scheduled', 'requested', 'approved');
+  -- a change still waiting can no longer be decided: it is closed with the grant (its requester reads why)
+  update public.grant_changes set status = 'rejected', decided_at = now(),
+         decided_by = case when requested_by is distinct from auth.uid() then auth.uid() end,
+         decision_reason = '协议已' || case p_status when 'completed' then '结项' else '终止' end
+                           || coalesce('：' || nullif(btrim(p_reason), ''), '')
+   where grant_id = g.id and status = 'pending';
   update public.grants set status = p_status, closed_by = auth.uid(), closed_at = now(), close_reason = nullif(btrim(p_reason), '')
    where id = g.id;
   return p_status;

@@ -162,7 +162,10 @@ language sql stable security definer set search_path = '' as $$
       from scope, public.grants g join public.grant_applications a on a.id = g.application_id
      where a.fiscal_year = p_year and g.project_id is not null
        and (scope.teams is null or g.team_id = any (scope.teams))
-       and (scope.src is null or cardinality(scope.src) > 0)),   -- only for those who read money
+       -- only grants drawing on a source the caller reads (a street's finance: not the district-funded ones)
+       and (scope.src is null or exists (select 1 from public.application_allocations al
+                                           join public.budget_lines b on b.id = al.line_id
+                                          where al.application_id = g.application_id and b.source_id = any (scope.src)))),
   -- each grant's paid money and hours once (materialized: the three sums over x below would each re-run them)
   x as materialized (
     select g.project_id,

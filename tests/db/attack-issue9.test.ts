@@ -285,3 +285,50 @@ describe("holds: columns, rows, four eyes and states", () => {
     }
   });
 });
+
+describe("grants the caller cannot read (review of 30 Nov)", () => {
+  it("another team's leader learns neither the state nor the existence of a grant or tranche: the answer of a missing id", async () => {
+    const { lineId } = await line(200_000, { unit: 1 });
+    const { grantId, tranches: [t1] } = await grantWith(lineId, 100_000, [[40_000, "scheduled"]], { team: 1002, creator: UID.leader3 });
+    await sql("update grants set status = 'completed' where id = $1", [grantId]);
+    const l2 = await as("leader2");
+    const missing = await l2.rpc("pay_tranche", { p_tranche_id: 2_000_000_000 });
+    expect(hintOf(missing)).toBe("funds.not_found");
+    for (const r of [await l2.rpc("pay_tranche", { p_tranche_id: t1 }), await l2.rpc("request_tranche", { p_tranche_id: t1 })]) {
+      expect([hintOf(r), r.error?.message]).toEqual(["funds.not_found", missing.error?.message]);
+    }
+    const closed = await l2.rpc("close_grant", { p_grant_id: grantId, p_status: "completed" });
+    expect([hintOf(closed), closed.error?.message]).toEqual(["funds.not_found", "no such grant"]);
+    // the grantee's own leader still gets the state
+    expect(hintOf(await (await as("leader3")).rpc("request_tranche", { p_tranche_id: t1 }))).toBe("funds.grant_closed");
+  });
+
+  it("closing a grant closes its waiting change requests: none is left in a queue that could no longer decide it", async () => {
+    const { lineId } = await line(200_000, { unit: 1 });
+    const { grantId } = await grantWith(lineId, 100_000, [], { team: 1001 });
+    const { data: change, error } = await (await as("leader")).rpc("request_grant_change", { p_grant_id: grantId, p_kind: "targets",
+      p_after: { target_hours: 10, target_people: 5, target_activities: 2 }, p_reason: "人手不足" });
+    expect(error).toBeNull();
+    const finance = await as("finance");
+    expect((await finance.rpc("funds_action_items")).data!.some((i: { change_id: number | null }) => i.change_id === change)).toBe(true);
+    expect((await finance.rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "团队解散" })).data).toBe("terminated");
+    const [c] = await sql<{ status: string; decision_reason: string; decided_by: string }>(
+      "select status::text, decision_reason, decided_by::text from grant_changes where id = $1", [change]);
+    expect(c).toEqual({ status: "rejected", decision_reason: "协议已终止：团队解散", decided_by: UID.finance });
+    expect((await finance.rpc("funds_action_items")).data!.some((i: { change_id: number | null }) => i.change_id === change)).toBe(false);
+  });
+
+  it("a street's finance's cost per hour counts only the grants drawing on its street's sources, not district-funded ones", async () => {
+    const { data, error } = await (await as("finance2")).rpc("finance_cost_per_hour", { p_year: 2026 });
+    expect(error).toBeNull();
+    const [{ n }] = await sql<{ n: string }>(`
+      select count(*) as n from grants g join grant_applications a on a.id = g.application_id
+       where a.fiscal_year = 2026 and g.project_id is not null
+         and g.team_id in (select u.id from org_units u where u.path <@ (select path from org_units where id = 2))
+         and exists (select 1 from application_allocations al join budget_lines b on b.id = al.line_id
+                       join fund_sources s on s.id = b.source_id
+                      where al.application_id = g.application_id
+                        and s.org_unit_id in (select u.id from org_units u where u.path <@ (select path from org_units where id = 2)))`);
+    expect((data as { grants: number }[]).reduce((s, r) => s + Number(r.grants), 0)).toBe(Number(n));
+  });
+});
