@@ -22,8 +22,8 @@ import { GrantActionsCard } from "../resources/grant-applications/needs-action";
 import { useScope } from "../providers/scope";
 import "./dashboard.css";
 
-// The street filter is the district's alone (its closed look and, on first use, antd's Select).
-const UnitSelectOnDemand = lazy(() => import("../components/UnitSelectOnDemand").then((m) => ({ default: m.UnitSelectOnDemand })));
+// The street filter (antd's Select) is the district's alone: a street's admin does not load it.
+const UnitSelect = lazy(() => import("../components/UnitSelect").then((m) => ({ default: m.UnitSelect })));
 
 interface Kpis {
   volunteers: number;
@@ -125,7 +125,7 @@ export default function DashboardPage() {
           <MonthRangeFilter value={range} onChange={setRange} custom={custom} onCustom={setCustom} />
           {wholeDistrict && (
             <Suspense fallback={null}>
-              <UnitSelectOnDemand levels={["street"]} value={streetId} onChange={(v) => setStreetId(v)} placeholder={translate("dashboard.street")}
+              <UnitSelect levels={["street"]} value={streetId} onChange={(v) => setStreetId(v)} placeholder={translate("dashboard.street")}
                 aria-label={translate("dashboard.street")} style={{ width: phone ? 200 : 160 }} data-testid="dashboard-street" />
             </Suspense>
           )}
