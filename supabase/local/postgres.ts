@@ -210,7 +210,9 @@ export class Postgres {
     const exited = new Promise<never>((_, reject) =>
       child.once("exit", (code, signal) => {
         const reason = `postgres exited (${signal ?? code})`;
-        if (ready && !this.stopping) this.onUnexpectedExit?.(`${reason}: ${log.slice(-2000)}`);
+        // only the current child's death is news: one replaced by a restart may report its exit after the new
+        // one has started (and `stopping` was reset), which would restart it a second time, killing the new one
+        if (ready && !this.stopping && this.child === child) this.onUnexpectedExit?.(`${reason}: ${log.slice(-2000)}`);
         reject(new Error(`${reason}: ${log}`));
       }),
     );

@@ -17,9 +17,23 @@ export class PostgREST {
   /** Called when PostgREST exits without being asked to (a crash, kill -9, OOM). */
   onUnexpectedExit?: (reason: string) => void;
 
+  /** Starts and restarts run one at a time: after PostgreSQL died, PostgREST's own supervisor may be starting it
+   *  again while PostgreSQL's asks for a restart; overlapping, each start killed the other's new process. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly c: StackConfig, private readonly pidFile: string) {}
 
-  async start(): Promise<void> {
+  private serial(f: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(f, f);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  start(): Promise<void> {
+    return this.serial(() => this.startNow());
+  }
+
+  private async startNow(): Promise<void> {
     await stopFromPidFile(this.pidFile, postgrestOwner);
     this.stopping = false;
     const env = {
@@ -49,7 +63,9 @@ export class PostgREST {
     const exited = new Promise<never>((_, reject) =>
       child.once("exit", (code, signal) => {
         const reason = `postgrest exited (${signal ?? code})`;
-        if (ready && !this.stopping) this.onUnexpectedExit?.(`${reason}: ${log.slice(-2000)}`);
+        // only the current child's death is news: one replaced by a restart may report its exit after the new
+        // one has started (and `stopping` was reset), which would restart it a second time, killing the new one
+        if (ready && !this.stopping && this.child === child) this.onUnexpectedExit?.(`${reason}: ${log.slice(-2000)}`);
         reject(new Error(`${reason}: ${log}`));
       }),
     );
@@ -63,9 +79,11 @@ export class PostgREST {
 
   /** Stops and starts again: after PostgreSQL restarted, a fresh PostgREST connects at once instead of
    *  waiting out its reconnection back-off (up to 32 s between tries). */
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
+  restart(): Promise<void> {
+    return this.serial(async () => {
+      await this.stop();
+      await this.startNow();
+    });
   }
 
   async stop(): Promise<void> {

@@ -130,7 +130,10 @@ export async function startStack(overrides: Partial<StackConfig> = {}, events: S
       }
       child.start().then(afterRestart).then(
         () => console.error(`  ✔ ${name} restarted`),
-        (e: Error) => void stop().finally(() => fatal(new Error(`${name} died and could not be restarted: ${e.message}`))),
+        (e: Error) => {
+          if (stopped) return;   // the stack was being stopped meanwhile: not a failure to restart
+          void stop().finally(() => fatal(new Error(`${name} died and could not be restarted: ${e.message}`)));
+        },
       );
     };
   };
