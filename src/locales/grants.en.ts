@@ -116,11 +116,12 @@ const grantsEn: Shape<typeof grantsZhCN> = {
     },
     close: {
       action: "Complete / terminate", title: "Complete or terminate agreement {{no}}", completed: "Complete", terminated: "Terminate",
-      subject: "Agreement {{amount}}, {{paid}} paid; the {{open}} unpaid instalment(s) will be cancelled",
-      notice: "Closing releases every unpaid commitment of this agreement on its lines; no further payments or changes. Terminating needs a reason.",
+      subject: "Agreement {{amount}}, {{paid}} paid", openTranches: "; the {{open}} unpaid instalment(s) will be cancelled", choice: "How to close",
+      notice: "Complete: the project was carried out as agreed; terminate: it stopped part-way, and needs a reason. Once closed there are no more payments or changes; money not paid out goes back to its budget lines.",
+      closedLabel: "Closed",
     },
     evaluation: {
-      title: "Performance", none: "Not evaluated yet: computed from the team's approved service records at the end", evaluate: "Evaluate", reevaluate: "Evaluate again",
+      title: "Performance", none: "Not evaluated yet: computed from the team's approved service records once the period is over or the grant is closed", evaluate: "Evaluate", reevaluate: "Evaluate again",
       evaluateConfirm: "Compute the performance of agreement {{no}} from approved service records in its period?", publish: "Publish", publishConfirm: "Publish the result of agreement {{no}}? It cannot be re-evaluated afterwards.",
       achievement: "{{pct}}% of targets reached", published: "Published", unpublished: "Not published", measure: "Measure", target: "Target", actual: "Actual",
       money: "{{from}} to {{to}}: {{paid}} paid, {{perHour}} per service hour",

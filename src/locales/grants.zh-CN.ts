@@ -81,8 +81,8 @@ const grantsZhCN = {
       actions: { my_vouchers_due: "待上传凭证", my_rejected_vouchers: "凭证被退回", tranche_approve: "待审批拨付", tranche_pay: "待拨付", voucher_check: "待核验凭证", change_decide: "待审变更" },
     },
     waits: {
-      my_vouchers_due: "第 {{seq}} 期待上传凭证", my_rejected_vouchers: "第 {{seq}} 期有 {{n}} 张凭证被退回", tranche_approve: "第 {{seq}} 期待审批拨付",
-      tranche_pay: "第 {{seq}} 期待拨付", voucher_check: "第 {{seq}} 期 {{n}} 张凭证待核验", change_decide: "{{n}} 份变更申请待审批",
+      my_vouchers_due: "第 {{seq}} 期：待上传凭证", my_rejected_vouchers: "第 {{seq}} 期：{{n}} 张凭证被退回", tranche_approve: "第 {{seq}} 期：待审批拨付",
+      tranche_pay: "第 {{seq}} 期：待拨付", voucher_check: "第 {{seq}} 期：{{n}} 张凭证待核验", change_decide: "{{n}} 份变更申请待审批",
     },
     tranches: {
       amountYuan: "拨付金额（元）", title: "分期拨付", none: "还没有拨付计划", schedule: "添加拨付计划", scheduleTitle: "添加拨付计划：协议 {{no}}（{{amount}}）",
@@ -112,11 +112,12 @@ const grantsZhCN = {
     },
     close: {
       action: "结项 / 终止", title: "结项或终止：协议 {{no}}", completed: "结项", terminated: "终止",
-      subject: "协议金额 {{amount}}，已拨付 {{paid}}；尚未拨付的 {{open}} 期将取消",
-      notice: "关闭后本协议在各科目上尚未拨付的承诺金额将全部释放，不能再拨付或变更。终止须写明原因。",
+      subject: "协议金额 {{amount}}，已拨付 {{paid}}", openTranches: "；还没拨付的 {{open}} 期将取消", choice: "怎样关闭",
+      notice: "结项：项目已按协议完成；终止：项目中途停止，须写明原因。关闭后不能再拨付或变更，没拨出的钱退回预算科目。",
+      closedLabel: "关闭情况",
     },
     evaluation: {
-      title: "绩效评价", none: "尚未评价：结项时按本队审核通过的服务记录自动计算", evaluate: "评价绩效", reevaluate: "重新评价",
+      title: "绩效评价", none: "尚未评价：期满或结项后，按本队审核通过的服务记录计算", evaluate: "评价绩效", reevaluate: "重新评价",
       evaluateConfirm: "按协议 {{no}} 实施期间审核通过的服务记录计算绩效？", publish: "公开结果", publishConfirm: "公开协议 {{no}} 的绩效结果？公开后不能再重新评价。",
       achievement: "目标完成度 {{pct}}%", published: "已公开", unpublished: "未公开", measure: "指标", target: "目标", actual: "实际",
       money: "实施期间 {{from}} 至 {{to}}，已拨付 {{paid}}，每服务小时成本 {{perHour}}",

@@ -310,7 +310,8 @@ test("结项 / 终止: terminating needs a reason; then the unpaid instalments a
   await page.getByTestId("close-grant").click();
   const dialog = page.getByTestId("close-grant-modal");
   await expect(dialog).toContainText(`结项或终止：协议 ${g.no}`);
-  await expect(dialog).toContainText("尚未拨付的");
+  await expect(dialog).toContainText("还没拨付的");
+  await expect(dialog).toContainText("怎样关闭");
   await chooseNo(dialog, "终止");
   // no reason: the dialog says so and nothing is sent
   await page.getByTestId("close-grant-modal-ok").click();
@@ -319,6 +320,7 @@ test("结项 / 终止: terminating needs a reason; then the unpaid instalments a
   await dialog.getByLabel(/理由|说明/).fill("团队解散，项目无法继续（e2e）");
   await confirm(page, "close-grant-modal-ok");
   await expect(page.getByTestId("grant-summary")).toContainText("已终止");
+  await expect(page.getByTestId("grant-closed")).toContainText("团队解散，项目无法继续（e2e）");
   await expect(page.getByTestId("close-grant")).toHaveCount(0);
   await expect(page.getByTestId("schedule-tranche")).toHaveCount(0);
 

@@ -186,7 +186,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   await page.getByTestId("action-my_vouchers_due").click();
   await expect(page).toHaveURL(/\/grants\?view=mine&action=my_vouchers_due$/);
   const dueCard = page.getByTestId("grant-card").filter({ has: page.locator(`a[href="${grantUrl}"]`) });
-  await expect(dueCard.getByTestId("grant-waits")).toHaveText("第 1 期待上传凭证");
+  await expect(dueCard.getByTestId("grant-waits")).toHaveText("第 1 期：待上传凭证");
   await dueCard.locator(`a[href="${grantUrl}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`${grantUrl}$`));
   await page.getByTestId("voucher-upload-1").click();
@@ -223,7 +223,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   await expect(rows).toHaveCount(waitingIds.length);
   expect((await rows.locator("td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).sort()).toEqual(waitingIds.sort());
   const row = rows.filter({ has: page.locator(`a[href="${grantUrl}"]`) });
-  await expect(row.getByTestId("grant-waits")).toHaveText("第 1 期 1 张凭证待核验");
+  await expect(row.getByTestId("grant-waits")).toHaveText("第 1 期：1 张凭证待核验");
   await row.locator(`a[href="${grantUrl}"]`).click();
   const voucher = page.getByTestId("vouchers-1").getByTestId("voucher-row").first();
   const popup = page.waitForEvent("popup");

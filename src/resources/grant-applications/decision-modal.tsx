@@ -17,8 +17,9 @@ interface Props {
   title: string;
   /** what the dialog acts on, e.g. "“银龄讲堂” · ¥12,000.00" */
   subject: ReactNode;
-  /** the two choices' labels; without them the dialog confirms one action */
-  choices?: { yes: string; no: string };
+  /** the two choices' labels (and what the choice is called, 审核意见 unless given); without them the dialog
+   *  confirms one action */
+  choices?: { yes: string; no: string; label?: string };
   okText: string;
   danger?: boolean;
   /** a reason is required for the negative choice (always, when reasonRequired) */
@@ -55,7 +56,7 @@ export function DecisionModal({ open, title, subject, choices, okText, danger, r
         }
       }}>
         {choices && (
-          <Form.Item name="yes" label={translate("grants.actions.decision")}>
+          <Form.Item name="yes" label={choices.label ?? translate("grants.actions.decision")}>
             <Radio.Group className="big-choices" optionType="button"
               options={[{ value: true, label: choices.yes }, { value: false, label: choices.no }]} />
           </Form.Item>

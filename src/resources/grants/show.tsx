@@ -71,6 +71,7 @@ export default function GrantShow() {
   const lineName = (lineId: unknown) => allocationRows.find((a) => a.line_id === Number(lineId))?.budget_lines?.name ?? `#${String(lineId)}`;
   const paid = trancheRows.filter((t) => t.status === "paid").reduce((s, t) => s + Number(t.amount_fen), 0);
   const scheduled = trancheRows.filter((t) => t.status !== "cancelled").reduce((s, t) => s + Number(t.amount_fen), 0);
+  const openTranches = trancheRows.filter((t) => ["scheduled", "requested", "approved"].includes(t.status)).length;
 
   const refresh = async () => {
     await Promise.all(GRANT_RESOURCES.map((resource) => invalidate({ resource, invalidates: ["resourceAll"] })));
@@ -171,6 +172,10 @@ export default function GrantShow() {
           <Descriptions column={phone ? 1 : 2} size="small" items={[
             { key: "app", label: translate("grants.fields.title"), children: <Link to={`/grant-applications/${g.application_id}`}>{g.grant_applications?.title}</Link> },
             { key: "status", label: translate("grants.fields.status"), children: <StateTag group="grantStates" state={g.status} /> },
+            ...(g.status !== "active" && g.closed_at ? [{
+              key: "closed", label: translate("grants.close.closedLabel"),
+              children: <span data-testid="grant-closed">{[districtDate(g.closed_at), g.close_reason].filter(Boolean).join(" · ")}</span>,
+            }] : []),
             { key: "team", label: translate("grants.fields.team"), children: g.team?.name },
             ...(g.projects ? [{ key: "project", label: translate("grants.fields.project"), children: g.projects.name }] : []),
             { key: "amount", label: translate("grants.fields.amount"), children: <strong data-testid="grant-amount">{formatFen(g.amount_fen)}</strong> },
@@ -290,12 +295,13 @@ export default function GrantShow() {
         onSubmit={(d) => run("verify_voucher", { p_voucher_id: (step as { voucher: Voucher }).voucher.id, p_verified: d.yes, p_reason: d.reason || null },
           translate(d.yes ? "grants.done.voucherVerified" : "grants.done.voucherRejected"))} />
       <DecisionModal open={step?.kind === "close"} title={translate("grants.close.title", { no: g.agreement_no })}
-        subject={translate("grants.close.subject", {
-          amount: formatFen(g.amount_fen), paid: formatFen(paid),
-          open: trancheRows.filter((t) => ["scheduled", "requested", "approved"].includes(t.status)).length,
-        })}
+        subject={[
+          translate("grants.close.subject", { amount: formatFen(g.amount_fen), paid: formatFen(paid) }),
+          ...(openTranches > 0 ? [translate("grants.close.openTranches", { open: openTranches })] : []),
+        ].join("")}
         notice={<Alert type="warning" showIcon message={translate("grants.close.notice")} style={{ marginBottom: 12 }} />}
-        choices={{ yes: translate("grants.close.completed"), no: translate("grants.close.terminated") }} okText={translate("grants.close.completed")}
+        choices={{ yes: translate("grants.close.completed"), no: translate("grants.close.terminated"), label: translate("grants.close.choice") }}
+        okText={translate("grants.close.completed")}
         error={error} testId="close-grant-modal" onClose={() => setStep(undefined)}
         onSubmit={(d) => run("close_grant", { p_grant_id: g.id, p_status: d.yes ? "completed" : "terminated", p_reason: d.reason || null },
           translate(d.yes ? "grants.done.completed" : "grants.done.terminated"))} />
