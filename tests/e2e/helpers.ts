@@ -44,8 +44,20 @@ export async function confirm(page: Page, testId: string, timeout = 45_000) {
   await button.click();
   const refusal = page.locator(".ant-modal-wrap:visible .ant-alert-error[role=alert]");
   await expect(button.or(refusal).first()).toBeVisible({ timeout }).catch(() => undefined);
+  // A tap that lands while the page is still settling after a load sometimes does nothing (seen twice in CI on a
+  // loaded machine: the dialog stayed open, nothing sent, no refusal). After 15 s with the dialog still open and
+  // idle (its button not busy), tap once more, as a person would; a second tap on a step already taken would
+  // show a refusal and fail here.
+  const started = Date.now();
+  let tappedAgain = false;
   await expect.poll(async () => {
     if (await refusal.count()) return `the dialog refused: ${await refusal.first().innerText()}`;
-    return (await button.isVisible()) ? "open" : "closed";
+    if (!(await button.isVisible())) return "closed";
+    const busy = ((await button.getAttribute("class")) ?? "").includes("ant-btn-loading");
+    if (!tappedAgain && !busy && Date.now() - started > 15_000) {
+      tappedAgain = true;
+      await button.click().catch(() => undefined);
+    }
+    return "open";
   }, { timeout }).toBe("closed");
 }
