@@ -249,17 +249,42 @@ export function isGrantAction(action: string | null | undefined): action is Gran
   return (GRANT_ACTIONS as readonly string[]).includes(action ?? "");
 }
 
-/** The applications list filtered to the state each application step acts on. */
-const APPLICATION_ACTION_STATUS: Record<string, ApplicationStatus> = {
-  my_drafts: "draft", screen: "submitted", check: "screened", decide: "checked", second_approval: "checked",
-  approve_after_notice: "in_notice", objections_open: "in_notice",
-};
+/** The steps taken on an application (申报), in the order they are listed. */
+export const APPLICATION_ACTIONS = ["my_drafts", "screen", "check", "decide", "second_approval", "approve_after_notice", "objections_open"] as const;
+export type ApplicationStep = (typeof APPLICATION_ACTIONS)[number];
 
-/** Where a "needs my action" count is dealt with: grant steps open the grants list on exactly those grants. */
+export function isApplicationStep(action: string | null | undefined): action is ApplicationStep {
+  return (APPLICATION_ACTIONS as readonly string[]).includes(action ?? "");
+}
+
+/** Where a "needs my action" count is dealt with: the grants or applications list on exactly the records behind
+ *  it (the rows of funds_action_items() for that step). */
 export function actionLink(action: string): string | undefined {
   if (isGrantAction(action)) return `/grants?view=mine&action=${action}`;
-  const status = APPLICATION_ACTION_STATUS[action];
-  return status ? `/grant-applications?status=${status}&view=all` : undefined;
+  if (isApplicationStep(action)) return `/grant-applications?view=mine&action=${action}`;
+  return undefined;
+}
+
+/** The applications with something waiting (for one step, or any application step), each once. */
+export function applicationsWaiting(items: readonly ActionItem[], action?: ApplicationStep): number[] {
+  const ids = items.filter((i) => i.application_id !== null && (action ? i.action === action : isApplicationStep(i.action)))
+    .map((i) => i.application_id as number);
+  return [...new Set(ids)];
+}
+
+/** Per application, what waits on it (a step and how many rows: open objections count each), in APPLICATION_ACTIONS order. */
+export function applicationWaits(items: readonly ActionItem[]): Map<number, { action: ApplicationStep; n: number }[]> {
+  const out = new Map<number, { action: ApplicationStep; n: number }[]>();
+  for (const i of items) {
+    if (i.application_id === null || !isApplicationStep(i.action)) continue;
+    const list = out.get(i.application_id) ?? [];
+    const same = list.find((w) => w.action === i.action);
+    if (same) same.n += 1;
+    else list.push({ action: i.action, n: 1 });
+    out.set(i.application_id, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => APPLICATION_ACTIONS.indexOf(a.action) - APPLICATION_ACTIONS.indexOf(b.action));
+  return out;
 }
 
 /** The grants with something waiting (for one action, or any grant action), each once. */

@@ -24,7 +24,16 @@ const grantsEn: Shape<typeof grantsZhCN> = {
     },
     applications: {
       title: "Grant applications", apply: "Apply for a grant", needsMe: "Needs my action", all: "All applications", search: "Search project name", open: "Open",
-      nothingForMe: "Nothing needs your action right now", noticeUntil: "Notice until {{date}}", notFound: "This application does not exist or you may not see it",
+      nothingForMe: "Nothing needs your action right now",
+      waiting: "Waiting", anyAction: "Everything waiting", actionOption: "{{what}} ({{n}})",
+      actions: {
+        my_drafts: "Drafts to submit", screen: "To screen", check: "Budget check", decide: "To decide", second_approval: "Second approval",
+        approve_after_notice: "Notice over, to approve", objections_open: "Objections to resolve",
+      },
+      waits: {
+        my_drafts: "Draft to submit", screen: "Screen it", check: "Check its budget", decide: "Decide it", second_approval: "Needs a second approval",
+        approve_after_notice: "Notice over, to approve", objections_open: "{{n}} objection(s) to resolve",
+      }, noticeUntil: "Notice until {{date}}", notFound: "This application does not exist or you may not see it",
       subject: "\"{{title}}\" · {{amount}}", summary: "Application", allocations: "Funded from (budget lines)",
       rejectedBecause: "Why it was not approved ({{who}}, {{at}}): {{reason}}", withdrawnBecause: "Withdrawn ({{who}}, {{at}}): {{reason}}",
       openGrant: "Open grant agreement {{no}}", noticeRunning: "The notice runs until {{date}}; approval follows once it has ended with no open objection",

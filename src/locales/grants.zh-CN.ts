@@ -21,7 +21,16 @@ const grantsZhCN = {
     },
     applications: {
       title: "资金申报", apply: "我要申报", needsMe: "待我处理", all: "全部申报", search: "搜索项目名称", open: "查看",
-      nothingForMe: "暂时没有需要您处理的申报", noticeUntil: "公示至 {{date}}", notFound: "找不到这份申报，或您无权查看",
+      nothingForMe: "暂时没有需要您处理的申报",
+      waiting: "等待处理", anyAction: "所有待办事项", actionOption: "{{what}}（{{n}}）",
+      actions: {
+        my_drafts: "草稿待提交", screen: "待初审", check: "待预算审核", decide: "待决定", second_approval: "待第二位批准",
+        approve_after_notice: "公示期满待批准", objections_open: "异议待处理",
+      },
+      waits: {
+        my_drafts: "草稿待提交", screen: "待我初审", check: "待我预算审核", decide: "待我决定", second_approval: "待第二位批准",
+        approve_after_notice: "公示期满，待批准", objections_open: "{{n}} 条异议待处理",
+      }, noticeUntil: "公示至 {{date}}", notFound: "找不到这份申报，或您无权查看",
       subject: "“{{title}}” · {{amount}}", summary: "申报内容", allocations: "经费来源（预算科目）",
       rejectedBecause: "未通过的原因（{{who}}，{{at}}）：{{reason}}", withdrawnBecause: "已撤回（{{who}}，{{at}}）：{{reason}}",
       openGrant: "查看资助协议 {{no}}", noticeRunning: "公示期至 {{date}}，期满且无未处理异议后方可批准",

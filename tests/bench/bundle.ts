@@ -3,7 +3,7 @@
 // opens each route in Chromium as the role that would open it, and sums the gzip size of every script the
 // page loaded. Prints figures, asserts nothing.
 //   npx tsx tests/bench/bundle.ts          (own stack; BENCH_BUNDLE_PORT_BASE / BENCH_BUNDLE_WEB_PORT move it)
-//   `npm run bench` calls measureBundle() with its running stack.
+//   `npm run bench` calls measureBundle() with its running stack. BENCH_BUNDLE_FILES=1 lists each route's scripts.
 import { chromium, type Browser } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -77,12 +77,15 @@ async function scriptsOf(browser: Browser, origin: string, outDir: string, c: Ro
   await context.close();
   let raw = 0;
   let gz = 0;
+  const each: { name: string; gz: number }[] = [];
   for (const u of urls) {
     const file = fs.readFileSync(path.join(outDir, u));
+    const z = zlib.gzipSync(file, { level: 6 }).length;
     raw += file.length;
-    gz += zlib.gzipSync(file, { level: 6 }).length;
+    gz += z;
+    each.push({ name: path.basename(u), gz: z });
   }
-  return { files: urls.size, raw, gz };
+  return { files: urls.size, raw, gz, each: each.sort((a, b) => b.gz - a.gz) };
 }
 
 /** Builds with the stack's URL and key, serves the build, prints gzip JS per route. */
@@ -104,6 +107,8 @@ export async function measureBundle(stack: { apiUrl: string; anonKey: string }, 
     for (const c of ROUTES) {
       const r = await scriptsOf(browser, origin, outDir, c);
       console.log(`  ${c.label.padEnd(34)} ${String(r.files).padStart(3)} files  ${kB(r.raw)} raw  ${kB(r.gz)} gzip`);
+      // BENCH_BUNDLE_FILES=1: each script of the route, largest first
+      if (process.env.BENCH_BUNDLE_FILES) for (const f of r.each) console.log(`      ${f.name.padEnd(48)} ${kB(f.gz)}`);
     }
   } finally {
     await browser.close();

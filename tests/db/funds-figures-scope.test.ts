@@ -72,6 +72,21 @@ describe("finance figures answer for the caller's scope, as the policies do", ()
       }
       expect(fnByMonth).toEqual(paidByMonth);
 
+      // one street's teams (p_street_id): the readable payments to applications of that street's teams
+      const appStreet = new Map((await read(actor, "grant_applications", "id, team:org_units!team_id(street_id)"))
+        .map((a) => [n(a.id), n((a.team as Row | null)?.street_id)]));
+      const effects = ledger.length ? await read(actor, "fund_ledger_effects", "id, effective_kind, signed_fen, application_id") : [];
+      const streets = (await read("org", "org_units", "id, level")).filter((u) => u.level === "street").map((u) => n(u.id));
+      let streetsPaid = 0;
+      for (const street of streets) {
+        const expected = effects.filter((e) => (e.effective_kind === "disbursement" || e.effective_kind === "return") && appStreet.get(n(e.application_id)) === street)
+          .reduce((a, e) => a + (e.effective_kind === "disbursement" ? n(e.signed_fen) : -n(e.signed_fen)), 0);
+        const got = await rpc(actor, "finance_disbursements_by_month", { p_from: "2000-01-01", p_to: "2100-12-31", p_street_id: street });
+        expect(got.reduce((a, r) => a + n(r.disbursed_fen) - n(r.returned_fen), 0), `${actor}, street ${street}`).toBe(expected);
+        if (expected > 0) streetsPaid += 1;
+      }
+      if (actor === "org") expect(streetsPaid).toBeGreaterThan(1);
+
       // per street: what the year's readable lines committed to the applications it reads
       const apps = new Set((await read(actor, "grant_applications", "id")).map((a) => n(a.id)));
       const lines26 = new Set(lines.filter((l) => n(l.fiscal_year) === 2026).map((l) => n(l.line_id)));

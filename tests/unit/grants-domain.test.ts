@@ -3,7 +3,7 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  actionLink, actorUnitLabel, applicationActions, budgetTotal, canCheckVoucher, canCloseGrant, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
+  actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, budgetTotal, canCheckVoucher, canCloseGrant, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
   grantWaits, lineAfter, previousVouchersReady, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
   type ActionItem, type ApplicationRef,
 } from "../../src/domain/grants";
@@ -152,14 +152,30 @@ describe("needs my action on grants", () => {
     item("voucher_check", 9, 1, { voucher_id: 90 }), item("change_decide", 7, null, { change_id: 3 }), item("check", null, null),
   ];
 
-  it("links each count to exactly its grants, or applications to their state", () => {
+  it("links each count to exactly its grants or applications", () => {
     expect(actionLink("voucher_check")).toBe("/grants?view=mine&action=voucher_check");
     expect(actionLink("my_vouchers_due")).toBe("/grants?view=mine&action=my_vouchers_due");
-    expect(actionLink("check")).toBe("/grant-applications?status=screened&view=all");
+    expect(actionLink("check")).toBe("/grant-applications?view=mine&action=check");
+    expect(actionLink("objections_open")).toBe("/grant-applications?view=mine&action=objections_open");
     expect(actionLink("nonsense")).toBeUndefined();
     expect(grantsWaiting(items, "voucher_check")).toEqual([7, 9]);
     expect(grantsWaiting(items, "tranche_pay")).toEqual([8]);
     expect(grantsWaiting(items)).toEqual([7, 8, 9]);
+  });
+
+  it("lists the applications behind an application step once each, and what waits on each", () => {
+    const apps = [
+      item("decide", null, null, { application_id: 4 }), item("objections_open", null, null, { application_id: 5 }),
+      item("objections_open", null, null, { application_id: 5 }), item("approve_after_notice", null, null, { application_id: 6 }),
+      item("second_approval", null, null, { application_id: 4 }), ...items,
+    ];
+    expect(applicationsWaiting(apps, "objections_open")).toEqual([5]);
+    expect(applicationsWaiting(apps, "decide")).toEqual([4]);
+    // grant steps (application_id 1 on every grant item) are not application steps; "check" is
+    expect(applicationsWaiting(apps)).toEqual([4, 5, 6, 1]);
+    expect(applicationWaits(apps).get(5)).toEqual([{ action: "objections_open", n: 2 }]);
+    expect(applicationWaits(apps).get(4)).toEqual([{ action: "decide", n: 1 }, { action: "second_approval", n: 1 }]);
+    expect(applicationWaits(apps).get(1)).toEqual([{ action: "check", n: 1 }]);
   });
 
   it("says what waits on each grant, per tranche, with how many", () => {

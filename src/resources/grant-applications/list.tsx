@@ -1,5 +1,5 @@
-// Grant applications (资金申报): "needs my action" (待我处理 — what this person's role acts on next) or all of
-// them, filtered by status, year, street, team and a title search; sorting, paging, CSV export, cards on
+// Grant applications (资金申报): "needs my action" (待我处理, ?view=mine — exactly the applications behind this
+// person's counts, the rows of funds_action_items(), optionally for one step: ?action=decide) or all of them, filtered by status, year, street, team and a title search; sorting, paging, CSV export, cards on
 // phones. Leaders see only their own team's applications (RLS) and start a new one here.
 import { PlusOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
@@ -12,10 +12,14 @@ import { FilterForm } from "../../components/FilterForm";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
-import { APPLICATION_STATUSES, statusesNeedingMe, type ApplicationStatus } from "../../domain/grants";
+import {
+  APPLICATION_ACTIONS, APPLICATION_STATUSES, applicationsWaiting, applicationWaits, isApplicationStep, statusesNeedingMe,
+  type ActionItem, type ApplicationStatus,
+} from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { scopeFilters } from "../../domain/scope";
 import { districtDate, districtToday } from "../../providers/dayjs";
+import { useRpcQuery } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
 import { applicationListSelect, type Application } from "./queries";
 import { StatusTag } from "./status";
@@ -49,6 +53,10 @@ export default function ApplicationList() {
   const { data: canApply } = useCan({ resource: "grant_applications", action: "apply" });
   const needs = statusesNeedingMe(scope);
   const view = params.get("view") === "all" || needs.length === 0 ? "all" : "mine";
+  const actionParam = params.get("action");
+  const action = isApplicationStep(actionParam) ? actionParam : undefined;
+  const items = useRpcQuery<ActionItem>("funds_action_items", {}, { enabled: needs.length > 0 });
+  const waits = applicationWaits(items.data ?? []);
   const initial: Search = {
     status: (params.get("status") as ApplicationStatus | null) ?? undefined,
     year: params.get("year") ? Number(params.get("year")) : undefined,
@@ -59,7 +67,7 @@ export default function ApplicationList() {
   const select = applicationListSelect(!!searched.street_id || scoped.some((f) => f.field.startsWith("team.")));
   const permanent: CrudFilter[] = [
     ...(scoped.length === 1 ? scoped : []),
-    ...(view === "mine" ? [{ field: "status", operator: "in", value: needs } as CrudFilter] : []),
+    ...(view === "mine" ? [{ field: "id", operator: "in", value: applicationsWaiting(items.data ?? [], action) } as CrudFilter] : []),
   ];
   const { tableProps, searchFormProps, filters, sorters } = useTable<Application, never, Search>({
     resource: "grant_applications",
@@ -67,7 +75,7 @@ export default function ApplicationList() {
     filters: { permanent, initial: searchFilters(initial).filter((f) => f.value !== undefined) },
     sorters: { initial: [{ field: "created_at", order: "desc" }, { field: "id", order: "desc" }] },
     pagination: { pageSize: 20 },
-    queryOptions: { enabled: !loading },
+    queryOptions: { enabled: !loading && (view === "all" || !!items.data) },
     syncWithLocation: false,
     onSearch: (v) => {
       setSearched(v);
@@ -75,6 +83,21 @@ export default function ApplicationList() {
     },
   });
 
+  const setParam = (key: string, value: string | undefined) => setParams((p) => {
+    if (value) p.set(key, value);
+    else p.delete(key);
+    return p;
+  }, { replace: true });
+  // the same numbers as the home and dashboard counts
+  const counts = new Map(APPLICATION_ACTIONS.map((a) => [a, (items.data ?? []).filter((i) => i.action === a).length]));
+  const waiting = (a: Application) => {
+    const list = waits.get(a.id);
+    return list?.length ? (
+      <Space size={4} wrap data-testid="application-waits">
+        {list.map((w) => <Tag key={w.action} color="orange" style={{ whiteSpace: "normal" }}>{translate(`grants.applications.waits.${w.action}`, { n: w.n })}</Tag>)}
+      </Space>
+    ) : null;
+  };
   const year = districtToday().year();
   const years = [year + 1, year, year - 1, year - 2];
   const open = (a: Application) => `/grant-applications/${a.id}`;
@@ -106,11 +129,20 @@ export default function ApplicationList() {
       )}
     >
       {needs.length > 0 && (
-        <Tabs activeKey={view} onChange={(k) => setParams((p) => { p.set("view", k); return p; }, { replace: true })} data-testid="application-tabs"
+        <Tabs activeKey={view} onChange={(k) => setParams((p) => { p.set("view", k); p.delete("action"); return p; }, { replace: true })} data-testid="application-tabs"
           items={[
             { key: "mine", label: translate("grants.applications.needsMe") },
             { key: "all", label: translate("grants.applications.all") },
           ]} />
+      )}
+      {view === "mine" && (
+        <Space direction={phone ? "vertical" : "horizontal"} style={{ width: phone ? "100%" : undefined, marginBottom: 12 }}>
+          <Select allowClear value={action} onChange={(v?: string) => setParam("action", v)} data-testid="application-action-filter"
+            placeholder={translate("grants.applications.anyAction")} aria-label={translate("grants.applications.waiting")} style={{ width: phone ? "100%" : 260 }}
+            options={APPLICATION_ACTIONS.filter((a) => counts.get(a) || a === action).map((a) => ({
+              value: a, label: translate("grants.applications.actionOption", { what: translate(`grants.applications.actions.${a}`), n: counts.get(a) ?? 0 }),
+            }))} />
+        </Space>
       )}
       <FilterForm formProps={searchFormProps} initialValues={initial} testId="application-filters"
         search={(
@@ -142,6 +174,7 @@ export default function ApplicationList() {
             title={<Link to={open(a)}>{a.title}</Link>}
             extra={<StatusTag status={a.status} />}
             fields={[
+              ...(waits.has(a.id) ? [{ label: translate("grants.applications.waiting"), value: waiting(a) }] : []),
               { label: translate("grants.fields.amount"), value: formatFen(a.amount_requested_fen) },
               { label: translate("grants.fields.team"), value: a.team?.name },
               { label: translate("grants.fields.purpose"), value: translate(`grants.purposes.${a.purpose}`) },
@@ -164,6 +197,7 @@ export default function ApplicationList() {
         )} />
         <Table.Column<Application> dataIndex="created_at" title={translate("grants.fields.createdAt")} sorter width={120}
           render={(v: string) => (v ? districtDate(v) : "")} />
+        {needs.length > 0 && <Table.Column<Application> key="waiting" title={translate("grants.applications.waiting")} width={180} render={(_, a) => waiting(a)} />}
       </ResponsiveTable>
     </List>
   );
