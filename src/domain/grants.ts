@@ -164,6 +164,22 @@ export function previousVouchersReady(tranches: readonly (TrancheRef & { id: num
   return mine.some((v) => v.status === "verified") && !mine.some((v) => v.status === "pending");
 }
 
+/** A tranche not yet paid nor cancelled: closing the grant cancels it (close_grant). */
+export const OPEN_TRANCHE_STATES: readonly TrancheStatus[] = ["scheduled", "requested", "approved"];
+
+/** Paid money that verified vouchers do not yet cover, over the paid tranches (each tranche on its own: a
+ *  voucher counts only against the tranche it was filed on). Closing a grant with this above 0 is allowed, but
+ *  the person closing it is told. */
+export function paidWithoutVouchers(
+  tranches: readonly { id: number; status: TrancheStatus; amount_fen: number | string }[],
+  vouchers: readonly { tranche_id: number; status: VoucherStatus; amount_fen: number | string }[],
+): number {
+  return tranches.filter((t) => t.status === "paid").reduce((sum, t) => {
+    const verified = vouchers.filter((v) => v.tranche_id === t.id && v.status === "verified").reduce((s, v) => s + Number(v.amount_fen), 0);
+    return sum + Math.max(0, Number(t.amount_fen) - verified);
+  }, 0);
+}
+
 type GrantRef = { team_id: number; team?: ApplicationRef["team"]; status?: string };
 
 /** The steps on a tranche: the grantee's leader (or finance) requests; finance in scope approves (never

@@ -112,9 +112,9 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       wrongType: "Images (JPG, PNG, WEBP, HEIC) or PDF only", tooLarge: "At most 10 MB",
       fileHint: "Invoices, receipts: make sure the amount and date are readable.", amount: "Voucher amount (yuan)", issuedOn: "Issued on", description: "Note (optional)",
       open: "Open", openNamed: "Open voucher {{name}}", check: "Check", checkTitle: "Check voucher", verify: "Verify", reject: "Reject",
-      subject: "Agreement {{no}}, tranche {{seq}} · {{name}} · {{amount}}", reasonIs: "Note: {{text}}",
+      subject: "“{{title}}”, agreement {{no}}, tranche {{seq}} · {{name}} · {{amount}}", reasonIs: "Note: {{text}}",
       uploadAnyway: "Upload anyway", sameFiled: "{{name}} · {{amount}} was already uploaded for this tranche ({{status}})",
-      sameFiledHint: "It may be the same receipt sent twice. If it is another receipt, press “Upload anyway”; if it is the same one, close this: there is no need to send it again.",
+      sameFiledHint: "It may be the same receipt sent twice. If it is another receipt, press “Upload anyway”; if it is the same one, press “Cancel”: there is no need to send it again.",
       overPaid: "Vouchers cannot exceed what was paid: paid {{paid}}, vouchers so far {{filed}}, room left {{left}}.",
     },
     changes: {
@@ -127,7 +127,8 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       action: "Complete / terminate", title: "Complete or terminate agreement {{no}}", completed: "Complete", terminated: "Terminate",
       subject: "Agreement {{amount}}, {{paid}} paid", openTranches: "; the {{open}} unpaid instalment(s) will be cancelled", choice: "How to close",
       notice: "Complete: the project was carried out as agreed; terminate: it stopped part-way, and needs a reason. Once closed there are no more payments or changes; money not paid out goes back to its budget lines.",
-      closedLabel: "Closed",
+      closedLabel: "Closed", periodRunning: "; the period runs until {{date}}",
+      unvouched: "{{amount}} of the money paid is not yet covered by verified vouchers. Before completing, ask for the vouchers and check them; if the project stopped, terminate it and book the unspent money as returned.",
     },
     evaluation: {
       title: "Performance", none: "Not evaluated yet: computed from the team's approved service records once the period is over or the grant is closed", evaluate: "Evaluate", reevaluate: "Evaluate again",

@@ -108,9 +108,9 @@ const grantsZhCN = {
       wrongType: "只能上传图片（JPG、PNG、WEBP、HEIC）或 PDF", tooLarge: "文件不能超过 10 MB",
       fileHint: "发票、收据等，拍清楚金额和日期。", amount: "凭证金额（元）", issuedOn: "开具日期", description: "说明（可不填）",
       open: "查看", openNamed: "查看凭证 {{name}}", check: "核验", checkTitle: "核验凭证", verify: "核验通过", reject: "退回",
-      subject: "协议 {{no}} 第 {{seq}} 期 · {{name}} · {{amount}}", reasonIs: "意见：{{text}}",
+      subject: "“{{title}}” 协议 {{no}} 第 {{seq}} 期 · {{name}} · {{amount}}", reasonIs: "意见：{{text}}",
       uploadAnyway: "仍然上传", sameFiled: "本期已上传过 {{name}} · {{amount}}（{{status}}）",
-      sameFiledHint: "可能是同一张票据上传了两次。如果是另一张票据，请再点一次“仍然上传”；如果是同一张，请关闭，不用再传。",
+      sameFiledHint: "可能是同一张票据上传了两次。如果是另一张票据，请再点一次“仍然上传”；如果是同一张，请点“取消”，不用再传。",
       overPaid: "凭证合计不能超过已拨付的金额：已拨付 {{paid}}，已上传凭证 {{filed}}，还可以上传 {{left}}。",
     },
     changes: {
@@ -123,7 +123,8 @@ const grantsZhCN = {
       action: "结项 / 终止", title: "结项或终止：协议 {{no}}", completed: "结项", terminated: "终止",
       subject: "协议金额 {{amount}}，已拨付 {{paid}}", openTranches: "；还没拨付的 {{open}} 期将取消", choice: "怎样关闭",
       notice: "结项：项目已按协议完成；终止：项目中途停止，须写明原因。关闭后不能再拨付或变更，没拨出的钱退回预算科目。",
-      closedLabel: "关闭情况",
+      closedLabel: "关闭情况", periodRunning: "；实施期至 {{date}}，尚未期满",
+      unvouched: "已拨付的钱中还有 {{amount}} 没有核验通过的凭证。结项前请先催交并核验凭证；项目中止的，选择终止，并对没用掉的钱登记退回。",
     },
     evaluation: {
       title: "绩效评价", none: "尚未评价：期满或结项后，按本队审核通过的服务记录计算", evaluate: "评价绩效", reevaluate: "重新评价",

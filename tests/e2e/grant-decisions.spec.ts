@@ -56,9 +56,24 @@ test("above the threshold the second org admin's approval starts 公示; the fir
   await expect(page.getByTestId("application-actions")).toBeAttached();
   await expect(page.getByTestId("action-decide")).toHaveCount(0);
 
-  // the other org admin decides: the dialog says this approval is the second and makes the decision
+  // 待我处理 for the first approver holds no second approval of its own
+  await page.goto("/grant-applications?view=mine&action=second_approval");
+  await expect(page.getByTestId("application-table").locator(".ant-spin-spinning")).toHaveCount(0);
+  await expect(page.getByTestId("application-table").getByRole("link", { name: app.title })).toHaveCount(0);
+
+  // the other org admin's count leads to exactly the applications waiting for a second approval, each saying so
   await signIn(page, second);
-  await page.goto("/grant-applications/211");
+  await page.goto("/");
+  const count = page.getByTestId("action-second_approval");
+  await expect(count).toContainText("份大额申报等待第二位批准");
+  const n = Number((await count.innerText()).match(/\d+/)![0]);
+  await count.click();
+  await expect(page).toHaveURL(/\/grant-applications\?view=mine&action=second_approval$/);
+  const rows = page.getByTestId("application-table").locator("tbody tr.ant-table-row");
+  await expect(rows).toHaveCount(n);
+  await expect(rows.getByTestId("application-waits")).toHaveText(Array(n).fill("待第二位批准"));
+  await rows.getByRole("link", { name: app.title }).click();
+  await expect(page).toHaveURL(/\/grant-applications\/211$/);
   await expect(page.getByTestId("two-approvals")).toContainText(`金额超过 ${yuan(Number(threshold))}`);
   await expect(page.getByTestId("two-approvals")).toContainText("已批准 1 位");
   await page.getByTestId("action-decide").click();
@@ -312,6 +327,14 @@ test("结项 / 终止: terminating needs a reason; then the unpaid instalments a
   await expect(dialog).toContainText(`结项或终止：协议 ${g.no}`);
   await expect(dialog).toContainText("还没拨付的");
   await expect(dialog).toContainText("怎样关闭");
+  // paid money that verified vouchers do not cover is named before closing
+  const [{ u }] = await sql<{ u: string }>(`
+    select coalesce(sum(greatest(0, t.amount_fen - coalesce((select sum(v.amount_fen) from public.grant_vouchers v
+                                                             where v.tranche_id = t.id and v.status = 'verified'), 0))), 0)::text as u
+      from public.grant_tranches t where t.grant_id = $1 and t.status = 'paid'`, [g.id]);
+  expect(Number(u), "the seed's grant has paid money without verified vouchers").toBeGreaterThan(0);
+  await expect(dialog.getByTestId("close-unvouched"))
+    .toContainText(`还有 ¥${(Number(u) / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })} 没有核验通过的凭证`);
   await chooseNo(dialog, "终止");
   // no reason: the dialog says so and nothing is sent
   await page.getByTestId("close-grant-modal-ok").click();

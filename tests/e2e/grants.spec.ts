@@ -80,10 +80,10 @@ test("a leader applies → street screens → finance checks → the organisatio
   }
   await page.screenshot({ path: info.outputPath("1-leader-form.png"), fullPage: true });
   await form.getByTestId("save-submit").click();
-  const asked = page.locator(".ant-popover:visible");
+  const asked = page.getByTestId("submit-confirm");
   await expect(asked).toContainText(title); // names the project and the amount
   await expect(asked).toContainText("¥");
-  await asked.getByRole("button", { name: /提\s?交/ }).click();
+  await asked.getByTestId("submit-confirm-ok").click();
   await expect(page.getByText("已提交，等待街道初审")).toBeVisible();
   await expect(page.getByTestId("application-status")).toHaveText("待初审");
   const appId = Number(new URL(page.url()).pathname.split("/").pop());
@@ -187,9 +187,10 @@ test("a leader applies → street screens → finance checks → the organisatio
   await expect(page).toHaveURL(/\/grants\?view=mine&action=my_vouchers_due$/);
   const dueCard = page.getByTestId("grant-card").filter({ has: page.locator(`a[href="${grantUrl}"]`) });
   await expect(dueCard.getByTestId("grant-waits")).toHaveText("第 1 期：待上传凭证");
-  await dueCard.locator(`a[href="${grantUrl}"]`).first().click();
-  await expect(page).toHaveURL(new RegExp(`${grantUrl}$`));
-  await page.getByTestId("voucher-upload-1").click();
+  // one tap from the card to the upload dialog of the tranche that waits
+  await dueCard.getByTestId("card-voucher-upload").click();
+  await expect(page).toHaveURL(new RegExp(`${grantUrl}\\?upload=\\d+$`));
+  await expect(page.getByTestId("voucher-modal")).toContainText("第 1 期");
   await page.getByTestId("voucher-file").setInputFiles({ name: "发票.jpg", mimeType: "image/jpeg", buffer: JPEG });
   await expect(page.getByTestId("voucher-file-name")).toContainText("发票.jpg");
   await page.getByTestId("voucher-amount").fill("5800");
@@ -198,6 +199,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   await confirm(page, "voucher-ok");
   // (the 凭证已上传 toast lasts 3 s, gone before a loaded machine looks: the list is what stays)
   await expect(page.getByTestId("vouchers-1")).toContainText("待审核");
+  await expect(page).toHaveURL(new RegExp(`${grantUrl}$`)); // closed, the dialog does not come back on a reload
   // the same file and amount again: warned first; filed anyway, it is refused with the figures, the typed amount kept
   await page.getByTestId("voucher-upload-1").click();
   await page.getByTestId("voucher-file").setInputFiles({ name: "发票.jpg", mimeType: "image/jpeg", buffer: JPEG });
@@ -208,6 +210,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   await expect(page.getByTestId("voucher-modal").getByRole("alert").filter({ hasText: "凭证合计" }))
     .toContainText("已拨付 ¥6,000.00，已上传凭证 ¥5,800.00，还可以上传 ¥200.00");
   await expect(page.getByTestId("voucher-amount")).toHaveValue(/5,?800/);
+  await expect(page.getByTestId("voucher-twin")).toHaveCount(0); // the refusal, not the answered warning, is what shows
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("vouchers-1").getByTestId("voucher-row")).toHaveCount(1);
 
@@ -268,7 +271,7 @@ test("an itemised budget that does not add up is not submitted; signed out, only
   // (validation is asynchronous: give a wrongly opened confirmation the time to appear)
   await expect(form.getByTestId("budget-total")).toBeInViewport();
   await page.waitForTimeout(1000);
-  await expect(page.locator(".ant-popover:visible")).toHaveCount(0);
+  await expect(page.getByTestId("submit-confirm")).toBeHidden();
   await expect(page).toHaveURL(/\/grant-applications\/create$/); // the form keeps what was typed
   await expect(form.getByLabel("项目名称")).toHaveValue(title);
   expect(await sql("select 1 from public.grant_applications where title = $1", [title])).toHaveLength(0);

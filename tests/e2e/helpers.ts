@@ -23,7 +23,8 @@ export async function signIn(page: Page, email: string, { locale }: { locale?: "
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
 
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_STACK_PORT_BASE ?? 26421) + 1}/postgres`;
+/** The e2e stack's database, as its owner (postgres). */
+export const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_STACK_PORT_BASE ?? 26421) + 1}/postgres`;
 
 /** One statement on the e2e stack's database, as its owner (postgres). */
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {

@@ -9,11 +9,11 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { DB_URL } from "./helpers";
 import { axe, loadDataRuns, overflow, rawText, settle, structure, type Finding } from "./sweep-checks";
 
 const BASE = Number(process.env.E2E_STACK_PORT_BASE ?? 26421);
 const API = `http://127.0.0.1:${BASE}`;
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${BASE + 1}/postgres`;
 const ANON_KEY =
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0";
 const PASSWORD = "demo123456";
@@ -95,6 +95,7 @@ test.describe.configure({ mode: "parallel" });
 
 test.beforeAll(async () => {
   if (ids) return;
+  // one connection, not helpers' sql(): the advisory lock below is held to the commit
   const db = new pg.Client({ connectionString: DB_URL });
   await db.connect();
   try {

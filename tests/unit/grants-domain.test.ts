@@ -3,7 +3,7 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, budgetTotal, canCheckVoucher, canCloseGrant, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
+  actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, paidWithoutVouchers, budgetTotal, canCheckVoucher, canCloseGrant, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
   grantWaits, lineAfter, previousVouchersReady, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
   type ActionItem, type ApplicationRef,
 } from "../../src/domain/grants";
@@ -182,6 +182,21 @@ describe("needs my action on grants", () => {
     expect(grantWaits(items).get(7)).toEqual([{ action: "voucher_check", seq: 2, n: 2 }, { action: "change_decide", seq: null, n: 1 }]);
     expect(grantWaits(items).get(8)).toEqual([{ action: "tranche_pay", seq: 1, n: 1 }]);
     expect(grantWaits(items).has(1)).toBe(false);
+  });
+
+  it("names the paid money verified vouchers do not cover, tranche by tranche", () => {
+    const tranches = [
+      { id: 1, status: "paid" as const, amount_fen: 600000 }, { id: 2, status: "paid" as const, amount_fen: "400000" },
+      { id: 3, status: "approved" as const, amount_fen: 500000 },
+    ];
+    expect(paidWithoutVouchers(tranches, [])).toBe(1000000);
+    const vouchers = [
+      { tranche_id: 1, status: "verified" as const, amount_fen: 450000 }, { tranche_id: 1, status: "pending" as const, amount_fen: 150000 },
+      // more than tranche 2 got does not cover tranche 1's rest
+      { tranche_id: 2, status: "verified" as const, amount_fen: "500000" }, { tranche_id: 3, status: "verified" as const, amount_fen: 1 },
+    ];
+    expect(paidWithoutVouchers(tranches, vouchers)).toBe(150000);
+    expect(paidWithoutVouchers(tranches, [...vouchers, { tranche_id: 1, status: "verified", amount_fen: 150000 }])).toBe(0);
   });
 
   it("reads the over-paid refusal's figures, and only from that refusal", () => {

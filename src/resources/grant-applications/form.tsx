@@ -4,7 +4,7 @@
 // draft, or saved and submitted in one step. Used to start an application and to edit a draft.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useList, useTranslate } from "@refinedev/core";
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Skeleton, Space, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { PhonePickers } from "../../components/FilterForm";
@@ -212,14 +212,23 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
         <Button size="large" onClick={() => save(false)} loading={busy === "draft"} disabled={!!busy} data-testid="save-draft">
           {translate("grants.form.saveDraft")}
         </Button>
-        <Popconfirm open={confirming} onOpenChange={(o) => { if (!o) setConfirming(false); }}
-          title={translate("grants.form.submitConfirm", { title: title ?? "", amount: amount && Number.isFinite(amount) ? formatFen(amount) : "—" })}
-          onConfirm={() => save(true)} okText={translate("grants.actions.submit")} overlayStyle={{ maxWidth: 340 }}>
-          <Button size="large" type="primary" loading={busy === "submit"} disabled={!!busy} data-testid="save-submit" onClick={() => void askSubmit()}>
-            {translate("grants.form.saveSubmit")}
-          </Button>
-        </Popconfirm>
+        <Button size="large" type="primary" loading={busy === "submit"} disabled={!!busy} data-testid="save-submit" onClick={() => void askSubmit()}>
+          {translate("grants.form.saveSubmit")}
+        </Button>
       </Space>
+      {/* a centred dialog with big buttons rather than a popover at the button (flush with the phone's edge) */}
+      <Modal open={confirming} centered onCancel={() => setConfirming(false)} title={translate("grants.actions.submitTitle")}
+        wrapProps={{ "data-testid": "submit-confirm" }}
+        footer={(
+          <div className="confirm-actions">
+            <Button size="large" onClick={() => setConfirming(false)}>{translate("buttons.cancel")}</Button>
+            <Button size="large" type="primary" onClick={() => void save(true)} data-testid="submit-confirm-ok">{translate("grants.actions.submit")}</Button>
+          </div>
+        )}>
+        <Typography.Paragraph style={{ fontSize: "1.05em" }}>
+          {translate("grants.form.submitConfirm", { title: title ?? "", amount: amount && Number.isFinite(amount) ? formatFen(amount) : "—" })}
+        </Typography.Paragraph>
+      </Modal>
     </Form>
   );
 }

@@ -219,7 +219,7 @@ export default function ApplicationShow() {
                 children: (
                   <div>
                     <Typography.Text strong>{translate(`grants.timeline.to.${t.to_status}`)}</Typography.Text>
-                    <Typography.Text type="secondary"> · {who(t)} · {districtNow(t.at).format("YYYY-MM-DD HH:mm")}</Typography.Text>
+                    <Typography.Text type="secondary"> · {who(t)} · <span style={{ whiteSpace: "nowrap" }}>{districtNow(t.at).format("YYYY-MM-DD HH:mm")}</span></Typography.Text>
                     {t.reason && <Typography.Text className="app-timeline-reason">{t.reason}</Typography.Text>}
                   </div>
                 ),

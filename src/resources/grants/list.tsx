@@ -4,6 +4,7 @@
 // "Needs my action" (待我处理, ?view=mine) lists only the grants where something waits for this person —
 // the rows of funds_action_items(), the same rows the home and dashboard counts count — optionally for one
 // step (?action=voucher_check); every grant says what waits on it (第 2 期 待核验凭证).
+import { UploadOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
 import { Button, Form, Input, Select, Space, Table, Tabs, Tag } from "antd";
@@ -84,6 +85,9 @@ export default function GrantList() {
     ) : null;
   };
   const open = (g: Grant) => `/grants/${g.id}`;
+  /** the tranche whose voucher this person owes on the grant (due, or one sent back), if any */
+  const uploadFor = (g: Grant) => (items.data ?? []).find((i) => i.grant_id === g.id && i.tranche_id !== null
+    && (i.action === "my_vouchers_due" || i.action === "my_rejected_vouchers"))?.tranche_id;
   return (
     <List title={translate("grants.grant.listTitle")} headerButtons={() => (
       <ExportButton<Grant> resource="grants" filters={[...permanent, ...filters]} sorters={sorters} select={select} filename="grants" columns={[
@@ -139,7 +143,17 @@ export default function GrantList() {
               { label: translate("grants.fields.team"), value: g.team?.name },
               { label: translate("grants.fields.period"), value: `${g.starts_on} ~ ${g.ends_on}` },
             ]}
-            actions={<Link to={open(g)}><Button>{translate("grants.applications.open")}</Button></Link>} />
+            actions={(
+              <Space wrap>
+                {/* the grantee's voucher due: straight to the upload dialog of that tranche */}
+                {uploadFor(g) && (
+                  <Link to={`${open(g)}?upload=${uploadFor(g)}`}>
+                    <Button type="primary" icon={<UploadOutlined />} data-testid="card-voucher-upload">{translate("grants.vouchers.upload")}</Button>
+                  </Link>
+                )}
+                <Link to={open(g)}><Button>{translate("grants.applications.open")}</Button></Link>
+              </Space>
+            )} />
         )}>
         <Table.Column<Grant> dataIndex="agreement_no" title={translate("grants.grant.agreementNo")} sorter width={150} render={(v: string, g) => <Link to={open(g)}>{v}</Link>} />
         <Table.Column<Grant> title={translate("grants.fields.title")} render={(_, g) => g.grant_applications?.title} />

@@ -7,16 +7,16 @@ import { DiffOutlined, EyeOutlined, PlusOutlined, StopOutlined, UploadOutlined }
 import { useGetIdentity, useInvalidate, useList, useOne, useTranslate } from "@refinedev/core";
 import { Alert, App, Button, Card, Descriptions, Empty, List, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
 import {
   canCheckVoucher, canCloseGrant, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant,
-  previousVouchersReady, type TrancheAction, trancheActions,
+  OPEN_TRANCHE_STATES, paidWithoutVouchers, previousVouchersReady, type TrancheAction, trancheActions,
 } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { hasRole } from "../../domain/scope";
-import { districtDate } from "../../providers/dayjs";
+import { districtDate, districtToday } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
 import { callRpc, newRequestKey, type RpcArgs, type RpcName } from "../../providers/rpc";
 import { useScope } from "../../providers/scope";
@@ -40,7 +40,7 @@ export default function GrantShow() {
   const invalidate = useInvalidate();
   const { id } = useParams();
   const grantId = Number(id);
-  const { scope } = useScope();
+  const { scope, loading: scopeLoading } = useScope();
   const { data: me } = useGetIdentity<{ id: string }>();
   const [error, setError] = useState<string>();
   const [step, setStep] = useState<Step>();
@@ -59,6 +59,15 @@ export default function GrantShow() {
     filters: [{ field: "application_id", operator: "eq", value: g?.application_id }], queryOptions: { enabled: !!g },
   });
 
+  // ?upload=<tranche id> (the 上传凭证 button on a 待我处理 card): the upload dialog is open from the start, when
+  // this person may upload on that tranche; closing it drops the parameter
+  const [params, setParams] = useSearchParams();
+  const uploadParam = Number(params.get("upload")) || undefined;
+  const closeUpload = () => {
+    setUploading(undefined);
+    if (uploadParam) setParams((p) => { p.delete("upload"); return p; }, { replace: true });
+  };
+
   if (query.isLoading) return <Skeleton active />;
   if (!g) return <Empty description={translate("grants.grant.notFound")} />;
 
@@ -71,7 +80,11 @@ export default function GrantShow() {
   const lineName = (lineId: unknown) => allocationRows.find((a) => a.line_id === Number(lineId))?.budget_lines?.name ?? `#${String(lineId)}`;
   const paid = trancheRows.filter((t) => t.status === "paid").reduce((s, t) => s + Number(t.amount_fen), 0);
   const scheduled = trancheRows.filter((t) => t.status !== "cancelled").reduce((s, t) => s + Number(t.amount_fen), 0);
-  const openTranches = trancheRows.filter((t) => ["scheduled", "requested", "approved"].includes(t.status)).length;
+  const openTranches = trancheRows.filter((t) => OPEN_TRANCHE_STATES.includes(t.status)).length;
+  const unvouched = paidWithoutVouchers(trancheRows, voucherRows);
+
+  const asked = uploadParam && !scopeLoading ? trancheRows.find((t) => t.id === uploadParam) : undefined;
+  const uploadTarget = uploading ?? (asked && canUploadVoucher(scope, g, asked) ? asked : undefined);
 
   const refresh = async () => {
     await Promise.all(GRANT_RESOURCES.map((resource) => invalidate({ resource, invalidates: ["resourceAll"] })));
@@ -256,8 +269,8 @@ export default function GrantShow() {
         onSubmit={(v) => run("pay_tranche", {
           p_tranche_id: paying!.id, p_paid_on: v.paid_on.format("YYYY-MM-DD"), p_voucher_no: v.voucher_no?.trim() || null, p_request_key: newRequestKey(),
         }, translate("grants.done.paid"))} />
-      {uploading && (
-        <VoucherUploadModal open grantId={g.id} agreementNo={g.agreement_no} tranche={uploading} filed={voucherRows} onClose={() => setUploading(undefined)}
+      {uploadTarget && (
+        <VoucherUploadModal open grantId={g.id} agreementNo={g.agreement_no} tranche={uploadTarget} filed={voucherRows} onClose={closeUpload}
           onDone={() => {
             message.success(translate("grants.done.voucherUploaded"));
             void refresh();
@@ -285,7 +298,8 @@ export default function GrantShow() {
         onSubmit={(d) => run("return_tranche", { p_tranche_id: tranche!.id, p_reason: d.reason, p_request_key: newRequestKey() }, translate("grants.done.returned"))} />
       <DecisionModal open={step?.kind === "voucher"} title={translate("grants.vouchers.checkTitle")}
         subject={step?.kind === "voucher" ? translate("grants.vouchers.subject", {
-          no: g.agreement_no, seq: trancheRows.find((t) => t.id === step.voucher.tranche_id)?.seq ?? "", name: step.voucher.file_name, amount: formatFen(step.voucher.amount_fen),
+          title: g.grant_applications?.title ?? "", no: g.agreement_no, seq: trancheRows.find((t) => t.id === step.voucher.tranche_id)?.seq ?? "",
+          name: step.voucher.file_name, amount: formatFen(step.voucher.amount_fen),
         }) : ""}
         notice={step?.kind === "voucher" ? (
           <Button icon={<EyeOutlined />} onClick={() => openFile(step.voucher)} style={{ marginBottom: 12 }}>{translate("grants.vouchers.open")}</Button>
@@ -298,8 +312,15 @@ export default function GrantShow() {
         subject={[
           translate("grants.close.subject", { amount: formatFen(g.amount_fen), paid: formatFen(paid) }),
           ...(openTranches > 0 ? [translate("grants.close.openTranches", { open: openTranches })] : []),
+          ...(g.ends_on >= districtToday().format("YYYY-MM-DD") ? [translate("grants.close.periodRunning", { date: g.ends_on })] : []),
         ].join("")}
-        notice={<Alert type="warning" showIcon message={translate("grants.close.notice")} style={{ marginBottom: 12 }} />}
+        notice={<>
+          <Alert type="warning" showIcon message={translate("grants.close.notice")} style={{ marginBottom: 12 }} />
+          {unvouched > 0 && (
+            <Alert type="error" showIcon data-testid="close-unvouched" style={{ marginBottom: 12 }}
+              message={translate("grants.close.unvouched", { amount: formatFen(unvouched) })} />
+          )}
+        </>}
         choices={{ yes: translate("grants.close.completed"), no: translate("grants.close.terminated"), label: translate("grants.close.choice") }}
         okText={translate("grants.close.completed")}
         error={error} testId="close-grant-modal" onClose={() => setStep(undefined)}

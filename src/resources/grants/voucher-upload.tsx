@@ -86,7 +86,11 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, filed,
       });
       if (e) {
         await removeVoucherFile(path);
+        // the refusal is what counts now: the same-voucher warning (already answered with 仍然上传) goes
+        setTwin(undefined);
         const over = vouchersOverPaid(e);
+        // the amount is what to change: take the person there
+        if (over) form.scrollToField("amount_fen", { focus: true });
         return setError(over
           ? translate("grants.vouchers.overPaid", { paid: formatFen(over.paid_fen), filed: formatFen(over.vouchers_fen), left: formatFen(over.left_fen) })
           : errorMessage(e));
