@@ -4,11 +4,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
 import { useCan, useTranslate, type CrudFilter } from "@refinedev/core";
-import { Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterForm } from "../../components/FilterForm";
+import { NeedsMeBar, WaitTags } from "../../components/NeedsMe";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -49,7 +50,7 @@ export default function ApplicationList() {
   const navigate = useNavigate();
   const phone = useIsPhone();
   const { scope, loading } = useScope();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const { data: canApply } = useCan({ resource: "grant_applications", action: "apply" });
   const needs = statusesNeedingMe(scope);
   const view = params.get("view") === "all" || needs.length === 0 ? "all" : "mine";
@@ -83,21 +84,13 @@ export default function ApplicationList() {
     },
   });
 
-  const setParam = (key: string, value: string | undefined) => setParams((p) => {
-    if (value) p.set(key, value);
-    else p.delete(key);
-    return p;
-  }, { replace: true });
   // the same numbers as the home and dashboard counts
   const counts = new Map(APPLICATION_ACTIONS.map((a) => [a, (items.data ?? []).filter((i) => i.action === a).length]));
-  const waiting = (a: Application) => {
-    const list = waits.get(a.id);
-    return list?.length ? (
-      <Space size={4} wrap data-testid="application-waits">
-        {list.map((w) => <Tag key={w.action} color="orange" style={{ whiteSpace: "normal" }}>{translate(`grants.applications.waits.${w.action}`, { n: w.n })}</Tag>)}
-      </Space>
-    ) : null;
-  };
+  const waiting = (a: Application) => (
+    <WaitTags testId="application-waits" texts={waits.get(a.id)?.map((w) => ({
+      key: w.action, text: translate(`grants.applications.waits.${w.action}`, { n: w.n }),
+    }))} />
+  );
   const year = districtToday().year();
   const years = [year + 1, year, year - 1, year - 2];
   const open = (a: Application) => `/grant-applications/${a.id}`;
@@ -128,22 +121,9 @@ export default function ApplicationList() {
         </Space>
       )}
     >
-      {needs.length > 0 && (
-        <Tabs activeKey={view} onChange={(k) => setParams((p) => { p.set("view", k); p.delete("action"); return p; }, { replace: true })} data-testid="application-tabs"
-          items={[
-            { key: "mine", label: translate("grants.applications.needsMe") },
-            { key: "all", label: translate("grants.applications.all") },
-          ]} />
-      )}
-      {view === "mine" && (
-        <Space direction={phone ? "vertical" : "horizontal"} style={{ width: phone ? "100%" : undefined, marginBottom: 12 }}>
-          <Select allowClear value={action} onChange={(v?: string) => setParam("action", v)} data-testid="application-action-filter"
-            placeholder={translate("grants.applications.anyAction")} aria-label={translate("grants.applications.waiting")} style={{ width: phone ? "100%" : 260 }}
-            options={APPLICATION_ACTIONS.filter((a) => counts.get(a) || a === action).map((a) => ({
-              value: a, label: translate("grants.applications.actionOption", { what: translate(`grants.applications.actions.${a}`), n: counts.get(a) ?? 0 }),
-            }))} />
-        </Space>
-      )}
+      <NeedsMeBar testId="application" tabs={needs.length > 0} view={view} steps={APPLICATION_ACTIONS} counts={counts} step={action}
+        labels={{ mine: translate("grants.applications.needsMe"), all: translate("grants.applications.all"), any: translate("grants.applications.anyAction"), waiting: translate("grants.applications.waiting") }}
+        stepLabel={(a, n) => translate("grants.applications.actionOption", { what: translate(`grants.applications.actions.${a}`), n })} />
       <FilterForm formProps={searchFormProps} initialValues={initial} testId="application-filters"
         search={(
           <Form.Item name="q">

@@ -7,11 +7,12 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilter } from "@refinedev/core";
-import { Button, Form, Input, Select, Space, Table, Tabs, Tag } from "antd";
+import { Button, Form, Input, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterForm } from "../../components/FilterForm";
+import { NeedsMeBar, WaitTags } from "../../components/NeedsMe";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -40,7 +41,7 @@ export default function GrantList() {
   const translate = useTranslate();
   const phone = useIsPhone();
   const { scope, loading } = useScope();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const [searched, setSearched] = useState<Search>({});
   // leaders file vouchers, finance pays and checks, the organisation department decides changes
   const acts = hasRole(scope, "team_leader") || hasRole(scope, "finance") || hasRole(scope, "org_admin");
@@ -68,22 +69,13 @@ export default function GrantList() {
       return searchFilters(v);
     },
   });
-  const setParam = (key: string, value: string | undefined) => setParams((p) => {
-    if (value) p.set(key, value);
-    else p.delete(key);
-    return p;
-  }, { replace: true });
   // the same numbers as the home and dashboard counts (vouchers, tranches, change requests — not grants)
   const counts = new Map(GRANT_ACTIONS.map((a) => [a, (items.data ?? []).filter((i) => i.action === a).length]));
-  const waitText = (w: GrantWait) => translate(`grants.waits.${w.action}`, { seq: w.seq ?? "", n: w.n });
-  const waiting = (g: Grant) => {
-    const list = waits.get(g.id);
-    return list?.length ? (
-      <Space size={4} wrap data-testid="grant-waits">
-        {list.map((w) => <Tag key={`${w.action}-${w.seq}`} color="orange" style={{ whiteSpace: "normal" }}>{waitText(w)}</Tag>)}
-      </Space>
-    ) : null;
-  };
+  const waiting = (g: Grant) => (
+    <WaitTags testId="grant-waits" texts={waits.get(g.id)?.map((w: GrantWait) => ({
+      key: `${w.action}-${w.seq}`, text: translate(`grants.waits.${w.action}`, { seq: w.seq ?? "", n: w.n }),
+    }))} />
+  );
   const open = (g: Grant) => `/grants/${g.id}`;
   /** the tranche whose voucher this person owes on the grant (due, or one sent back), if any */
   const uploadFor = (g: Grant) => (items.data ?? []).find((i) => i.grant_id === g.id && i.tranche_id !== null
@@ -99,22 +91,9 @@ export default function GrantList() {
         { title: translate("grants.fields.status"), value: (g) => translate(`grants.grantStates.${g.status}`) },
       ]} />
     )}>
-      {acts && (
-        <Tabs activeKey={view} onChange={(k) => setParams((p) => { p.set("view", k); p.delete("action"); return p; }, { replace: true })} data-testid="grant-tabs"
-          items={[
-            { key: "mine", label: translate("grants.grant.needsMe") },
-            { key: "all", label: translate("grants.grant.all") },
-          ]} />
-      )}
-      {view === "mine" && (
-        <Space direction={phone ? "vertical" : "horizontal"} style={{ width: phone ? "100%" : undefined, marginBottom: 12 }}>
-          <Select allowClear value={action} onChange={(v?: string) => setParam("action", v)} data-testid="grant-action-filter"
-            placeholder={translate("grants.grant.anyAction")} aria-label={translate("grants.grant.waiting")} style={{ width: phone ? "100%" : 260 }}
-            options={GRANT_ACTIONS.filter((a) => counts.get(a) || a === action).map((a) => ({
-              value: a, label: translate("grants.grant.actionOption", { what: translate(`grants.grant.actions.${a}`), n: counts.get(a) ?? 0 }),
-            }))} />
-        </Space>
-      )}
+      <NeedsMeBar testId="grant" tabs={acts} view={view} steps={GRANT_ACTIONS} counts={counts} step={action}
+        labels={{ mine: translate("grants.grant.needsMe"), all: translate("grants.grant.all"), any: translate("grants.grant.anyAction"), waiting: translate("grants.grant.waiting") }}
+        stepLabel={(a, n) => translate("grants.grant.actionOption", { what: translate(`grants.grant.actions.${a}`), n })} />
       <FilterForm formProps={searchFormProps} testId="grant-filters"
         search={(
           <Form.Item name="q">
