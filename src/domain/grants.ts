@@ -17,6 +17,27 @@ export const BUDGET_PURPOSES: readonly BudgetPurpose[] = ["venue", "incubation",
 /** States in which an application is still under way (withdrawing is possible until the decision). */
 export const OPEN_STATUSES: readonly ApplicationStatus[] = ["draft", "submitted", "screened", "checked"];
 
+/** States in which an application asks for, or holds, money (submitted up to approved). */
+export const LIVE_STATUSES: readonly ApplicationStatus[] = ["submitted", "screened", "checked", "in_notice", "approved"];
+
+/** The same team's other live applications for the same purpose in the same year, as the decider should see them:
+ *  how many, their sum, the sum with this one, and whether that sum passes the two-approval threshold although
+ *  this one alone does not (one piece of work split into several applications to stay under it). The rule
+ *  itself stays the database's (two approvals above the threshold per application); this is a warning. */
+export function sameKindThisYear(
+  app: { id: number; team_id: number; purpose: string; period_start: string | null; amount_requested_fen: number | string },
+  others: readonly { id: number; team_id: number; purpose: string; period_start: string | null; status: ApplicationStatus; amount_requested_fen: number | string }[],
+  thresholdFen: number | undefined,
+): { n: number; othersFen: number; allFen: number; splitOver: boolean } {
+  const year = app.period_start?.slice(0, 4);
+  const same = others.filter((o) => o.id !== app.id && o.team_id === app.team_id && o.purpose === app.purpose
+    && !!year && o.period_start?.slice(0, 4) === year && LIVE_STATUSES.includes(o.status));
+  const othersFen = same.reduce((s, o) => s + Number(o.amount_requested_fen), 0);
+  const own = Number(app.amount_requested_fen);
+  const allFen = own + othersFen;
+  return { n: same.length, othersFen, allFen, splitOver: thresholdFen !== undefined && own <= thresholdFen && allFen > thresholdFen };
+}
+
 /** A line's use is warned at this share (fund_settings.warn_ratio is the database's figure; this is its default). */
 export const DEFAULT_WARN_RATIO = 0.9;
 

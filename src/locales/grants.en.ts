@@ -58,6 +58,8 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       rejectReleases: "Rejecting releases the money committed to it.", check: "Budget check", decide: "Decide", decideTitle: "Decision",
       approveDecision: "Fund it and publish the notice", approve: "Approve after the notice", approveTitle: "Approve and make the agreement", decision: "Decision",
       reason: "Reason (kept in the history)", reasonOptional: "Note (optional)",
+      sameKind: "This team has {{n}} other “{{purpose}}” application(s) in {{year}} under way or approved, {{others}} in all; {{all}} with this one.",
+      sameKindOver: "Together above {{threshold}}: check whether one piece of work was split into several applications, each approved by one person.",
       firstApproval: "Above {{threshold}}: yours is the first approval; another person of the organisation department must approve too.",
       secondApproval: "Above {{threshold}}: one person has approved; your approval decides and publishes the notice.",
     },

@@ -54,6 +54,8 @@ const grantsZhCN = {
       rejectReleases: "驳回后，已占用的预算将释放。", check: "财务预算审核", decide: "审批决定", decideTitle: "审批决定",
       approveDecision: "同意资助，进入公示", approve: "公示期满，批准", approveTitle: "批准并签订资助协议", decision: "审核意见",
       reason: "理由（将记入流转记录）", reasonOptional: "说明（可不填）",
+      sameKind: "该团队 {{year}} 年还有 {{n}} 份“{{purpose}}”申报在办或已批准，共 {{others}}；连同本份合计 {{all}}。",
+      sameKindOver: "合计超过 {{threshold}}：请看是否把一件事拆成了几份申报，以免只经一人批准。",
       firstApproval: "金额超过 {{threshold}}：您的同意将记为第一位批准，还需另一位组织部同志批准。",
       secondApproval: "金额超过 {{threshold}}：已有一位同志批准，您的同意将作出决定并进入公示。",
     },

@@ -121,6 +121,21 @@ test("a leader applies → street screens → finance checks → the organisatio
   await signIn(page, "org@demo.local");
   await page.goto(`/grant-applications/${appId}`);
   await page.getByTestId("action-decide").click();
+  // the team's other 活动开展 applications of the year are named, and a sum above the two-approval threshold warned
+  const [same] = await sql<{ n: number; all: string; threshold: string }>(`
+    select count(*)::int as n, (sum(o.amount_requested_fen) + a.amount_requested_fen)::text as all,
+           (select two_approval_threshold_fen from public.fund_settings)::text as threshold
+      from public.grant_applications a join public.grant_applications o
+        on o.team_id = a.team_id and o.purpose = a.purpose and o.id <> a.id
+       and o.status in ('submitted', 'screened', 'checked', 'in_notice', 'approved')
+       and extract(year from o.period_start) = extract(year from a.period_start)
+     where a.id = $1 group by a.amount_requested_fen`, [appId]);
+  expect(same?.n, "the seed gives team 1001 other 活动开展 applications this year").toBeGreaterThan(0);
+  expect(Number(same.all)).toBeGreaterThan(Number(same.threshold));
+  const sameKind = page.getByTestId("decide-modal").getByTestId("same-kind");
+  await expect(sameKind).toContainText(`还有 ${same.n} 份“活动开展”申报`);
+  await expect(sameKind).toContainText(`连同本份合计 ¥${(Number(same.all) / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
+  await expect(sameKind).toContainText("请看是否把一件事拆成了几份申报");
   await confirm(page, "decide-modal-ok");
   await expect(page.getByTestId("application-status")).toHaveText("公示中");
   const committed = await accountOf(line.line_id, year);

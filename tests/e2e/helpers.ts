@@ -54,7 +54,10 @@ export async function confirm(page: Page, testId: string, timeout = 45_000) {
   await expect.poll(async () => {
     if (await refusal.count()) return `the dialog refused: ${await refusal.first().innerText()}`;
     if (!(await button.isVisible())) return "closed";
-    const busy = ((await button.getAttribute("class")) ?? "").includes("ant-btn-loading");
+    // (the dialog may close between the two reads: a short wait, not the 45 s default, or one poll would outlast it)
+    const cls = await button.getAttribute("class", { timeout: 500 }).catch(() => undefined);
+    if (cls === undefined) return "open";
+    const busy = (cls ?? "").includes("ant-btn-loading");
     if (!tappedAgain && !busy && Date.now() - started > 15_000) {
       tappedAgain = true;
       await button.click().catch(() => undefined);

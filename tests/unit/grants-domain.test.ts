@@ -3,9 +3,10 @@
 // 100 %), the budget's running total, tranches gated by the previous tranche's vouchers, and voucher paths.
 import { describe, expect, it } from "vitest";
 import {
-  actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, paidWithoutVouchers, budgetTotal, canCheckVoucher, canCloseGrant, canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting,
-  grantWaits, lineAfter, previousVouchersReady, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
-  type ActionItem, type ApplicationRef,
+  actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, budgetTotal, canCheckVoucher, canCloseGrant,
+  canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting, grantWaits, lineAfter, paidWithoutVouchers, previousVouchersReady,
+  sameKindThisYear, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
+  type ActionItem, type ApplicationRef, type ApplicationStatus,
 } from "../../src/domain/grants";
 import type { ScopeGrant } from "../../src/domain/scope";
 
@@ -141,6 +142,23 @@ describe("tranches and vouchers", () => {
   it("stores a voucher under <grant>/<tranche>/<uuid>.<ext>, never the (Chinese) file name", () => {
     expect(voucherPath(7, 12, "u-1", "发票 2026.JPG")).toBe("7/12/u-1.jpg");
     expect(voucherPath(7, 12, "u-1", "收据")).toBe("7/12/u-1.bin");
+  });
+});
+
+describe("the same team's applications of the same kind and year", () => {
+  const app = { id: 1, team_id: 7, purpose: "activities", period_start: "2026-03-01", amount_requested_fen: 3000000 };
+  const o = (id: number, status: ApplicationStatus, fen: number, extra: Partial<{ team_id: number; purpose: string; period_start: string }> = {}) =>
+    ({ id, team_id: 7, purpose: "activities", period_start: "2026-09-01", status, amount_requested_fen: fen, ...extra });
+  it("sums the live ones and warns when together they pass the threshold that each alone stays under", () => {
+    const others = [
+      o(2, "approved", 2500000), o(3, "submitted", 1000000), o(4, "rejected", 9000000), o(5, "draft", 9000000),
+      o(6, "approved", 9000000, { team_id: 8 }), o(7, "approved", 9000000, { purpose: "venue" }), o(8, "approved", 9000000, { period_start: "2025-12-31" }),
+      { ...app, status: "checked" as const },
+    ];
+    expect(sameKindThisYear(app, others, 5000000)).toEqual({ n: 2, othersFen: 3500000, allFen: 6500000, splitOver: true });
+    // one alone above the threshold already needs two approvals: no split to warn about
+    expect(sameKindThisYear({ ...app, amount_requested_fen: 6000000 }, others, 5000000).splitOver).toBe(false);
+    expect(sameKindThisYear(app, others.slice(1), 5000000)).toEqual({ n: 1, othersFen: 1000000, allFen: 4000000, splitOver: false });
   });
 });
 

@@ -9,7 +9,10 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
-import { actorUnitLabel, applicationActions, DEFAULT_WARN_RATIO, noticeOver, type ActorUnit, type ApplicationAction } from "../../domain/grants";
+import {
+  actorUnitLabel, applicationActions, DEFAULT_WARN_RATIO, LIVE_STATUSES, noticeOver, sameKindThisYear, type ActorUnit, type ApplicationAction,
+  type ApplicationStatus,
+} from "../../domain/grants";
 import { formatFen } from "../../domain/money";
 import { districtDate, districtNow } from "../../providers/dayjs";
 import { errorMessage } from "../../providers/data";
@@ -65,6 +68,18 @@ export default function ApplicationShow() {
   });
 
   const actorUnits = useRpcQuery<ActorUnit>("application_actor_units", { p_application_id: appId });
+  // the team's other live applications for the same purpose and year: the decider sees a piece of work split to
+  // stay under the two-approval threshold
+  const year = a?.period_start?.slice(0, 4);
+  const siblings = useList<{ id: number; team_id: number; purpose: string; period_start: string | null; status: ApplicationStatus; amount_requested_fen: number }>({
+    resource: "grant_applications", pagination: { mode: "off" }, meta: { select: "id, team_id, purpose, period_start, status, amount_requested_fen" },
+    filters: [
+      { field: "team_id", operator: "eq", value: a?.team_id }, { field: "purpose", operator: "eq", value: a?.purpose },
+      { field: "status", operator: "in", value: LIVE_STATUSES }, { field: "id", operator: "ne", value: appId },
+      { field: "period_start", operator: "gte", value: `${year}-01-01` }, { field: "period_start", operator: "lte", value: `${year}-12-31` },
+    ],
+    queryOptions: { enabled: staff && !!a && !!year && a.status === "checked" },
+  });
 
   if (query.isLoading) return <Skeleton active />;
   if (!a) return <Empty description={translate("grants.applications.notFound")} />;
@@ -83,6 +98,7 @@ export default function ApplicationShow() {
   const can = (x: ApplicationAction) => actions.includes(x);
   const subject = translate("grants.applications.subject", { title: a.title, amount: formatFen(a.amount_requested_fen) });
   const needsTwo = threshold !== undefined && a.amount_requested_fen > threshold;
+  const sameKind = sameKindThisYear(a, siblings.result?.data ?? [], threshold);
   // the person where the reader may see staff names; otherwise (a leader) the unit the step was taken for
   const who = (t: Pick<TransitionRow, "id" | "actor">) => {
     if (!t.actor) return "";
@@ -251,7 +267,16 @@ export default function ApplicationShow() {
         onSubmit={(d) => step("reject_application", { p_id: a.id, p_reason: d.reason }, translate("grants.done.rejected"))} />
       <DecisionModal open={dialog === "decide"} title={translate("grants.actions.decideTitle")} subject={subject}
         choices={{ yes: translate("grants.actions.approveDecision"), no: translate("grants.actions.reject") }} okText={translate("grants.actions.approveDecision")}
-        notice={needsTwo ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={translate(approvalRows.length ? "grants.actions.secondApproval" : "grants.actions.firstApproval", { threshold: formatFen(threshold!) })} /> : undefined}
+        notice={<>
+          {needsTwo && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={translate(approvalRows.length ? "grants.actions.secondApproval" : "grants.actions.firstApproval", { threshold: formatFen(threshold!) })} />}
+          {sameKind.n > 0 && (
+            <Alert type={sameKind.splitOver ? "warning" : "info"} showIcon style={{ marginBottom: 12 }} data-testid="same-kind"
+              message={translate("grants.actions.sameKind", {
+                year, n: sameKind.n, purpose: translate(`grants.purposes.${a.purpose}`), others: formatFen(sameKind.othersFen), all: formatFen(sameKind.allFen),
+              })}
+              description={sameKind.splitOver ? translate("grants.actions.sameKindOver", { threshold: formatFen(threshold!) }) : undefined} />
+          )}
+        </>}
         error={error} testId="decide-modal" onClose={close}
         onSubmit={(d) => step("decide_application", { p_id: a.id, p_approve: d.yes, p_reason: d.reason || null },
           (status) => translate(!d.yes ? "grants.done.rejected" : status === "checked" ? "grants.done.firstApproval" : "grants.done.inNotice"))} />
