@@ -24,6 +24,8 @@ const BY_NAME: [RegExp, string][] = [
   [/role_grants_one_active/, "errors.grantExists"],
   [/role_grants_role_level/, "errors.roleLevel"],
   [/role_grants_immutable/, "errors.grantImmutable"],
+  [/role_grants_self/, "errors.grantSelf"],
+  [/role_grants_finance_by_org/, "errors.grantFinanceByOrg"],
   [/role_grants_own_last_admin/, "errors.ownLastAdmin"],
   [/role_grants_last_org_admin/, "errors.lastOrgAdmin"],
   [/org_units_unique_name_per_parent/, "errors.duplicateName"],

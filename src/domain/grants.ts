@@ -175,12 +175,14 @@ export interface VoucherRef {
   uploaded_by?: string | null;
 }
 
-/** Tranche n is paid only when tranche n−1 (if any, and paid) has ≥ 1 verified voucher and none pending. */
+/** Tranche n is paid only when the tranche before it (cancelled and returned ones passed over) is paid and has
+ *  ≥ 1 verified voucher and none pending — pay_tranche's gate. */
 export function previousVouchersReady(tranches: readonly (TrancheRef & { id: number })[], t: TrancheRef, vouchers: readonly VoucherRef[]): boolean {
   const prev = tranches
-    .filter((x) => x.seq < t.seq && x.status === "paid")
+    .filter((x) => x.seq < t.seq && x.status !== "cancelled" && x.status !== "returned")
     .sort((x, y) => y.seq - x.seq)[0];
   if (!prev) return true;
+  if (prev.status !== "paid") return false;
   const mine = vouchers.filter((v) => v.tranche_id === prev.id);
   return mine.some((v) => v.status === "verified") && !mine.some((v) => v.status === "pending");
 }

@@ -83,7 +83,9 @@ export function canEditRoster(scope: readonly ScopeGrant[], team: UnitRef): bool
 /** Which roles an admin may grant over a unit of this level (inside their scope). */
 export function grantableRoles(scope: readonly ScopeGrant[], unit: UnitRef & { level: OrgLevel }): AppRole[] {
   if (!manages(scope, unit)) return [];
-  return (Object.keys(ROLE_LEVELS) as AppRole[]).filter((r) => ROLE_LEVELS[r].includes(unit.level));
+  // finance roles come from the organisation department only (role_grants_separation)
+  const org = scope.some((g) => g.role === "org_admin");
+  return (Object.keys(ROLE_LEVELS) as AppRole[]).filter((r) => ROLE_LEVELS[r].includes(unit.level) && (r !== "finance" || org));
 }
 
 export interface ScopeFilter {

@@ -89,6 +89,7 @@ const en: Shape<typeof zhCN> = {
     membershipFixed: "A membership cannot move to another team or person; a former member is added again",
     notATeam: "Only teams have members", grantExists: "This person already holds this role here",
     roleLevel: "This role cannot be granted at this level", grantImmutable: "A grant cannot be changed, only revoked",
+    grantSelf: "Nobody grants a role to themselves: ask another administrator", grantFinanceByOrg: "Finance roles are granted by the organisation department only",
     ownLastAdmin: "You cannot revoke your own last organisation-department grant: ask another organisation-department admin", lastOrgAdmin: "The district would have no organisation-department admin left: grant another one first and wait until they accept",
     duplicateName: "A unit with this name already exists under the same parent", levelOrder: "Wrong level: district → street → community → team",
     phone: "Not a valid mobile or landline number", homeCommunity: "Home must be a community", birthYear: "Implausible birth year",

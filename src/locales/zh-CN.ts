@@ -86,6 +86,7 @@ const zhCN = {
     membershipFixed: "成员记录不能转到其他队伍或人员；已离队的成员需重新添加",
     notATeam: "只能加入团队一级的组织", grantExists: "此人在该单位已有相同角色",
     roleLevel: "该角色不能授予这一级组织", grantImmutable: "授权不能修改，只能撤销后重新授权",
+    grantSelf: "不能给自己授权，请由另一位管理员办理", grantFinanceByOrg: "财务角色只能由区委组织部授权",
     ownLastAdmin: "不能撤销您自己唯一的组织部管理员授权：请由另一位组织部管理员办理", lastOrgAdmin: "撤销后全区将没有组织部管理员：请先授权另一位并待其接受邀请",
     duplicateName: "同一上级下已有同名单位", levelOrder: "层级不符：区 → 街道 → 社区 → 团队",
     phone: "手机号或座机号格式不正确", homeCommunity: "居住社区必须选择社区一级", birthYear: "出生年份不合理",

@@ -332,3 +332,84 @@ describe("grants the caller cannot read (review of 30 Nov)", () => {
     expect((data as { grants: number }[]).reduce((s, r) => s + Number(r.grants), 0)).toBe(Number(n));
   });
 });
+
+describe("attack review of 1 Dec", () => {
+  it("F1: moving part of a line's allocation keeps the rest on that line (still schedulable), so a street's finance still may not close the grant", async () => {
+    const district = await line(300_000, { unit: 1 });
+    const street = await line(300_000, { unit: 2 });
+    const { app, grantId } = await grantWith(district.lineId, 200_000, [], { team: 1002, creator: UID.leader3 });
+    // more than half of the line's 200,000 but not all of it
+    const { data: change, error } = await (await as("leader3")).rpc("request_grant_change", { p_grant_id: grantId, p_kind: "move_money",
+      p_after: { from_line_id: district.lineId, to_line_id: street.lineId, amount_fen: 120_000 } });
+    expect(error).toBeNull();
+    expect((await (await as("finance")).rpc("decide_grant_change", { p_change_id: change, p_approve: true })).data).toBe("approved");
+    const alloc = await sql<{ line_id: string; amount_fen: string }>(
+      "select line_id, amount_fen from application_allocations where application_id = $1 order by line_id", [app]);
+    expect(alloc.map((r) => [Number(r.line_id), Number(r.amount_fen)])).toEqual([[district.lineId, 80_000], [street.lineId, 120_000]]);
+    // the 80,000 left on the district line can still be scheduled
+    expect((await (await as("finance")).rpc("schedule_tranche", { p_grant_id: grantId, p_line_id: district.lineId, p_amount_fen: 80_000, p_due_on: "2026-12-01" })).error)
+      .toBeNull();
+    expect(hintOf(await (await as("finance2")).rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "终止" })))
+      .toBe("funds.not_finance_scope");
+  });
+
+  it("F1: a line with money committed in the ledger counts as the grant's even without its allocation row", async () => {
+    const district = await line(200_000, { unit: 1 });
+    const { app, grantId } = await grantWith(district.lineId, 100_000, [], { team: 1002, creator: UID.leader3 });
+    await sql("delete from application_allocations where application_id = $1", [app]);   // as the old move left it
+    expect(hintOf(await (await as("finance2")).rpc("close_grant", { p_grant_id: grantId, p_status: "terminated", p_reason: "终止" })))
+      .toBe("funds.not_finance_scope");
+    expect(Number((await sql<{ n: string }>("select count(*) as n from fund_ledger where application_id = $1 and kind = 'release'", [app]))[0].n)).toBe(0);
+  });
+
+  it("F2: no voucher is filed on a terminated grant (as the bucket refuses its upload)", async () => {
+    const { lineId } = await line(100_000, { unit: 1 });
+    const { grantId, tranches: [t1] } = await grantWith(lineId, 50_000, [[20_000, "approved"]]);
+    await paid(t1);
+    const path = await storedFile(`${grantId}/${t1}/${crypto.randomUUID()}.jpg`);
+    await sql("update grants set status = 'terminated', closed_at = now(), close_reason = '测试' where id = $1", [grantId]);
+    const r = await (await as("leader")).rpc("add_voucher", { p_tranche_id: t1, p_object_path: path, p_file_name: "f.jpg", p_mime: "image/jpeg",
+      p_size_bytes: 10, p_amount_fen: 1000, p_issued_on: "2026-06-03" });
+    expect(hintOf(r)).toBe("funds.grant_closed");
+    expect(Number((await sql<{ n: string }>("select count(*) as n from grant_vouchers where tranche_id = $1", [t1]))[0].n)).toBe(0);
+  });
+
+  it("F3: another street's application is 'not found' to the workflow calls, whatever its state (nothing told, nothing locked)", async () => {
+    const leader = await as("leader");
+    for (const state of ["draft", "submitted", "screened", "checked", "rejected"] as const) {
+      const id = await appIn(state, { team: 1006 });
+      for (const [fn, args] of [["screen_application", { p_id: id, p_pass: true }], ["withdraw_application", { p_id: id, p_reason: "x" }],
+        ["submit_application", { p_id: id }]] as const) {
+        const r = await leader.rpc(fn, args as never);
+        expect([r.error?.code, hintOf(r)], `${fn} on a ${state} application`).toEqual(["P0002", "funds.not_found"]);
+      }
+    }
+  });
+
+  it("F4: nobody grants a role to themselves, and only the organisation department grants finance", async () => {
+    const street = await as("street");
+    const self = await street.from("role_grants").insert({ email: "street@demo.local", role: "finance", org_unit_id: 2 } as never);
+    expect(hintOf(self)).toBe("role_grants_self");
+    const selfLeader = await street.from("role_grants").insert({ email: "street@demo.local", role: "team_leader", org_unit_id: 1002 } as never);
+    expect(hintOf(selfLeader)).toBe("role_grants_self");
+    const email = `fin-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    expect(hintOf(await street.from("role_grants").insert({ email, role: "finance", org_unit_id: 2 } as never))).toBe("role_grants_finance_by_org");
+    expect(await sql("select 1 from role_grants where email in ($1, 'street@demo.local') and role = 'finance'", [email])).toHaveLength(0);
+    // the street admin still grants what it may (a leader of one of its teams, to someone else); org grants finance
+    const ok = await street.from("role_grants").insert({ email: `lead-${email}`, role: "team_leader", org_unit_id: 1002 } as never);
+    expect(ok.error).toBeNull();
+    expect((await (await as("org")).from("role_grants").insert({ email, role: "finance", org_unit_id: 2 } as never)).error).toBeNull();
+    await sql("delete from role_grants where email in ($1, $2)", [email, `lead-${email}`]);
+  });
+
+  it("F5: a returned tranche needs no vouchers: the next one can be paid", async () => {
+    const { lineId } = await line(100_000, { unit: 1 });
+    const { tranches: [t1, t2] } = await grantWith(lineId, 60_000, [[20_000, "approved"], [20_000, "approved"]]);
+    await paid(t1);
+    const finance = await as("finance");
+    expect((await finance.rpc("return_tranche", { p_tranche_id: t1, p_reason: "项目调整，全额退回" })).error).toBeNull();
+    const r = await finance.rpc("pay_tranche", { p_tranche_id: t2 });
+    expect(r.error).toBeNull();
+    expect((await sql<{ status: string }>("select status from grant_tranches where id = $1", [t2]))[0].status).toBe("paid");
+  });
+});

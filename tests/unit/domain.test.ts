@@ -35,9 +35,11 @@ describe("scope rules mirror the policies", () => {
   });
   it("grantable roles follow the unit level and the admin's scope", () => {
     expect(grantableRoles(street, { ...team1001, level: "team" })).toEqual(["team_leader"]);
-    expect(grantableRoles(street, { id: 2, district_id: 1, street_id: 2, level: "street" })).toEqual(["street_admin", "finance"]);
+    // finance roles only from the organisation department
+    expect(grantableRoles(street, { id: 2, district_id: 1, street_id: 2, level: "street" })).toEqual(["street_admin"]);
     expect(grantableRoles(street, { ...team1006, level: "team" })).toEqual([]);
     expect(grantableRoles(leader, { ...team1001, level: "team" })).toEqual([]);
+    expect(grantableRoles(org, { id: 2, district_id: 1, street_id: 2, level: "street" })).toEqual(["street_admin", "finance"]);
   });
   it("list filters carry the caller's scope", () => {
     const f = { street: "street_id", community: "community_id", team: "id" };

@@ -106,6 +106,13 @@ describe("tranches and vouchers", () => {
     expect(previousVouchersReady(tranches, tranches[1], [{ tranche_id: 11, status: "verified" }, { tranche_id: 11, status: "rejected" }])).toBe(true);
     expect(previousVouchersReady(tranches, tranches[0], [])).toBe(true);
   });
+  it("passes over a returned or cancelled tranche before it, as pay_tranche does, but not an unpaid one", () => {
+    const t3 = { id: 13, seq: 3, status: "approved" as const };
+    const verified1 = [{ tranche_id: 11, status: "verified" as const }];
+    expect(previousVouchersReady([{ ...tranches[0] }, { id: 12, seq: 2, status: "returned" }, t3], t3, verified1)).toBe(true);
+    expect(previousVouchersReady([{ ...tranches[0] }, { id: 12, seq: 2, status: "cancelled" }, t3], t3, verified1)).toBe(true);
+    expect(previousVouchersReady([{ ...tranches[0] }, { id: 12, seq: 2, status: "approved" }, t3], t3, verified1)).toBe(false);
+  });
   it("the leader requests, finance approves (never the requester) and pays", () => {
     expect(trancheActions(LEADER, g, { seq: 1, status: "scheduled" }, "leader")).toEqual(["request"]);
     expect(trancheActions(FINANCE, g, { seq: 1, status: "requested", requested_by: "leader" }, "fin")).toEqual(["approve", "cancel"]);
