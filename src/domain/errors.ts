@@ -26,6 +26,7 @@ const BY_NAME: [RegExp, string][] = [
   [/role_grants_immutable/, "errors.grantImmutable"],
   [/role_grants_self/, "errors.grantSelf"],
   [/role_grants_finance_by_org/, "errors.grantFinanceByOrg"],
+  [/projects_featured_by_org/, "errors.featuredByOrg"],
   [/role_grants_own_last_admin/, "errors.ownLastAdmin"],
   [/role_grants_last_org_admin/, "errors.lastOrgAdmin"],
   [/org_units_unique_name_per_parent/, "errors.duplicateName"],
@@ -74,7 +75,7 @@ const BY_NAME: [RegExp, string][] = [
 const FUND_HINTS: Record<string, string> = {
   "funds.allocations_mismatch": "errors.fundAllocationsMismatch", "funds.allocations_required": "errors.fundAllocationsRequired", "funds.already_reversed": "errors.fundAlreadyReversed",
   "funds.amount_positive": "errors.fundAmountPositive", "funds.bad_state": "errors.fundBadState", "funds.change_invalid": "errors.fundChangeInvalid",
-  "funds.change_over_free": "errors.fundChangeOverFree", "funds.evaluation_published": "errors.fundEvaluationPublished", "funds.evaluation_too_early": "errors.fundEvaluationTooEarly", "funds.four_eyes": "errors.fundFourEyes",
+  "funds.change_over_free": "errors.fundChangeOverFree", "funds.date_in_future": "errors.fundDateInFuture", "funds.evaluation_published": "errors.fundEvaluationPublished", "funds.evaluation_too_early": "errors.fundEvaluationTooEarly", "funds.four_eyes": "errors.fundFourEyes",
   "funds.grant_closed": "errors.fundGrantClosed", "funds.items_mismatch": "errors.fundItemsMismatch", "funds.ledger_append_only": "errors.fundLedgerAppendOnly",
   "funds.line_below_used": "errors.fundLineBelowUsed", "funds.line_in_use": "errors.fundLineInUse", "funds.line_not_allocated": "errors.fundLineNotAllocated",
   "funds.line_over_budget": "errors.fundLineOverBudget", "funds.not_applicant": "errors.fundNotApplicant", "funds.not_decider": "errors.fundNotDecider",

@@ -4,6 +4,8 @@
 --     workflow calls' refusals, and held their row locks;
 --   * add_voucher refuses a terminated grant, as the vouchers bucket's insert policy does (a file uploaded
 --     before the termination could still be filed, and then checked);
+--   * the file's size and type are taken from Storage's record of the upload, and neither a payment nor a
+--     voucher is dated after today (F6, F8);
 --   * pay_tranche's voucher gate passes over a returned tranche as over a cancelled one: the returned money
 --     needs no vouchers, and no voucher can be filed on a returned tranche, so the next tranche could never be
 --     paid.
@@ -60,6 +62,9 @@ begin
       or not exists (select 1 from public.grant_vouchers where tranche_id = prev.id and status = 'verified')) then
     raise exception 'the vouchers of tranche % must be verified first', prev.seq using errcode = '23514', hint = 'funds.vouchers_gate';
   end if;
+  if p_paid_on > private.district_today() then
+    raise exception 'a payment is booked on or after the day it was made' using errcode = '23514', hint = 'funds.date_in_future';
+  end if;
   if (select coalesce(sum(amount_fen), 0) from public.grant_tranches where grant_id = g.id and status = 'paid')
      + t.amount_fen > g.amount_fen then
     raise exception 'the payments would exceed the grant' using errcode = '23514', hint = 'funds.tranches_over_grant';
@@ -94,6 +99,8 @@ declare
   v_id bigint;
   v_filed bigint;
   v_paid bigint;
+  v_size bigint;
+  v_mime text;
 begin
   v_first := private.request_replay('add_voucher', p_request_key);
   if v_first is not null then
@@ -114,6 +121,9 @@ begin
      or not exists (select 1 from storage.objects o where o.bucket_id = 'vouchers' and o.name = p_object_path) then
     raise exception 'a voucher file is uploaded under %/%/ first', g.id, t.id using errcode = '23514', hint = 'funds.voucher_path';
   end if;
+  if p_issued_on > private.district_today() then
+    raise exception 'a voucher is not dated in the future' using errcode = '23514', hint = 'funds.date_in_future';
+  end if;
   if coalesce(p_amount_fen, 0) <= 0 then
     raise exception 'the amount must be positive' using errcode = '23514', hint = 'funds.amount_positive';
   end if;
@@ -124,9 +134,15 @@ begin
     raise exception 'the vouchers would exceed what was paid' using errcode = '23514', hint = 'funds.vouchers_over_paid',
       detail = json_build_object('paid_fen', v_paid, 'vouchers_fen', v_filed, 'left_fen', greatest(v_paid - v_filed, 0))::text;
   end if;
+  -- the file's size and type as Storage recorded them at the upload, not as the caller says (when recorded)
+  select coalesce(nullif(o.metadata ->> 'size', '')::bigint, p_size_bytes),
+         case when o.metadata ->> 'mimetype' in ('image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf')
+              then o.metadata ->> 'mimetype' else p_mime end
+    into v_size, v_mime
+    from storage.objects o where o.bucket_id = 'vouchers' and o.name = p_object_path;
   insert into public.grant_vouchers (grant_id, tranche_id, object_path, file_name, mime, size_bytes, amount_fen, issued_on,
                                      description, uploaded_by)
-  values (g.id, t.id, p_object_path, btrim(p_file_name), p_mime, p_size_bytes, p_amount_fen, p_issued_on,
+  values (g.id, t.id, p_object_path, btrim(p_file_name), v_mime, v_size, p_amount_fen, p_issued_on,
           nullif(btrim(p_description), ''), auth.uid())
   returning id into v_id;
   perform private.request_done(p_request_key, v_id::text);

@@ -402,6 +402,36 @@ describe("attack review of 1 Dec", () => {
     await sql("delete from role_grants where email in ($1, $2)", [email, `lead-${email}`]);
   });
 
+  it("F6/F8: a voucher's size and type are Storage's record of the file; neither a voucher nor a payment is dated after today", async () => {
+    const { lineId } = await line(100_000, { unit: 1 });
+    const { grantId, tranches: [t1, t2] } = await grantWith(lineId, 60_000, [[20_000, "approved"], [20_000, "approved"]]);
+    await paid(t1);
+    const leader = await as("leader");
+    const file = async () => storedFile(`${grantId}/${t1}/${crypto.randomUUID()}.jpg`);   // metadata: image/jpeg, 10 bytes
+    const args = { p_tranche_id: t1, p_file_name: "f.pdf", p_mime: "application/pdf", p_size_bytes: 10_485_760, p_amount_fen: 1000 };
+    expect(hintOf(await leader.rpc("add_voucher", { ...args, p_object_path: await file(), p_issued_on: "2099-01-01" }))).toBe("funds.date_in_future");
+    const { data: id, error } = await leader.rpc("add_voucher", { ...args, p_object_path: await file(), p_issued_on: "2026-06-03" });
+    expect(error).toBeNull();
+    expect((await sql<{ mime: string; size_bytes: string }>("select mime, size_bytes from grant_vouchers where id = $1", [id]))[0])
+      .toEqual({ mime: "image/jpeg", size_bytes: "10" });
+    expect(hintOf(await (await as("finance")).rpc("pay_tranche", { p_tranche_id: t2, p_paid_on: "2099-01-01" }))).not.toBeNull();
+    const [{ status }] = await sql<{ status: string }>("select status from grant_tranches where id = $1", [t2]);
+    expect(status).toBe("approved");
+  });
+
+  it("a street admin does not mark its projects featured (that opens the tilt money to them); the organisation department does", async () => {
+    const [p] = await sql<{ id: string; is_featured: boolean }>("select id, is_featured from projects where level = 'street' and org_unit_id = 2 and not is_featured order by id limit 1");
+    const street = await as("street");
+    expect(hintOf(await street.from("projects").update({ is_featured: true } as never).eq("id", p.id))).toBe("projects_featured_by_org");
+    expect(hintOf(await street.from("projects").insert({ name: `特色-${crypto.randomUUID().slice(0, 6)}`, level: "street", org_unit_id: 2, is_featured: true } as never)))
+      .toBe("projects_featured_by_org");
+    expect((await street.from("projects").update({ description: "街道修改说明" } as never).eq("id", p.id)).error).toBeNull();
+    const org = await as("org");
+    expect((await org.from("projects").update({ is_featured: true } as never).eq("id", p.id)).error).toBeNull();
+    expect((await sql<{ f: boolean }>("select is_featured as f from projects where id = $1", [p.id]))[0].f).toBe(true);
+    await sql("update projects set is_featured = false where id = $1", [p.id]);
+  });
+
   it("F5: a returned tranche needs no vouchers: the next one can be paid", async () => {
     const { lineId } = await line(100_000, { unit: 1 });
     const { tranches: [t1, t2] } = await grantWith(lineId, 60_000, [[20_000, "approved"], [20_000, "approved"]]);
