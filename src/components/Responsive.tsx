@@ -62,7 +62,8 @@ export function ResponsiveTable<T extends object>({ card, children, ...tableProp
       rowKey={(r) => keyOf(r, (dataSource ?? []).indexOf(r)) as React.Key}
       renderItem={(r) => <List.Item style={{ padding: "6px 0", border: "none" }}>{card(r)}</List.Item>}
       pagination={
-        pagination === false || !pagination
+        // no pages to turn when nothing is listed (no "1 / 0" under an empty list)
+        pagination === false || !pagination || !pagination.total
           ? false
           : {
               current: pagination.current,

@@ -191,16 +191,19 @@ export function previousVouchersReady(tranches: readonly (TrancheRef & { id: num
 export const OPEN_TRANCHE_STATES: readonly TrancheStatus[] = ["scheduled", "requested", "approved"];
 
 /** Paid money that verified vouchers do not yet cover, over the paid tranches (each tranche on its own: a
- *  voucher counts only against the tranche it was filed on). Closing a grant with this above 0 is allowed, but
- *  the person closing it is told. */
+ *  voucher counts only against the tranche it was filed on), split into what is covered by vouchers handed in and
+ *  waiting for the check (pending) and what no voucher covers yet (missing). Closing a grant with money
+ *  uncovered is allowed, but the person closing it is told. */
 export function paidWithoutVouchers(
   tranches: readonly { id: number; status: TrancheStatus; amount_fen: number | string }[],
   vouchers: readonly { tranche_id: number; status: VoucherStatus; amount_fen: number | string }[],
-): number {
+): { pending: number; missing: number } {
   return tranches.filter((t) => t.status === "paid").reduce((sum, t) => {
-    const verified = vouchers.filter((v) => v.tranche_id === t.id && v.status === "verified").reduce((s, v) => s + Number(v.amount_fen), 0);
-    return sum + Math.max(0, Number(t.amount_fen) - verified);
-  }, 0);
+    const of = (status: VoucherStatus) => vouchers.filter((v) => v.tranche_id === t.id && v.status === status).reduce((s, v) => s + Number(v.amount_fen), 0);
+    const uncovered = Math.max(0, Number(t.amount_fen) - of("verified"));
+    const pending = Math.min(uncovered, of("pending"));
+    return { pending: sum.pending + pending, missing: sum.missing + uncovered - pending };
+  }, { pending: 0, missing: 0 });
 }
 
 type GrantRef = { team_id: number; team?: ApplicationRef["team"]; status?: string };
@@ -219,9 +222,15 @@ export function trancheActions(scope: readonly ScopeGrant[], grant: GrantRef, t:
   return out;
 }
 
-/** The grantee uploads vouchers against a paid tranche of its own team's grant. */
-export function canUploadVoucher(scope: readonly ScopeGrant[], grant: { team_id: number }, t: TrancheRef): boolean {
-  return t.status === "paid" && leads(scope, grant.team_id);
+/** The grantee's leader files vouchers on a paid tranche of a running or completed grant while the vouchers
+ *  (not rejected) stay under what was paid — `roomFen` = paid − filed, add_voucher's own rule. */
+export function canUploadVoucher(scope: readonly ScopeGrant[], grant: { team_id: number; status?: string }, t: TrancheRef, roomFen = Infinity): boolean {
+  return t.status === "paid" && leads(scope, grant.team_id) && grant.status !== "terminated" && roomFen > 0;
+}
+
+/** What the vouchers handed in (not rejected) on one tranche add up to. */
+export function vouchersFiledOn(vouchers: readonly { tranche_id: number; status: VoucherStatus; amount_fen: number | string }[], trancheId: number): number {
+  return vouchers.filter((v) => v.tranche_id === trancheId && v.status !== "rejected").reduce((s, v) => s + Number(v.amount_fen), 0);
 }
 
 /** Finance in scope verifies or rejects a pending voucher it did not upload. */
@@ -377,13 +386,16 @@ export function vouchersOverPaid(e: { hint?: string | null; details?: string | n
   }
 }
 
-/** A voucher already filed on the tranche with the same file name and amount (not a rejected one): most
- *  likely the same receipt sent twice after a retry. */
-export function sameVoucherFiled<V extends { tranche_id: number; file_name: string; amount_fen: number; status: VoucherStatus }>(
-  vouchers: readonly V[], trancheId: number, fileName: string, amountFen: number | null | undefined,
+/** A voucher already filed on the tranche (not a rejected one) that this file most likely repeats: the same file
+ *  name with the same amount, or the same name and the same size in bytes — the same receipt sent twice after a
+ *  retry, or again with another amount after a refusal. (A phone names every photo "image.jpg", but two photos
+ *  are not the same size to the byte.) */
+export function sameVoucherFiled<V extends { tranche_id: number; file_name: string; amount_fen: number; status: VoucherStatus; size_bytes?: number | null }>(
+  vouchers: readonly V[], trancheId: number, fileName: string, amountFen: number | null | undefined, sizeBytes?: number,
 ): V | undefined {
   const name = fileName.trim().slice(0, 200);
-  return vouchers.find((v) => v.tranche_id === trancheId && v.status !== "rejected" && v.file_name.trim() === name && v.amount_fen === amountFen);
+  return vouchers.find((v) => v.tranche_id === trancheId && v.status !== "rejected" && v.file_name.trim() === name
+    && (v.amount_fen === amountFen || (sizeBytes !== undefined && v.size_bytes != null && Number(v.size_bytes) === sizeBytes)));
 }
 
 // ── The timeline's actor ───────────────────────────────────────────────────────────────────────────

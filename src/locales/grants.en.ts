@@ -31,8 +31,8 @@ const grantsEn: Shape<typeof grantsZhCN> = {
         approve_after_notice: "Notice over, to approve", objections_open: "Objections to resolve",
       },
       waits: {
-        my_drafts: "Draft to submit", screen: "Screen it", check: "Check its budget", decide: "Decide it", second_approval: "Needs a second approval",
-        approve_after_notice: "Notice over, to approve", objections_open: "{{n}} objection(s) to resolve",
+        my_drafts: "Draft to submit", screen: "Waiting for your screening", check: "Waiting for your budget check", decide: "Waiting for your decision", second_approval: "Waiting for your second approval",
+        approve_after_notice: "Notice over: waiting for your approval", objections_open: "Objections to resolve: {{n}}",
       }, noticeUntil: "Notice until {{date}}", notFound: "This application does not exist or you may not see it",
       subject: "\"{{title}}\" · {{amount}}", summary: "Application", allocations: "Funded from (budget lines)",
       rejectedBecause: "Why it was not approved ({{who}}, {{at}}): {{reason}}", withdrawnBecause: "Withdrawn ({{who}}, {{at}}): {{reason}}",
@@ -80,7 +80,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       units: { orgAdmin: "District Organisation Department", districtFinance: "District finance", finance: "{{unit}} finance", unit: "{{unit}}" },
       to: { draft: "Draft created", submitted: "Submitted", screened: "Passed screening", checked: "Budget checked", in_notice: "Funded; notice started", approved: "Approved; agreement made", rejected: "Rejected", withdrawn: "Withdrawn" } },
     done: {
-      completed: "Completed: unpaid commitments released", terminated: "Terminated: unpaid commitments released",
+      completed: "Completed: money not paid out went back to its budget lines", terminated: "Terminated: money not paid out went back to its budget lines",
       draftSaved: "Draft saved", submitted: "Submitted for screening", withdrawn: "Application withdrawn", screened: "Passed screening; now with finance",
       rejected: "Rejected", checked: "Budget checked; now with the organisation department", firstApproval: "Your approval is recorded; a second person must approve",
       inNotice: "Funded; the public notice has started", approved: "Approved; the grant agreement is made", objectionRecorded: "Objection recorded", objectionResolved: "Objection resolved",
@@ -109,7 +109,7 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       gated: "Pay this once the previous tranche's vouchers are verified",
     },
     vouchers: {
-      title: "Vouchers", none: "No voucher uploaded yet", upload: "Upload voucher", uploadTitle: "Upload a voucher: agreement {{no}}, tranche {{seq}} ({{amount}})",
+      title: "Vouchers", cover: "{{filed}} handed in of {{paid}} paid", none: "No voucher uploaded yet", upload: "Upload voucher", uploadTitle: "Upload a voucher: agreement {{no}}, tranche {{seq}} ({{amount}})",
       takePhoto: "Take a photo", chooseFile: "Choose an image or PDF", chosen: "Chosen: {{name}} ({{kb}} KB)", fileRequired: "Take a photo or choose a file",
       wrongType: "Images (JPG, PNG, WEBP, HEIC) or PDF only", tooLarge: "At most 10 MB",
       fileHint: "Invoices, receipts: make sure the amount and date are readable.", amount: "Voucher amount (yuan)", issuedOn: "Issued on", description: "Note (optional)",
@@ -129,8 +129,9 @@ const grantsEn: Shape<typeof grantsZhCN> = {
       action: "Complete / terminate", title: "Complete or terminate agreement {{no}}", completed: "Complete", terminated: "Terminate",
       subject: "Agreement {{amount}}, {{paid}} paid", openTranches: "; the {{open}} unpaid instalment(s) will be cancelled", choice: "How to close",
       notice: "Complete: the project was carried out as agreed; terminate: it stopped part-way, and needs a reason. Once closed there are no more payments or changes; money not paid out goes back to its budget lines.",
-      closedLabel: "Closed", periodRunning: "; the period runs until {{date}}",
-      unvouched: "{{amount}} of the money paid is not yet covered by verified vouchers. Before completing, ask for the vouchers and check them; if the project stopped, terminate it and book the unspent money as returned.",
+      closedLabel: "Closed", periodRunning: "The period runs until {{date}}: it is not over yet.", chooseRequired: "Choose complete or terminate",
+      unvouched: "{{amount}} of the money paid is not yet covered by verified vouchers:", unvouchedPending: "{{amount}} handed in, waiting for your check", unvouchedMissing: "{{amount}} not handed in yet",
+      unvouchedHint: "Before completing, check the vouchers handed in and ask for the missing ones; if the project stopped, terminate it and book the unspent money as returned.",
     },
     evaluation: {
       title: "Performance", none: "Not evaluated yet: computed from the team's approved service records once the period is over or the grant is closed", evaluate: "Evaluate", reevaluate: "Evaluate again",

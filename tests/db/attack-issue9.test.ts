@@ -432,6 +432,19 @@ describe("attack review of 1 Dec", () => {
     await sql("update projects set is_featured = false where id = $1", [p.id]);
   });
 
+  it("the grantee is reminded of a paid tranche until its vouchers cover it, not only until the first one", async () => {
+    const { lineId } = await line(100_000, { unit: 1 });
+    const { grantId, tranches: [t1] } = await grantWith(lineId, 50_000, [[20_000, "approved"]]);
+    await paid(t1);
+    const due = async () => ((await (await as("leader")).rpc("funds_action_items")).data as { action: string; tranche_id: number }[])
+      .some((i) => i.action === "my_vouchers_due" && i.tranche_id === t1);
+    expect(await due()).toBe(true);
+    await voucher(grantId, t1, 12_000, "pending");
+    expect(await due()).toBe(true);   // ¥80 of ¥200 still without a voucher
+    await voucher(grantId, t1, 8_000, "verified");
+    expect(await due()).toBe(false);
+  });
+
   it("F5: a returned tranche needs no vouchers: the next one can be paid", async () => {
     const { lineId } = await line(100_000, { unit: 1 });
     const { tranches: [t1, t2] } = await grantWith(lineId, 60_000, [[20_000, "approved"], [20_000, "approved"]]);

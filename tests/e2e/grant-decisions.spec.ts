@@ -71,7 +71,7 @@ test("above the threshold the second org admin's approval starts 公示; the fir
   await expect(page).toHaveURL(/\/grant-applications\?view=mine&action=second_approval$/);
   const rows = page.getByTestId("application-table").locator("tbody tr.ant-table-row");
   await expect(rows).toHaveCount(n);
-  await expect(rows.getByTestId("application-waits")).toHaveText(Array(n).fill("待第二位批准"));
+  await expect(rows.getByTestId("application-waits")).toHaveText(Array(n).fill("待我作第二位批准"));
   await rows.getByRole("link", { name: app.title }).click();
   await expect(page).toHaveURL(/\/grant-applications\/211$/);
   await expect(page.getByTestId("two-approvals")).toContainText(`金额超过 ${yuan(Number(threshold))}`);

@@ -213,7 +213,7 @@ test("a leader applies → street screens → finance checks → the organisatio
   await page.screenshot({ path: info.outputPath("8-leader-voucher.png"), fullPage: true });
   await confirm(page, "voucher-ok");
   // (the 凭证已上传 toast lasts 3 s, gone before a loaded machine looks: the list is what stays)
-  await expect(page.getByTestId("vouchers-1")).toContainText("待审核");
+  await expect(page.getByTestId("vouchers-1")).toContainText("待核验");
   await expect(page).toHaveURL(new RegExp(`${grantUrl}$`)); // closed, the dialog does not come back on a reload
   // the same file and amount again: warned first; filed anyway, it is refused with the figures, the typed amount kept
   await page.getByTestId("voucher-upload-1").click();

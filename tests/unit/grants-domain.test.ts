@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, budgetTotal, canCheckVoucher, canCloseGrant,
   canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting, grantWaits, lineAfter, paidWithoutVouchers, previousVouchersReady,
-  sameKindThisYear, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersOverPaid,
+  sameKindThisYear, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersFiledOn, vouchersOverPaid,
   type ActionItem, type ApplicationRef, type ApplicationStatus,
 } from "../../src/domain/grants";
 import type { ScopeGrant } from "../../src/domain/scope";
@@ -125,6 +125,12 @@ describe("tranches and vouchers", () => {
     expect(canUploadVoucher(LEADER, g, { seq: 1, status: "paid" })).toBe(true);
     expect(canUploadVoucher(LEADER, g, { seq: 1, status: "approved" })).toBe(false);
     expect(canUploadVoucher(OTHER_LEADER, g, { seq: 1, status: "paid" })).toBe(false);
+    // no room left under what was paid, or a terminated grant: no upload offered (add_voucher would refuse)
+    expect(canUploadVoucher(LEADER, g, { seq: 1, status: "paid" }, 0)).toBe(false);
+    expect(canUploadVoucher(LEADER, g, { seq: 1, status: "paid" }, 100)).toBe(true);
+    expect(canUploadVoucher(LEADER, { ...g, status: "terminated" }, { seq: 1, status: "paid" }, 100)).toBe(false);
+    expect(vouchersFiledOn([{ tranche_id: 1, status: "pending", amount_fen: 500 }, { tranche_id: 1, status: "rejected", amount_fen: 900 },
+      { tranche_id: 2, status: "verified", amount_fen: 70 }, { tranche_id: 1, status: "verified", amount_fen: "25" }], 1)).toBe(525);
     expect(canCheckVoucher(FINANCE, g, { tranche_id: 11, status: "pending", uploaded_by: "leader" }, "fin")).toBe(true);
     expect(canCheckVoucher(FINANCE, g, { tranche_id: 11, status: "pending", uploaded_by: "fin" }, "fin")).toBe(false);
     expect(canCheckVoucher(LEADER, g, { tranche_id: 11, status: "pending", uploaded_by: "x" }, "leader")).toBe(false);
@@ -214,14 +220,16 @@ describe("needs my action on grants", () => {
       { id: 1, status: "paid" as const, amount_fen: 600000 }, { id: 2, status: "paid" as const, amount_fen: "400000" },
       { id: 3, status: "approved" as const, amount_fen: 500000 },
     ];
-    expect(paidWithoutVouchers(tranches, [])).toBe(1000000);
+    expect(paidWithoutVouchers(tranches, [])).toEqual({ pending: 0, missing: 1000000 });
     const vouchers = [
       { tranche_id: 1, status: "verified" as const, amount_fen: 450000 }, { tranche_id: 1, status: "pending" as const, amount_fen: 150000 },
       // more than tranche 2 got does not cover tranche 1's rest
       { tranche_id: 2, status: "verified" as const, amount_fen: "500000" }, { tranche_id: 3, status: "verified" as const, amount_fen: 1 },
     ];
-    expect(paidWithoutVouchers(tranches, vouchers)).toBe(150000);
-    expect(paidWithoutVouchers(tranches, [...vouchers, { tranche_id: 1, status: "verified", amount_fen: 150000 }])).toBe(0);
+    // tranche 1: 450,000 verified, 150,000 handed in and waiting
+    expect(paidWithoutVouchers(tranches, vouchers)).toEqual({ pending: 150000, missing: 0 });
+    expect(paidWithoutVouchers(tranches, vouchers.slice(2))).toEqual({ pending: 0, missing: 600000 });
+    expect(paidWithoutVouchers(tranches, [...vouchers, { tranche_id: 1, status: "verified", amount_fen: 150000 }])).toEqual({ pending: 0, missing: 0 });
   });
 
   it("reads the over-paid refusal's figures, and only from that refusal", () => {
@@ -240,6 +248,11 @@ describe("needs my action on grants", () => {
     expect(sameVoucherFiled(filed, 1, "invoice.jpg", 120001)).toBeUndefined();
     expect(sameVoucherFiled(filed, 2, "invoice.jpg", 120000)).toBeUndefined();
     expect(sameVoucherFiled(filed, 1, "receipt.jpg", 5000)).toBeUndefined();
+  });
+  it("knows the same file sent again with another amount by its size, but not another photo of the same name", () => {
+    const filed = [{ tranche_id: 1, file_name: "image.jpg", amount_fen: 1200000, status: "pending" as const, size_bytes: 48213 }];
+    expect(sameVoucherFiled(filed, 1, "image.jpg", 700000, 48213)).toBe(filed[0]);
+    expect(sameVoucherFiled(filed, 1, "image.jpg", 700000, 51007)).toBeUndefined();
   });
 });
 

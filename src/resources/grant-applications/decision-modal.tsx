@@ -19,7 +19,7 @@ interface Props {
   subject: ReactNode;
   /** the two choices' labels (and what the choice is called, 审核意见 unless given); without them the dialog
    *  confirms one action */
-  choices?: { yes: string; no: string; label?: string };
+  choices?: { yes: string; no: string; label?: string; unset?: { required: string } };
   okText: string;
   danger?: boolean;
   /** a reason is required for the negative choice (always, when reasonRequired) */
@@ -35,19 +35,21 @@ export function DecisionModal({ open, title, subject, choices, okText, danger, r
   const translate = useTranslate();
   const [form] = Form.useForm<{ yes: boolean; reason?: string }>();
   const [busy, setBusy] = useState(false);
-  const yes = Form.useWatch("yes", form) ?? true;
+  // with choices.unset nothing is chosen in advance (a choice with warnings about it): the person picks one
+  const watched = Form.useWatch("yes", form) as boolean | undefined;
+  const yes = watched ?? (choices?.unset ? undefined : true);
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
-  const needReason = reasonRequired || (!!choices && !yes);
+  const needReason = reasonRequired || (!!choices && yes === false);
   return (
-    <Modal open={open} title={title} onCancel={onClose} destroyOnHidden okText={choices ? (yes ? choices.yes : choices.no) : okText}
-      okButtonProps={{ loading: busy, danger: danger || (!!choices && !yes), "data-testid": `${testId ?? "decision"}-ok` }}
+    <Modal open={open} title={title} onCancel={onClose} destroyOnHidden okText={choices && yes !== undefined ? (yes ? choices.yes : choices.no) : okText}
+      okButtonProps={{ loading: busy, danger: danger || (!!choices && yes === false), "data-testid": `${testId ?? "decision"}-ok` }}
       onOk={() => form.submit()} wrapProps={{ "data-testid": testId }}>
       <Typography.Paragraph strong data-testid="decision-subject">{subject}</Typography.Paragraph>
       {notice}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={{ yes: true }} onFinish={async (v) => {
+      <Form form={form} layout="vertical" initialValues={{ yes: choices?.unset ? undefined : true }} onFinish={async (v) => {
         setBusy(true);
         try {
           if (await onSubmit({ yes: choices ? v.yes : true, reason: (v.reason ?? "").trim() })) onClose();
@@ -56,7 +58,8 @@ export function DecisionModal({ open, title, subject, choices, okText, danger, r
         }
       }}>
         {choices && (
-          <Form.Item name="yes" label={choices.label ?? translate("grants.actions.decision")}>
+          <Form.Item name="yes" label={choices.label ?? translate("grants.actions.decision")}
+            rules={choices.unset ? [{ required: true, message: choices.unset.required }] : undefined}>
             <Radio.Group className="big-choices" optionType="button"
               options={[{ value: true, label: choices.yes }, { value: false, label: choices.no }]} />
           </Form.Item>

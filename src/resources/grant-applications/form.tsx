@@ -216,15 +216,12 @@ export function ApplicationForm({ initialValues, onSave }: Props) {
           {translate("grants.form.saveSubmit")}
         </Button>
       </Space>
-      {/* a centred dialog with big buttons rather than a popover at the button (flush with the phone's edge) */}
+      {/* a short question: centred on a desktop, a sheet at the bottom of a phone (within the thumb's reach) with
+          the two answers side by side, each half the width (responsive.css, .compact-dialog) */}
       <Modal open={confirming} centered onCancel={() => setConfirming(false)} title={translate("grants.actions.submitTitle")}
-        wrapProps={{ "data-testid": "submit-confirm" }}
-        footer={(
-          <div className="confirm-actions">
-            <Button size="large" onClick={() => setConfirming(false)}>{translate("buttons.cancel")}</Button>
-            <Button size="large" type="primary" onClick={() => void save(true)} data-testid="submit-confirm-ok">{translate("grants.actions.submit")}</Button>
-          </div>
-        )}>
+        rootClassName="compact-dialog" wrapProps={{ "data-testid": "submit-confirm" }}
+        okText={translate("grants.actions.submit")} okButtonProps={{ size: "large", "data-testid": "submit-confirm-ok" }}
+        cancelButtonProps={{ size: "large" }} onOk={() => void save(true)}>
         <Typography.Paragraph style={{ fontSize: "1.05em" }}>
           {translate("grants.form.submitConfirm", { title: title ?? "", amount: amount && Number.isFinite(amount) ? formatFen(amount) : "—" })}
         </Typography.Paragraph>

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterForm } from "../../components/FilterForm";
-import { NeedsMeBar, WaitTags } from "../../components/NeedsMe";
+import { NeedsMeBar, NothingForMe, WaitTags } from "../../components/NeedsMe";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -85,7 +85,7 @@ export default function ApplicationList() {
   });
 
   // the same numbers as the home and dashboard counts
-  const counts = new Map(APPLICATION_ACTIONS.map((a) => [a, (items.data ?? []).filter((i) => i.action === a).length]));
+  const counts = items.data ? new Map(APPLICATION_ACTIONS.map((a) => [a, items.data!.filter((i) => i.action === a).length])) : undefined;
   const waiting = (a: Application) => (
     <WaitTags testId="application-waits" texts={waits.get(a.id)?.map((w) => ({
       key: w.action, text: translate(`grants.applications.waits.${w.action}`, { n: w.n }),
@@ -123,7 +123,7 @@ export default function ApplicationList() {
     >
       <NeedsMeBar testId="application" tabs={needs.length > 0} view={view} steps={APPLICATION_ACTIONS} counts={counts} step={action}
         labels={{ mine: translate("grants.applications.needsMe"), all: translate("grants.applications.all"), any: translate("grants.applications.anyAction"), waiting: translate("grants.applications.waiting") }}
-        stepLabel={(a, n) => translate("grants.applications.actionOption", { what: translate(`grants.applications.actions.${a}`), n })} />
+        stepLabel={(a, n) => (n === undefined ? translate(`grants.applications.actions.${a}`) : translate("grants.applications.actionOption", { what: translate(`grants.applications.actions.${a}`), n }))} />
       <FilterForm formProps={searchFormProps} initialValues={initial} testId="application-filters"
         search={(
           <Form.Item name="q">
@@ -147,7 +147,7 @@ export default function ApplicationList() {
         </Form.Item>
       </FilterForm>
       <ResponsiveTable<Application> {...tableProps} rowKey="id" data-testid="application-table"
-        locale={{ emptyText: view === "mine" ? translate("grants.applications.nothingForMe") : translate("common.empty") }}
+        locale={{ emptyText: view === "mine" ? <NothingForMe text={translate("grants.applications.nothingForMe")} allLabel={translate("grants.applications.all")} /> : translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}
         card={(a) => (
           <RecordCard testId="application-card"

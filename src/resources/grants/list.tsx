@@ -12,7 +12,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterForm } from "../../components/FilterForm";
-import { NeedsMeBar, WaitTags } from "../../components/NeedsMe";
+import { NeedsMeBar, NothingForMe, WaitTags } from "../../components/NeedsMe";
 import { List } from "../../components/Page";
 import { RecordCard, ResponsiveTable, useIsPhone } from "../../components/Responsive";
 import { UnitSelect } from "../../components/UnitSelect";
@@ -70,7 +70,7 @@ export default function GrantList() {
     },
   });
   // the same numbers as the home and dashboard counts (vouchers, tranches, change requests — not grants)
-  const counts = new Map(GRANT_ACTIONS.map((a) => [a, (items.data ?? []).filter((i) => i.action === a).length]));
+  const counts = items.data ? new Map(GRANT_ACTIONS.map((a) => [a, items.data!.filter((i) => i.action === a).length])) : undefined;
   const waiting = (g: Grant) => (
     <WaitTags testId="grant-waits" texts={waits.get(g.id)?.map((w: GrantWait) => ({
       key: `${w.action}-${w.seq}`, text: translate(`grants.waits.${w.action}`, { seq: w.seq ?? "", n: w.n }),
@@ -93,7 +93,7 @@ export default function GrantList() {
     )}>
       <NeedsMeBar testId="grant" tabs={acts} view={view} steps={GRANT_ACTIONS} counts={counts} step={action}
         labels={{ mine: translate("grants.grant.needsMe"), all: translate("grants.grant.all"), any: translate("grants.grant.anyAction"), waiting: translate("grants.grant.waiting") }}
-        stepLabel={(a, n) => translate("grants.grant.actionOption", { what: translate(`grants.grant.actions.${a}`), n })} />
+        stepLabel={(a, n) => (n === undefined ? translate(`grants.grant.actions.${a}`) : translate("grants.grant.actionOption", { what: translate(`grants.grant.actions.${a}`), n }))} />
       <FilterForm formProps={searchFormProps} testId="grant-filters"
         search={(
           <Form.Item name="q">
@@ -110,7 +110,7 @@ export default function GrantList() {
         </Form.Item>
       </FilterForm>
       <ResponsiveTable<Grant> {...tableProps} rowKey="id" data-testid="grant-table"
-        locale={{ emptyText: view === "mine" ? translate("grants.grant.nothingForMe") : translate("common.empty") }}
+        locale={{ emptyText: view === "mine" ? <NothingForMe text={translate("grants.grant.nothingForMe")} allLabel={translate("grants.grant.all")} /> : translate("common.empty") }}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate("common.total", { total }), showSizeChanger: true }}
         card={(g) => (
           <RecordCard testId="grant-card" title={<Link to={open(g)}>{g.grant_applications?.title ?? g.agreement_no}</Link>}

@@ -11,7 +11,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
 import {
-  canCheckVoucher, canCloseGrant, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant,
+  canCheckVoucher, canCloseGrant, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant, vouchersFiledOn,
   OPEN_TRANCHE_STATES, paidWithoutVouchers, previousVouchersReady, type TrancheAction, trancheActions,
 } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
@@ -82,9 +82,12 @@ export default function GrantShow() {
   const scheduled = trancheRows.filter((t) => t.status !== "cancelled").reduce((s, t) => s + Number(t.amount_fen), 0);
   const openTranches = trancheRows.filter((t) => OPEN_TRANCHE_STATES.includes(t.status)).length;
   const unvouched = paidWithoutVouchers(trancheRows, voucherRows);
+  // add_voucher's room: what was paid less the vouchers handed in (not rejected)
+  const voucherRoom = paid - voucherRows.filter((v) => v.status !== "rejected").reduce((sum, v) => sum + Number(v.amount_fen), 0);
+  const periodRunning = g.ends_on >= districtToday().format("YYYY-MM-DD");
 
   const asked = uploadParam && !scopeLoading ? trancheRows.find((t) => t.id === uploadParam) : undefined;
-  const uploadTarget = uploading ?? (asked && canUploadVoucher(scope, g, asked) ? asked : undefined);
+  const uploadTarget = uploading ?? (asked && canUploadVoucher(scope, g, asked, voucherRoom) ? asked : undefined);
 
   const refresh = async () => {
     await Promise.all(GRANT_RESOURCES.map((resource) => invalidate({ resource, invalidates: ["resourceAll"] })));
@@ -123,7 +126,7 @@ export default function GrantShow() {
         {b("request", translate("grants.tranches.request"), () => begin({ kind: "request", tranche: t }), true)}
         {b("approve", translate("grants.tranches.approve"), () => begin({ kind: "approve", tranche: t }), true)}
         {b("pay", translate("grants.tranches.pay"), () => { setError(undefined); setPaying(t); }, true)}
-        {canUploadVoucher(scope, g, t) && (
+        {canUploadVoucher(scope, g, t, voucherRoom) && (
           <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(t)} data-testid={`voucher-upload-${t.seq}`}>{translate("grants.vouchers.upload")}</Button>
         )}
         {b("cancel", translate("grants.tranches.cancel"), () => begin({ kind: "cancel", tranche: t }), false, true)}
@@ -138,7 +141,16 @@ export default function GrantShow() {
     if (t.status !== "paid" && rows.length === 0) return null;
     return (
       <List size="small" dataSource={rows} locale={{ emptyText: <Typography.Text type="secondary">{translate("grants.vouchers.none")}</Typography.Text> }} data-testid={`vouchers-${t.seq}`}
-        header={<Typography.Text strong>{translate("grants.vouchers.title")}</Typography.Text>}
+        header={(
+          <Space wrap size={8}>
+            <Typography.Text strong>{translate("grants.vouchers.title")}</Typography.Text>
+            {t.status === "paid" && (
+              <Typography.Text type="secondary" data-testid={`vouchers-cover-${t.seq}`}>
+                {translate("grants.vouchers.cover", { filed: formatFen(vouchersFiledOn(voucherRows, t.id)), paid: formatFen(t.amount_fen) })}
+              </Typography.Text>
+            )}
+          </Space>
+        )}
         renderItem={(v) => (
           <List.Item data-testid="voucher-row" actions={[
             ...(readsFiles ? [
@@ -312,17 +324,28 @@ export default function GrantShow() {
         subject={[
           translate("grants.close.subject", { amount: formatFen(g.amount_fen), paid: formatFen(paid) }),
           ...(openTranches > 0 ? [translate("grants.close.openTranches", { open: openTranches })] : []),
-          ...(g.ends_on >= districtToday().format("YYYY-MM-DD") ? [translate("grants.close.periodRunning", { date: g.ends_on })] : []),
         ].join("")}
         notice={<>
-          <Alert type="warning" showIcon message={translate("grants.close.notice")} style={{ marginBottom: 12 }} />
-          {unvouched > 0 && (
+          <Alert type="info" showIcon message={translate("grants.close.notice")} style={{ marginBottom: 12 }} />
+          {periodRunning && <Alert type="warning" showIcon data-testid="close-period" style={{ marginBottom: 12 }} message={translate("grants.close.periodRunning", { date: g.ends_on })} />}
+          {unvouched.pending + unvouched.missing > 0 && (
             <Alert type="error" showIcon data-testid="close-unvouched" style={{ marginBottom: 12 }}
-              message={translate("grants.close.unvouched", { amount: formatFen(unvouched) })} />
+              message={translate("grants.close.unvouched", { amount: formatFen(unvouched.pending + unvouched.missing) })}
+              description={<>
+                <ul style={{ margin: "4px 0", paddingInlineStart: 20 }}>
+                  {unvouched.pending > 0 && <li>{translate("grants.close.unvouchedPending", { amount: formatFen(unvouched.pending) })}</li>}
+                  {unvouched.missing > 0 && <li>{translate("grants.close.unvouchedMissing", { amount: formatFen(unvouched.missing) })}</li>}
+                </ul>
+                {translate("grants.close.unvouchedHint")}
+              </>} />
           )}
         </>}
-        choices={{ yes: translate("grants.close.completed"), no: translate("grants.close.terminated"), label: translate("grants.close.choice") }}
-        okText={translate("grants.close.completed")}
+        choices={{
+          yes: translate("grants.close.completed"), no: translate("grants.close.terminated"), label: translate("grants.close.choice"),
+          // with something to heed, nothing is chosen in advance
+          ...(periodRunning || unvouched.pending + unvouched.missing > 0 ? { unset: { required: translate("grants.close.chooseRequired") } } : {}),
+        }}
+        okText={translate("grants.close.action")}
         error={error} testId="close-grant-modal" onClose={() => setStep(undefined)}
         onSubmit={(d) => run("close_grant", { p_grant_id: g.id, p_status: d.yes ? "completed" : "terminated", p_reason: d.reason || null },
           translate(d.yes ? "grants.done.completed" : "grants.done.terminated"))} />

@@ -3,7 +3,7 @@
 // `vouchers` first (its policies admit only the grantee, into its own grant's folder), then add_voucher
 // records it; a refused record removes the stored file again so nothing is left behind. Mounted for one
 // opening, so the form starts empty each time.
-// The same file name and amount already filed on the tranche is warned, not refused: a retry after a bad
+// The same file name with the same amount or the same size already filed on the tranche is warned, not refused: a retry after a bad
 // connection sends the same receipt twice, but a phone names every photo "image.jpg" and two monthly rent
 // receipts carry the same amount, so finance would rather see a second voucher (and reject it at the check,
 // where each file is opened) than have the grantee blocked from filing a real one. The grantee confirms once.
@@ -72,7 +72,7 @@ export function VoucherUploadModal({ open, grantId, agreementNo, tranche, filed,
   const submit = async (v: Values) => {
     if (!tranche) return;
     if (!file) return setFileError(translate("grants.vouchers.fileRequired"));
-    const same = sameVoucherFiled(filed, tranche.id, file.name, v.amount_fen);
+    const same = sameVoucherFiled(filed, tranche.id, file.name, v.amount_fen, file.size);
     if (same && same.id !== twin?.id) return setTwin(same);
     setBusy(true);
     setError(undefined);
