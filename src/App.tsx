@@ -12,12 +12,10 @@ import { lookup } from "./locales";
 import { getLocale, i18nProvider, t, useLocale } from "./providers/i18n";
 import { useNotificationProvider } from "./providers/notification";
 import { PUBLIC_TITLES } from "./public-pages";
+import { AppLayout, DashboardPage, HomePage } from "./start";
 
 const LoginPage = lazy(() => import("./pages/login"));
-const HomePage = lazy(() => import("./pages/home"));
-const AppLayout = lazy(() => import("./components/AppLayout"));
 const ErrorComponent = lazy(() => import("@refinedev/antd").then((m) => ({ default: m.ErrorComponent })));
-const DashboardPage = lazy(() => import("./pages/dashboard"));
 const AccountPage = lazy(() => import("./pages/account"));
 const OrgTreePage = lazy(() => import("./resources/org-units/tree"));
 const TeamList = lazy(() => import("./resources/teams/list"));

@@ -4,7 +4,7 @@
 import { FontSizeOutlined, MenuOutlined } from "@ant-design/icons";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
 import { App, Button, Layout, Popover, Segmented, Space, Tag } from "antd";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import type { ScopeGrant } from "../domain/scope";
 import type { Locale } from "../locales";
 import { PASSWORD_CHANGED_FLAG } from "../providers/auth";
@@ -12,10 +12,12 @@ import { getLocale, setLocale } from "../providers/i18n";
 import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
 import { AppMenu } from "./AppMenu";
+import { loadWhenIdle, preloadable } from "./preloadable";
 import { useIsPhone } from "./useIsPhone";
 
 // The phone's menu drawer loads on phones only (wide screens have the sider).
-const MenuDrawer = lazy(() => import("./MenuDrawer"));
+// the phone's menu drawer: drawn on the first tap on 菜单, its code fetched once the page is idle
+const MenuDrawer = preloadable(() => import("./MenuDrawer"));
 
 export function LanguageSwitch() {
   const translate = useTranslate();
@@ -69,6 +71,8 @@ export function AppHeader() {
   const { scope } = useScope();
   const { message } = App.useApp();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [menuUsed, setMenuUsed] = useState(false);
+  useEffect(() => (phone ? loadWhenIdle(MenuDrawer) : undefined), [phone]);
   useEffect(() => {
     // Arriving from 设置新密码: say once that it worked (the reset page sets the flag, then reloads "/").
     if (sessionStorage.getItem(PASSWORD_CHANGED_FLAG)) {
@@ -102,10 +106,13 @@ export function AppHeader() {
     <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
       {phone && (
         <>
-          <Button icon={<MenuOutlined aria-hidden />} onClick={() => setMenuOpen(true)} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
+          <Button icon={<MenuOutlined aria-hidden />} onClick={() => {
+            setMenuUsed(true);
+            setMenuOpen(true);
+          }} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
-          <Suspense fallback={null}>
+          {menuUsed && <Suspense fallback={null}>
             <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)}>
               <Space direction="vertical" style={{ width: "100%", padding: "12px 16px" }}>
                 <LanguageSwitch />
@@ -114,7 +121,7 @@ export function AppHeader() {
                 <AppMenu onNavigate={() => setMenuOpen(false)} />
               </nav>
             </MenuDrawer>
-          </Suspense>
+          </Suspense>}
         </>
       )}
       <div className="app-header-title" style={{ justifyContent: phone ? "flex-start" : "flex-end" }}>{who}</div>

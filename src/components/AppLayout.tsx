@@ -6,7 +6,7 @@ import { Layout } from "antd";
 import { Suspense, useEffect, useState } from "react";
 import { Outlet } from "react-router";
 import "../providers/dayjs";
-import { resetLargeText, useLargeText } from "../providers/preferences";
+import { resetLargeText, useLargeTextSetting } from "../providers/preferences";
 import { AppHeader } from "./AppHeader";
 import { AppMenu } from "./AppMenu";
 import { AppTitle } from "./AppTitle";
@@ -17,7 +17,7 @@ export default function AppLayout() {
   const translate = useTranslate();
   const phone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
-  useLargeText();
+  useLargeTextSetting();
   useEffect(() => () => resetLargeText(), []);
   return (
     <Layout style={{ minHeight: "100vh" }} hasSider={!phone}>

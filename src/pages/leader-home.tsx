@@ -3,10 +3,12 @@
 // several). Built for a 60–80-year-old on a phone: big text, large targets, nothing sideways.
 import { FieldTimeOutlined, GiftOutlined, TeamOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useTranslate } from "@refinedev/core";
-import { Button, Card, Select, Skeleton, Space, Switch, Typography } from "antd";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Button, Card, Select, Skeleton, Space, Switch } from "antd";
+import { Suspense, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ActionList, type ActionLink } from "../components/ActionList";
+import { PageTitle } from "../components/PageTitle";
+import { loadWhenIdle, preloadable } from "../components/preloadable";
 import { ledTeams } from "../domain/scope";
 import { useGrantPendingItems } from "../resources/grant-applications/needs-action";
 import { useLargeText } from "../providers/preferences";
@@ -14,10 +16,8 @@ import { useRpcQuery } from "../providers/rpc";
 import { useScope } from "../providers/scope";
 import "../leader.css";
 
-const loadRecord = () => import("../resources/service-records/record-modal");
-const loadRedeem = () => import("../components/RedeemModal");
-const RecordServiceModal = lazy(() => loadRecord().then((m) => ({ default: m.RecordServiceModal })));
-const RedeemModal = lazy(() => loadRedeem().then((m) => ({ default: m.RedeemModal })));
+const RecordServiceModal = preloadable(async () => ({ default: (await import("../resources/service-records/record-modal")).RecordServiceModal }));
+const RedeemModal = preloadable(async () => ({ default: (await import("../components/RedeemModal")).RedeemModal }));
 
 interface Pending {
   pending_records: number;
@@ -44,11 +44,9 @@ export default function LeaderHome() {
   const pending = pendingRows?.[0];
   const grantItems = useGrantPendingItems();
 
-  // the dialogs' code arrives while the leader reads the page, so the first tap opens them at once
-  useEffect(() => {
-    void loadRecord();
-    void loadRedeem();
-  }, []);
+  // the dialogs' code arrives while the leader reads the page (once it is drawn), so the first tap opens them at once
+  useEffect(() => { }, []);
+  useEffect(() => loadWhenIdle(RecordServiceModal, RedeemModal), []);
 
   const pick = (id: number) => {
     setChosen(id);
@@ -68,14 +66,14 @@ export default function LeaderHome() {
 
   return (
     <div className="leader-home" data-testid="leader-home">
-      <Typography.Title level={1} style={{ fontSize: "1.75em", marginTop: 0 }}>
+      <PageTitle style={{ fontSize: "1.75em", lineHeight: 1.3, marginBottom: "0.5em" }}>
         {identity?.name ? translate("leader.home.greeting", { name: identity.name }) : translate("leader.home.title")}
-      </Typography.Title>
+      </PageTitle>
       {teams.length > 1 ? (
         <Select size="large" value={team.id} onChange={pick} style={{ width: "100%", marginBottom: 16 }} aria-label={translate("leader.home.switchTeam")}
           data-testid="leader-team-switch" options={teams.map((t) => ({ value: t.id, label: t.name }))} />
       ) : (
-        <Typography.Paragraph style={{ fontSize: "1.125em" }} data-testid="leader-team">{team.name}</Typography.Paragraph>
+        <p style={{ fontSize: "1.125em", margin: "0 0 1em" }} data-testid="leader-team">{team.name}</p>
       )}
 
       <Space direction="vertical" size={12} style={{ width: "100%", marginBottom: 24 }}>
@@ -94,7 +92,7 @@ export default function LeaderHome() {
         {!pending ? (
           <Skeleton active paragraph={{ rows: 2 }} />
         ) : items.length === 0 ? (
-          <Typography.Text>{translate("leader.home.nothingPending")}</Typography.Text>
+          <span>{translate("leader.home.nothingPending")}</span>
         ) : (
           <ActionList items={items} />
         )}
@@ -105,12 +103,12 @@ export default function LeaderHome() {
           <Switch checked={largeText} loading={largeTextLoading} onChange={setLargeText} data-testid="home-large-text" />
         </label>
       </Card>
-      <Typography.Paragraph style={{ marginTop: 16 }}>
+      <p style={{ margin: "16px 0 1em" }}>
         <Link to="/grant-applications" className="pending-row" data-testid="home-grants">{translate("leader.home.grants")}</Link>
         {/* tranches and vouchers live on the grant (资助协议), not on the applications list */}
         <Link to="/grants" className="pending-row" data-testid="home-my-grants">{translate("leader.home.myGrants")}</Link>
         <Link to="/dashboard" className="pending-row">{translate("leader.home.overview")}</Link>
-      </Typography.Paragraph>
+      </p>
 
       <Suspense fallback={null}>
         {recording && (

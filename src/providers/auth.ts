@@ -5,9 +5,9 @@ import type { AuthProvider } from "@refinedev/core";
 import { useEffect, useState } from "react";
 import { errorKey, type BackendError } from "../domain/errors";
 import { linkTarget } from "../domain/password";
-import { isLeaderOnly } from "../domain/scope";
 import { errorMessage } from "./data";
 import { t } from "./i18n";
+import { preloadHome, preloadStart } from "../start";
 import { clearScope, loadScope } from "./scope";
 import { IS_LOCAL_STACK, supabaseClient } from "./supabase";
 
@@ -33,19 +33,10 @@ export const authProvider: AuthProvider = {
     clearScope();
     // the start page's code loads while the password is checked, and the grants that choose it right after,
     // then that page's own code (on a phone every round trip counts: tests/bench/phone.ts)
-    void import("../components/AppLayout");
-    const home = import("../pages/home");
-    // the leader's home is small and is the one that must be quick on a phone: always fetched here;
-    // the dashboard (its charts are large) only once the grants say it is this person's start page
-    void home.then((page) => page.loadLeaderHome());
+    void preloadStart({ leaderHome: true });
     const { error } = await supabaseClient.auth.signInWithPassword({ email, password });
     if (error) return refused(error);
-    loadScope()
-      .then(async (scope) => {
-        const page = await home;
-        return isLeaderOnly(scope) ? undefined : page.loadDashboard();
-      })
-      .catch(() => undefined);
+    void preloadHome().catch(() => undefined);
     return { success: true, redirectTo: "/" };
   },
   logout: async () => {

@@ -4,8 +4,11 @@ import { useSyncExternalStore } from "react";
 import { LARGE_TEXT_CLASS } from "../theme";
 
 // The value the frame applies, shared by every caller of useLargeText and read by the root theme.
-// `pending` holds a switch the database has not confirmed yet.
-export const state: { applied: boolean; pending: boolean | undefined; rowOf: string | undefined } = { applied: false, pending: undefined, rowOf: undefined };
+// `pending` holds a switch the database has not confirmed yet; `loading`, that the person's setting is still
+// being read.
+export const state: { applied: boolean; pending: boolean | undefined; rowOf: string | undefined; loading: boolean } = {
+  applied: false, pending: undefined, rowOf: undefined, loading: false,
+};
 const listeners = new Set<() => void>();
 
 export function publish(patch: Partial<typeof state>) {
@@ -15,7 +18,7 @@ export function publish(patch: Partial<typeof state>) {
   listeners.forEach((l) => l());
 }
 
-function subscribe(l: () => void) {
+export function subscribe(l: () => void) {
   listeners.add(l);
   return () => listeners.delete(l);
 }
@@ -28,5 +31,5 @@ export function useLargeTextApplied(): boolean {
 
 /** Back to normal text when nobody is signed in (the frame calls it as it unmounts on sign-out). */
 export function resetLargeText() {
-  publish({ applied: false, pending: undefined, rowOf: undefined });
+  publish({ applied: false, pending: undefined, rowOf: undefined, loading: false });
 }

@@ -1,10 +1,13 @@
 // Per-person display preferences, kept in public.user_settings (own row only, RLS): today the
 // 长辈版 / 大字模式 switch. Read and written through Refine's data hooks; the switch is optimistic
 // (the page grows at once, the database follows) and remembered per user, not per browser.
+// The frame (AppLayout) reads and saves the setting, once (useLargeTextSetting); the switches on the
+// pages use the shared state (useLargeText), without Refine hooks of their own: on a phone each set
+// of them cost a noticeable part of the leader's first screen (tests/bench/phone.ts).
 // The root of the app listens to the applied value (providers/large-text.ts) to pick the theme.
 import { useCreate, useGetIdentity, useList, useUpdate } from "@refinedev/core";
-import { useCallback, useEffect } from "react";
-import { publish, state, useLargeTextApplied } from "./large-text";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { publish, state, subscribe, useLargeTextApplied } from "./large-text";
 import type { Tables } from "../types/database";
 
 export type UserSettings = Tables<"user_settings">;
@@ -15,12 +18,11 @@ export { resetLargeText, useLargeTextApplied } from "./large-text";
 
 // One write at a time, in order (see setLargeText).
 let writes: Promise<unknown> = Promise.resolve();
+/** The frame's save function, for the switches on the pages. */
+let save: ((on: boolean) => void) | undefined;
 
-/**
- * 长辈版 for the signed-in person: `largeText` is what the screen shows; `setLargeText` switches at once
- * and saves in the background (a refused save switches back and Refine shows the error).
- */
-export function useLargeText(): { largeText: boolean; setLargeText: (on: boolean) => void; toggle: () => void; loading: boolean } {
+/** Reads the signed-in person's 长辈版 setting and keeps the save function: the frame calls this, once. */
+export function useLargeTextSetting(): void {
   const { data: identity } = useGetIdentity<{ id: string }>();
   const userId = identity?.id;
   const { result, query } = useList<UserSettings>({
@@ -33,7 +35,6 @@ export function useLargeText(): { largeText: boolean; setLargeText: (on: boolean
   const row = result?.data?.[0];
   const { mutateAsync: create } = useCreate<UserSettings>();
   const { mutateAsync: update } = useUpdate<UserSettings>();
-  const largeText = useLargeTextApplied();
 
   useEffect(() => {
     if (!userId || !query.isSuccess) return;
@@ -63,5 +64,27 @@ export function useLargeText(): { largeText: boolean; setLargeText: (on: boolean
     [userId, create, update],
   );
 
-  return { largeText, setLargeText, toggle: () => setLargeText(!largeText), loading: !!userId && query.isLoading };
+  useEffect(() => {
+    save = setLargeText;
+    return () => {
+      if (save === setLargeText) save = undefined;
+    };
+  }, [setLargeText]);
+  const loading = !!userId && query.isLoading;
+  useEffect(() => {
+    if (state.loading !== loading) publish({ loading });
+  }, [loading]);
+}
+
+const loadingNow = () => state.loading;
+
+/**
+ * 长辈版 for the signed-in person, inside the frame: `largeText` is what the screen shows; `setLargeText`
+ * switches at once and saves in the background (a refused save switches back and Refine shows the error).
+ */
+export function useLargeText(): { largeText: boolean; setLargeText: (on: boolean) => void; toggle: () => void; loading: boolean } {
+  const largeText = useLargeTextApplied();
+  const loading = useSyncExternalStore(subscribe, loadingNow, () => false);
+  const setLargeText = useCallback((on: boolean) => save?.(on), []);
+  return { largeText, setLargeText, toggle: () => setLargeText(!largeText), loading };
 }
