@@ -141,7 +141,7 @@ export default function DashboardPage() {
                 groupSeparator="," precision={0} />
             </Card>
           );
-          return <Col xs={12} md={6} xl={3} key={key}>{link ? <Link to={link}>{stat}</Link> : stat}</Col>;
+          return <Col xs={12} md={6} key={key}>{link ? <Link to={link}>{stat}</Link> : stat}</Col>;
         })}
       </Row>
 

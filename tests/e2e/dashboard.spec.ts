@@ -1,9 +1,22 @@
 // The dashboard's figures and their text alternatives: 查看数据 tables hold the numbers the charts draw,
 // the street filter reaches the 志愿团队 card, the partial month is marked, the range presets work, and
 // on a phone the custom range opens single-panel pickers inside the screen.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
+/** KPI cards whose figure spills over the card or is broken over two lines ("1,132,77 / 5"). */
+async function kpisThatDoNotFit(page: Page): Promise<string[]> {
+  const cards = page.locator(".kpi-card");
+  await expect(cards.first().locator(".ant-statistic-content-value")).toHaveText(/\d/);
+  await expect(cards).toHaveCount(8);
+  return cards.evaluateAll((all) => all.flatMap((c) => {
+    const box = c.getBoundingClientRect();
+    const content = c.querySelector(".ant-statistic-content")!.getBoundingClientRect();
+    const value = c.querySelector<HTMLElement>(".ant-statistic-content-value")!;
+    const oneLine = value.getBoundingClientRect().height <= parseFloat(getComputedStyle(value).lineHeight) * 1.5;
+    return content.left >= box.left && content.right <= box.right + 0.5 && oneLine ? [] : [`${c.getAttribute("data-testid")}: ${value.textContent}`];
+  }));
+}
 
 const number = (s: string) => Number(s.replace(/[^\d.-]/g, ""));
 
@@ -60,21 +73,21 @@ test("the current month is marked partial and compared with the same days of las
   await expect(months.getByTestId("partial-month-note")).toHaveCount(0);
 });
 
+test.describe("on a 1440 px screen", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("every KPI figure stays whole on one line inside its card (the district's points are seven digits)", async ({ page }) => {
+    await signIn(page, "org@demo.local");
+    expect(await kpisThatDoNotFit(page)).toEqual([]);
+  });
+});
+
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("KPI values fit their cards, the page does not scroll sideways, and a custom range opens a single panel on screen", async ({ page }) => {
     await signIn(page, "org@demo.local");
-    const cards = page.locator(".kpi-card");
-    await expect(cards.first().locator(".ant-statistic-content-value")).toHaveText(/\d/);
-    for (const card of await cards.all()) {
-      const fits = await card.evaluate((c) => {
-        const box = c.getBoundingClientRect();
-        const value = c.querySelector(".ant-statistic-content")!.getBoundingClientRect();
-        return value.left >= box.left && value.right <= box.right + 0.5;
-      });
-      expect(fits).toBe(true);
-    }
+    expect(await kpisThatDoNotFit(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
     await page.getByTestId("range-presets").getByText("自定义").click();
