@@ -362,6 +362,21 @@ describe("attack review of 1 Dec", () => {
     expect(Number((await sql<{ n: string }>("select count(*) as n from fund_ledger where application_id = $1 and kind = 'release'", [app]))[0].n)).toBe(0);
   });
 
+  it("F1: the to-do offers a change to decide only to a finance that decide_grant_change lets decide it (ledger lines too)", async () => {
+    const district = await line(200_000, { unit: 1 });
+    const { app, grantId } = await grantWith(district.lineId, 100_000, [], { team: 1002, creator: UID.leader3 });
+    await sql("delete from application_allocations where application_id = $1", [app]);   // as the old move left it
+    const { data: change, error } = await (await as("leader3")).rpc("request_grant_change", { p_grant_id: grantId, p_kind: "targets",
+      p_after: { target_hours: 10, target_people: 5, target_activities: 2 }, p_reason: "人手不足" });
+    expect(error).toBeNull();
+    const offered = async (who: Actor) => ((await (await as(who)).rpc("funds_action_items")).data as { action: string; change_id: number | null }[])
+      .some((i) => i.action === "change_decide" && i.change_id === change);
+    // the street's finance keeps the team's scope but not the district's line: neither offered nor let decide
+    expect(await offered("finance2")).toBe(false);
+    expect(hintOf(await (await as("finance2")).rpc("decide_grant_change", { p_change_id: change, p_approve: true }))).toBe("funds.not_finance_scope");
+    expect(await offered("finance")).toBe(true);
+  });
+
   it("F2: no voucher is filed on a terminated grant (as the bucket refuses its upload)", async () => {
     const { lineId } = await line(100_000, { unit: 1 });
     const { grantId, tranches: [t1] } = await grantWith(lineId, 50_000, [[20_000, "approved"]]);
