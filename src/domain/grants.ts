@@ -228,9 +228,19 @@ export function canUploadVoucher(scope: readonly ScopeGrant[], grant: { team_id:
   return t.status === "paid" && leads(scope, grant.team_id) && grant.status !== "terminated" && roomFen > 0;
 }
 
+type VoucherAmount = { tranche_id: number; status: VoucherStatus; amount_fen: number | string };
+/** What these vouchers, those handed in and not rejected, add up to. */
+const filed = (vouchers: readonly VoucherAmount[]) => vouchers.filter((v) => v.status !== "rejected").reduce((s, v) => s + Number(v.amount_fen), 0);
+
 /** What the vouchers handed in (not rejected) on one tranche add up to. */
-export function vouchersFiledOn(vouchers: readonly { tranche_id: number; status: VoucherStatus; amount_fen: number | string }[], trancheId: number): number {
-  return vouchers.filter((v) => v.tranche_id === trancheId && v.status !== "rejected").reduce((s, v) => s + Number(v.amount_fen), 0);
+export function vouchersFiledOn(vouchers: readonly VoucherAmount[], trancheId: number): number {
+  return filed(vouchers.filter((v) => v.tranche_id === trancheId));
+}
+
+/** add_voucher's room on a grant: what was paid on it less the vouchers handed in (not rejected); above
+ *  that the database refuses (funds.vouchers_over_paid). */
+export function voucherRoom(tranches: readonly { status: TrancheStatus; amount_fen: number | string }[], vouchers: readonly VoucherAmount[]): number {
+  return tranches.filter((t) => t.status === "paid").reduce((s, t) => s + Number(t.amount_fen), 0) - filed(vouchers);
 }
 
 /** Finance in scope verifies or rejects a pending voucher it did not upload. */

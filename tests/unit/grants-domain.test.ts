@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionLink, actorUnitLabel, applicationActions, applicationsWaiting, applicationWaits, budgetTotal, canCheckVoucher, canCloseGrant,
   canDecideChange, canUploadVoucher, evaluationDue, grantsWaiting, grantWaits, lineAfter, paidWithoutVouchers, previousVouchersReady,
-  sameKindThisYear, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, vouchersFiledOn, vouchersOverPaid,
+  sameKindThisYear, sameVoucherFiled, statusesNeedingMe, trancheActions, voucherPath, voucherRoom, vouchersFiledOn, vouchersOverPaid,
   type ActionItem, type ApplicationRef, type ApplicationStatus,
 } from "../../src/domain/grants";
 import type { ScopeGrant } from "../../src/domain/scope";
@@ -131,6 +131,10 @@ describe("tranches and vouchers", () => {
     expect(canUploadVoucher(LEADER, { ...g, status: "terminated" }, { seq: 1, status: "paid" }, 100)).toBe(false);
     expect(vouchersFiledOn([{ tranche_id: 1, status: "pending", amount_fen: 500 }, { tranche_id: 1, status: "rejected", amount_fen: 900 },
       { tranche_id: 2, status: "verified", amount_fen: 70 }, { tranche_id: 1, status: "verified", amount_fen: "25" }], 1)).toBe(525);
+    // add_voucher's room is the grant's: all paid tranches less all vouchers not rejected, across tranches
+    expect(voucherRoom([{ status: "paid", amount_fen: "1000" }, { status: "paid", amount_fen: 500 }, { status: "approved", amount_fen: 9000 }],
+      [{ tranche_id: 1, status: "pending", amount_fen: 800 }, { tranche_id: 2, status: "verified", amount_fen: "600" },
+        { tranche_id: 2, status: "rejected", amount_fen: 5000 }])).toBe(100);
     expect(canCheckVoucher(FINANCE, g, { tranche_id: 11, status: "pending", uploaded_by: "leader" }, "fin")).toBe(true);
     expect(canCheckVoucher(FINANCE, g, { tranche_id: 11, status: "pending", uploaded_by: "fin" }, "fin")).toBe(false);
     expect(canCheckVoucher(LEADER, g, { tranche_id: 11, status: "pending", uploaded_by: "x" }, "leader")).toBe(false);

@@ -11,7 +11,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { Show } from "../../components/Page";
 import { useIsPhone } from "../../components/useIsPhone";
 import {
-  canCheckVoucher, canCloseGrant, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant, vouchersFiledOn,
+  canCheckVoucher, canCloseGrant, canDecideChange, canRequestChange, canUploadVoucher, financeOfGrant, voucherRoom, vouchersFiledOn,
   OPEN_TRANCHE_STATES, paidWithoutVouchers, previousVouchersReady, type TrancheAction, trancheActions,
 } from "../../domain/grants";
 import { formatFen } from "../../domain/money";
@@ -82,12 +82,11 @@ export default function GrantShow() {
   const scheduled = trancheRows.filter((t) => t.status !== "cancelled").reduce((s, t) => s + Number(t.amount_fen), 0);
   const openTranches = trancheRows.filter((t) => OPEN_TRANCHE_STATES.includes(t.status)).length;
   const unvouched = paidWithoutVouchers(trancheRows, voucherRows);
-  // add_voucher's room: what was paid less the vouchers handed in (not rejected)
-  const voucherRoom = paid - voucherRows.filter((v) => v.status !== "rejected").reduce((sum, v) => sum + Number(v.amount_fen), 0);
+  const room = voucherRoom(trancheRows, voucherRows);
   const periodRunning = g.ends_on >= districtToday().format("YYYY-MM-DD");
 
   const asked = uploadParam && !scopeLoading ? trancheRows.find((t) => t.id === uploadParam) : undefined;
-  const uploadTarget = uploading ?? (asked && canUploadVoucher(scope, g, asked, voucherRoom) ? asked : undefined);
+  const uploadTarget = uploading ?? (asked && canUploadVoucher(scope, g, asked, room) ? asked : undefined);
 
   const refresh = async () => {
     await Promise.all(GRANT_RESOURCES.map((resource) => invalidate({ resource, invalidates: ["resourceAll"] })));
@@ -126,7 +125,7 @@ export default function GrantShow() {
         {b("request", translate("grants.tranches.request"), () => begin({ kind: "request", tranche: t }), true)}
         {b("approve", translate("grants.tranches.approve"), () => begin({ kind: "approve", tranche: t }), true)}
         {b("pay", translate("grants.tranches.pay"), () => { setError(undefined); setPaying(t); }, true)}
-        {canUploadVoucher(scope, g, t, voucherRoom) && (
+        {canUploadVoucher(scope, g, t, room) && (
           <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(t)} data-testid={`voucher-upload-${t.seq}`}>{translate("grants.vouchers.upload")}</Button>
         )}
         {b("cancel", translate("grants.tranches.cancel"), () => begin({ kind: "cancel", tranche: t }), false, true)}
