@@ -13,7 +13,10 @@ const shim = (file: string) => fileURLToPath(new URL(`src/shims/${file}`, import
  *  - qs keeps its cycle checks in side-channel, whose polyfill helpers the browser has natively.
  *  - Refine's devtools parse call stacks in development only; Refine pluralizes only in the text
  *    transformers that App.tsx replaces.
- *  - antd's App builds the confirm-dialog hook for App.useApp().modal, which no page calls (loaded on first use). */
+ *  - antd's App builds the confirm-dialog hook for App.useApp().modal, which no page calls (loaded on first use).
+ *  - auth-js (supabase-js's Auth) brings WebAuthn/passkey and Sign-In-with-Ethereum helpers: staff sign in with
+ *    email and password only.
+ *  - rc-resize-observer brings resize-observer-polyfill: every supported browser has ResizeObserver. */
 const SHIMS: { importer: RegExp; source: string; file: string }[] = [
   { importer: /[\\/]@supabase[\\/]supabase-js[\\/]/, source: "@supabase/realtime-js", file: shim("realtime-off.ts") },
   { importer: /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/, source: "../tabs", file: shim("card-tabs.tsx") },
@@ -21,6 +24,9 @@ const SHIMS: { importer: RegExp; source: string; file: string }[] = [
   { importer: /[\\/]@refinedev[\\/]devtools-internal[\\/]/, source: "error-stack-parser", file: shim("no-stack-parser.ts") },
   { importer: /[\\/]@refinedev[\\/]core[\\/]/, source: "pluralize", file: shim("plural-as-is.ts") },
   { importer: /[\\/]antd[\\/]es[\\/]app[\\/]App\.js$/, source: "../modal/useModal", file: shim("app-modal.tsx") },
+  { importer: /[\\/]@supabase[\\/]auth-js[\\/]dist[\\/]module[\\/]GoTrueClient\.js$/, source: "./lib/webauthn", file: shim("no-webauthn.ts") },
+  { importer: /[\\/]@supabase[\\/]auth-js[\\/]dist[\\/]module[\\/]GoTrueClient\.js$/, source: "./lib/web3/ethereum", file: shim("no-web3.ts") },
+  { importer: /[\\/]rc-resize-observer[\\/]/, source: "resize-observer-polyfill", file: shim("resize-observer-native.ts") },
 ];
 
 function shims(): Plugin {
