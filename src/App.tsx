@@ -125,7 +125,8 @@ export default function App() {
             <Routes>
               <Route
                 element={
-                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+                  // while the session is checked: the spinner, not a blank page (on a slow phone, after 登录)
+                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
                     <Suspense fallback={<PageLoading />}>
                       <AppLayout />
                     </Suspense>

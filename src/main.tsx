@@ -7,6 +7,7 @@ import { lazy, StrictMode, Suspense, useCallback, useState, startTransition } fr
 import { createRoot } from "react-dom/client";
 import { watchAriaRequired } from "./antd-aria";
 import { Frame } from "./components/Frame";
+import { LoadBoundary } from "./components/LoadBoundary";
 import { preloadable } from "./components/preloadable";
 import { mayHaveSession } from "./providers/config";
 import { preloadBackend } from "./providers/deferred";
@@ -38,9 +39,11 @@ function Root({ signedOut }: { signedOut: boolean }) {
   }, []);
   return (
     <Frame>
-      <Suspense fallback={null}>
-        {outside ? <SignedOut enter={enter} loadApp={preloadApp} /> : <App />}
-      </Suspense>
+      <LoadBoundary>
+        <Suspense fallback={null}>
+          {outside ? <SignedOut enter={enter} loadApp={preloadApp} /> : <App />}
+        </Suspense>
+      </LoadBoundary>
     </Frame>
   );
 }

@@ -4,7 +4,7 @@
 import { FontSizeOutlined, MenuOutlined } from "@ant-design/icons";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
 import { App, Button, Layout, Popover, Segmented, Space, Tag } from "antd";
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState, useTransition } from "react";
 import type { ScopeGrant } from "../domain/scope";
 import type { Locale } from "../locales";
 import { PASSWORD_CHANGED_FLAG } from "../providers/auth";
@@ -12,6 +12,7 @@ import { getLocale, setLocale } from "../providers/i18n";
 import { useLargeText } from "../providers/preferences";
 import { useScope } from "../providers/scope";
 import { AppMenu } from "./AppMenu";
+import { LoadBoundary } from "./LoadBoundary";
 import { loadWhenIdle, preloadable } from "./preloadable";
 import { useIsPhone } from "./useIsPhone";
 
@@ -34,10 +35,13 @@ export function LanguageSwitch() {
 /** The 长辈版 switch as a button that says what it does and whether it is on (aria-pressed). */
 export function LargeTextButton({ block }: { block?: boolean }) {
   const translate = useTranslate();
-  const { largeText, toggle } = useLargeText();
+  const { largeText, toggle, loading } = useLargeText();
   return (
     <Button
       data-testid="large-text-toggle"
+      // until the person's setting is read, a tap could only guess (and turn off what was about to show on)
+      loading={loading}
+      disabled={loading}
       aria-pressed={largeText}
       type={largeText ? "primary" : "default"}
       icon={<FontSizeOutlined aria-hidden />}
@@ -72,6 +76,7 @@ export function AppHeader() {
   const { message } = App.useApp();
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuUsed, setMenuUsed] = useState(false);
+  const [menuPending, startMenu] = useTransition();
   useEffect(() => (phone ? loadWhenIdle(MenuDrawer) : undefined), [phone]);
   useEffect(() => {
     // Arriving from 设置新密码: say once that it worked (the reset page sets the flag, then reloads "/").
@@ -106,22 +111,23 @@ export function AppHeader() {
     <Layout.Header className="app-header" style={{ paddingInline: phone ? 8 : 24 }}>
       {phone && (
         <>
-          <Button icon={<MenuOutlined aria-hidden />} onClick={() => {
+          {/* the first tap may still be fetching the drawer: the button spins (and takes no second tap) until it opens */}
+          <Button icon={<MenuOutlined aria-hidden />} loading={menuPending} onClick={() => startMenu(() => {
             setMenuUsed(true);
             setMenuOpen(true);
-          }} aria-expanded={menuOpen} aria-controls="app-menu-drawer" data-testid="menu-button">
+          })} aria-expanded={menuOpen && !menuPending} aria-controls={menuUsed ? "app-menu-drawer" : undefined} data-testid="menu-button">
             {translate("frame.menu")}
           </Button>
-          {menuUsed && <Suspense fallback={null}>
-            <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)}>
+          <LoadBoundary inline><Suspense fallback={null}>
+            {menuUsed && <MenuDrawer open={menuOpen} onClose={() => setMenuOpen(false)}>
               <Space direction="vertical" style={{ width: "100%", padding: "12px 16px" }}>
                 <LanguageSwitch />
               </Space>
               <nav aria-label={translate("frame.mainNav")}>
                 <AppMenu onNavigate={() => setMenuOpen(false)} />
               </nav>
-            </MenuDrawer>
-          </Suspense>}
+            </MenuDrawer>}
+          </Suspense></LoadBoundary>
         </>
       )}
       <div className="app-header-title" style={{ justifyContent: phone ? "flex-start" : "flex-end" }}>{who}</div>

@@ -4,23 +4,32 @@
 import { useTranslate } from "@refinedev/core";
 import { Layout } from "antd";
 import { Suspense, useEffect, useState } from "react";
-import { Outlet } from "react-router";
+import { Outlet, useLocation } from "react-router";
 import "../providers/dayjs";
 import { resetLargeText, useLargeTextSetting } from "../providers/preferences";
 import { AppHeader } from "./AppHeader";
 import { AppMenu } from "./AppMenu";
 import { AppTitle } from "./AppTitle";
+import { LoadBoundary } from "./LoadBoundary";
 import { PageLoading } from "./PageLoading";
 import { useIsPhone } from "./useIsPhone";
+
+/** Reads and saves the 长辈版 setting. A component of its own, so that its queries settling re-render only
+ *  this, not the header, the menu and the page (each settle cost a frame's worth on a slow phone). */
+function LargeTextSetting() {
+  useLargeTextSetting();
+  return null;
+}
 
 export default function AppLayout() {
   const translate = useTranslate();
   const phone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
-  useLargeTextSetting();
+  const { pathname } = useLocation();
   useEffect(() => () => resetLargeText(), []);
   return (
     <Layout style={{ minHeight: "100vh" }} hasSider={!phone}>
+      <LargeTextSetting />
       {!phone && (
         <Layout.Sider className="app-sider" theme="light" width={240} collapsedWidth={80} breakpoint="lg" collapsed={collapsed} onCollapse={setCollapsed} trigger={null}
           style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto", borderInlineEnd: "1px solid #f0f0f0" }}>
@@ -35,9 +44,11 @@ export default function AppLayout() {
       <Layout style={{ minWidth: 0 }}>
         <AppHeader />
         <Layout.Content className="app-main">
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <LoadBoundary resetKey={pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </LoadBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -11,6 +11,14 @@ export interface Preloadable<P> {
   load: () => Promise<unknown>;
 }
 
+const renewals = new Set<() => void>();
+
+/** After a failed fetch was shown: the components whose code did not arrive fetch it again on their next render. */
+export function retryFailedLoads() {
+  for (const renew of renewals) renew();
+  renewals.clear();
+}
+
 export function preloadable<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): Preloadable<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
@@ -21,11 +29,16 @@ export function preloadable<P extends object>(load: () => Promise<{ default: Com
         return m;
       },
       (e: unknown) => {
+        // React.lazy keeps a failure for good: shown once by components/LoadBoundary.tsx, whose 再试一次
+        // (retryFailedLoads) gives this component a new one, and the next render fetches anew
         loading = undefined;
+        renewals.add(() => {
+          Lazy = lazy(fetchOnce);
+        });
         throw e;
       },
     ));
-  const Lazy = lazy(fetchOnce);
+  let Lazy = lazy(fetchOnce);
   const Component = ((props: P) => createElement(loaded ?? Lazy, props)) as Preloadable<P>;
   Component.load = fetchOnce;
   return Component;

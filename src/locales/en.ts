@@ -11,6 +11,8 @@ const en: Shape<typeof zhCN> = {
     menu: "Menu", closeMenu: "Close menu", mainNav: "Main menu", language: "Language", whoAmI: "Signed in as {{name}}; show my roles",
     largeText: "Large text", largeTextHint: "Large text: bigger words and buttons", largeTextSetting: "Large text (for older eyes)",
     largeTextExplain: "Makes text and buttons bigger; remembered for your account on any phone or computer.",
+    largeTextSaveFailed: "The large-text setting was not saved",
+    loadFailed: "The connection failed; this could not be opened.", loadRetry: "Try again", loadReload: "Reload the page",
   },
   buttons: {
     create: "Create", save: "Save", logout: "Log out", delete: "Delete", edit: "Edit", cancel: "Cancel",

@@ -8,6 +8,8 @@ const zhCN = {
     menu: "菜单", closeMenu: "关闭菜单", mainNav: "主菜单", language: "界面语言", whoAmI: "当前用户：{{name}}，查看我的角色",
     largeText: "长辈版", largeTextHint: "大字模式：字更大、按钮更大", largeTextSetting: "长辈版（大字模式）",
     largeTextExplain: "打开后文字和按钮都会变大，换手机或电脑登录也会记住。",
+    largeTextSaveFailed: "长辈版设置没能保存",
+    loadFailed: "网络不好，没能打开。", loadRetry: "再试一次", loadReload: "重新载入页面",
   },
   buttons: {
     create: "新建", save: "保存", logout: "退出登录", delete: "删除", edit: "编辑", cancel: "取消",

@@ -4,9 +4,10 @@
 import { FieldTimeOutlined, GiftOutlined, TeamOutlined } from "@ant-design/icons";
 import { useGetIdentity, useInvalidate, useTranslate } from "@refinedev/core";
 import { Button, Card, Select, Skeleton, Space, Switch } from "antd";
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState, useTransition } from "react";
 import { Link, useNavigate } from "react-router";
 import { ActionList, type ActionLink } from "../components/ActionList";
+import { LoadBoundary } from "../components/LoadBoundary";
 import { PageTitle } from "../components/PageTitle";
 import { loadWhenIdle, preloadable } from "../components/preloadable";
 import { ledTeams } from "../domain/scope";
@@ -39,6 +40,16 @@ export default function LeaderHome() {
   const team = teams.find((t) => t.id === chosen) ?? teams[0];
   const [recording, setRecording] = useState(false);
   const [redeeming, setRedeeming] = useState(false);
+  // A dialog takes a moment to draw on a slow phone (longer if its code is still coming): the tapped button
+  // spins until it is there and takes no second tap, which would otherwise land inside the dialog as it appears.
+  const [drawing, startOpening] = useTransition();
+  const [asked, setAsked] = useState<"record" | "redeem">();
+  const opening = drawing ? asked : undefined;
+  const open = (which: "record" | "redeem", show: () => void) => {
+    if (drawing) return;
+    setAsked(which);
+    startOpening(show);
+  };
   const { largeText, setLargeText, loading: largeTextLoading } = useLargeText();
   const { data: pendingRows } = useRpcQuery<Pending>("leader_pending", { p_team_id: team?.id }, { enabled: !!team });
   const pending = pendingRows?.[0];
@@ -77,13 +88,15 @@ export default function LeaderHome() {
       )}
 
       <Space direction="vertical" size={12} style={{ width: "100%", marginBottom: 24 }}>
-        <Button type="primary" size="large" className="main-action" icon={<FieldTimeOutlined />} onClick={() => setRecording(true)} data-testid="home-record">
+        <Button type="primary" size="large" className="main-action" icon={<FieldTimeOutlined aria-hidden />} loading={opening === "record"}
+          onClick={() => open("record", () => setRecording(true))} data-testid="home-record">
           <span>{translate("leader.home.record")}<span className="main-action-hint">{translate("leader.home.recordHint")}</span></span>
         </Button>
-        <Button size="large" className="main-action" icon={<TeamOutlined />} onClick={() => navigate(`/teams/${team.id}`)} data-testid="home-roster">
+        <Button size="large" className="main-action" icon={<TeamOutlined aria-hidden />} onClick={() => navigate(`/teams/${team.id}`)} data-testid="home-roster">
           <span>{translate("leader.home.roster")}<span className="main-action-hint">{translate("leader.home.rosterHint")}</span></span>
         </Button>
-        <Button size="large" className="main-action" icon={<GiftOutlined />} onClick={() => setRedeeming(true)} data-testid="home-redeem">
+        <Button size="large" className="main-action" icon={<GiftOutlined aria-hidden />} loading={opening === "redeem"}
+          onClick={() => open("redeem", () => setRedeeming(true))} data-testid="home-redeem">
           <span>{translate("leader.home.redeem")}<span className="main-action-hint">{translate("leader.home.redeemHint")}</span></span>
         </Button>
       </Space>
@@ -110,7 +123,7 @@ export default function LeaderHome() {
         <Link to="/dashboard" className="pending-row">{translate("leader.home.overview")}</Link>
       </p>
 
-      <Suspense fallback={null}>
+      <LoadBoundary inline><Suspense fallback={null}>
         {recording && (
           <RecordServiceModal open={recording} teamId={team.id} teamFixed onClose={() => setRecording(false)}
             onRecorded={() => {
@@ -123,7 +136,7 @@ export default function LeaderHome() {
               for (const resource of ["points_ledger", "points_balances", "rewards"]) invalidate({ resource, invalidates: ["list"] });
             }} />
         )}
-      </Suspense>
+      </Suspense></LoadBoundary>
     </div>
   );
 }

@@ -75,11 +75,14 @@ export const authProvider: AuthProvider = {
     return {};
   },
   getPermissions: async () => loadScope(),
+  // the signed-in person's name for the screen, from the session this browser holds (no round trip before the
+  // greeting shows); what they may see or change is decided by the database, not by this
   getIdentity: async () => {
-    const { data } = await supabaseClient.auth.getUser();
-    if (!data.user) return null;
-    const name = (data.user.user_metadata?.display_name as string | undefined) ?? data.user.email;
-    return { id: data.user.id, email: data.user.email, name };
+    const { data } = await supabaseClient.auth.getSession();
+    const user = data.session?.user;
+    if (!user) return null;
+    const name = (user.user_metadata?.display_name as string | undefined) ?? user.email;
+    return { id: user.id, email: user.email, name };
   },
 };
 

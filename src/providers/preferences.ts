@@ -7,6 +7,8 @@
 // The root of the app listens to the applied value (providers/large-text.ts) to pick the theme.
 import { useCreate, useGetIdentity, useList, useUpdate } from "@refinedev/core";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { errorMessage } from "./data";
+import { t } from "./i18n";
 import { publish, state, subscribe, useLargeTextApplied } from "./large-text";
 import type { Tables } from "../types/database";
 
@@ -18,6 +20,14 @@ export { resetLargeText, useLargeTextApplied } from "./large-text";
 
 // One write at a time, in order (see setLargeText).
 let writes: Promise<unknown> = Promise.resolve();
+const lastSeenKey = (userId: string) => `largeText:${userId}`;
+function remember(userId: string, on: boolean) {
+  try {
+    localStorage.setItem(lastSeenKey(userId), on ? "1" : "0");
+  } catch {
+    // storage full or refused: the database still has it
+  }
+}
 /** The frame's save function, for the switches on the pages. */
 let save: ((on: boolean) => void) | undefined;
 
@@ -36,23 +46,34 @@ export function useLargeTextSetting(): void {
   const { mutateAsync: create } = useCreate<UserSettings>();
   const { mutateAsync: update } = useUpdate<UserSettings>();
 
+  // what this person had last time on this browser shows at once (no jump to large text a second later);
+  // the database's answer follows and is what counts
+  useEffect(() => {
+    if (!userId || query.isSuccess || state.pending !== undefined) return;
+    const last = localStorage.getItem(lastSeenKey(userId));
+    if (last !== null) publish({ applied: last === "1" });
+  }, [userId, query.isSuccess]);
   useEffect(() => {
     if (!userId || !query.isSuccess) return;
-    publish({ applied: row?.large_text ?? false, rowOf: row ? userId : state.rowOf === userId ? userId : undefined });
+    const on = row?.large_text ?? false;
+    remember(userId, on);
+    publish({ applied: on, rowOf: row ? userId : state.rowOf === userId ? userId : undefined });
   }, [userId, query.isSuccess, row]);
 
   const setLargeText = useCallback(
     (on: boolean) => {
       if (!userId) return;
+      const errorNotification = (e?: unknown) => ({ type: "error" as const, message: t("frame.largeTextSaveFailed"), description: errorMessage(e) });
       publish({ pending: on });
       // One write at a time, in order: the first switch creates the row, later ones update it.
       writes = writes.then(async () => {
         try {
           if (state.rowOf === userId) {
-            await update({ resource: RESOURCE, id: userId, values: { large_text: on }, meta: { idColumnName: "user_id" }, successNotification: false });
+            await update({ resource: RESOURCE, id: userId, values: { large_text: on }, meta: { idColumnName: "user_id" }, successNotification: false, errorNotification });
           } else {
-            await create({ resource: RESOURCE, values: { large_text: on }, successNotification: false });
+            await create({ resource: RESOURCE, values: { large_text: on }, successNotification: false, errorNotification });
           }
+          remember(userId, on);
           publish({ applied: on, rowOf: userId });
         } catch {
           // the error notification comes from Refine; the screen shows what the database holds
@@ -64,13 +85,16 @@ export function useLargeTextSetting(): void {
     [userId, create, update],
   );
 
+  // the switches work once the setting is read: before that a tap would guess whether to create or update
+  const ready = !!userId && query.isSuccess;
   useEffect(() => {
+    if (!ready) return undefined;
     save = setLargeText;
     return () => {
       if (save === setLargeText) save = undefined;
     };
-  }, [setLargeText]);
-  const loading = !!userId && query.isLoading;
+  }, [ready, setLargeText]);
+  const loading = !ready && !query.isError;
   useEffect(() => {
     if (state.loading !== loading) publish({ loading });
   }, [loading]);

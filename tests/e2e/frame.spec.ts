@@ -175,6 +175,23 @@ test("长辈版 enlarges text and main actions, and is remembered for the person
   await expect(page.locator("html")).not.toHaveClass(/large-text/);
 });
 
+test("the header's 长辈版 takes no tap until the person's setting is read (a tap before could only guess)", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route(/\/rest\/v1\/user_settings/, async (route) => {
+    if (route.request().method() === "GET") await held;
+    await route.continue();
+  });
+  await signIn(page, "leader@demo.local");
+  const toggle = page.getByTestId("large-text-toggle");
+  await expect(toggle).toBeDisabled();
+  await expect(page.getByTestId("home-large-text")).toBeDisabled();
+  release();
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+});
+
 test("switching the language re-labels the app in place: no data is fetched again, <html lang> follows", async ({ page }) => {
   await signIn(page, "org@demo.local");
   await page.goto("/volunteers");

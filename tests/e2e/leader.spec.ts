@@ -251,3 +251,36 @@ test("adds a member and records leaving as short sheets that name the team and t
   await expect(page.getByText(`已登记 ${newName} 离队`)).toBeVisible();
   await expect(card).toHaveCount(0);
 });
+
+test("a dialog whose code cannot be fetched says so on the home and opens on 再试一次; the tapped button takes no second tap", async ({ page }) => {
+  // a moment without signal: the record dialog's code does not arrive (its fetch when idle nor at the tap);
+  // the fetch at the tap hangs a while first, as on a weak signal
+  let giveUp = () => {};
+  const weak = new Promise<void>((r) => { giveUp = r; });
+  let fetches = 0;
+  await page.route(/\/assets\/record-modal-[^/]*\.js$/, async (r) => {
+    fetches += 1;
+    if (fetches > 1) await weak;
+    await r.abort("internetdisconnected");
+  });
+  await signIn(page);
+  await expect.poll(() => fetches).toBeGreaterThanOrEqual(1);   // the idle fetch failed
+  const record = page.getByTestId("home-record");
+  await record.click();
+  // while the code is on its way the button spins and a second tap does nothing
+  await expect(record).toHaveClass(/ant-btn-loading/);
+  await record.click({ force: true });
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  giveUp();
+  const failed = page.getByTestId("load-failed");
+  await expect(failed).toContainText("网络不好，没能打开");
+  // the home is still there, not a white page
+  await expect(page.getByTestId("home-roster")).toBeVisible();
+  await page.unroute(/\/assets\/record-modal-[^/]*\.js$/);
+  await failed.getByRole("button", { name: "再试一次" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  await dialog.getByRole("button", { name: /取\s?消/ }).click();
+  await expect(dialog).toBeHidden();
+});
