@@ -56,7 +56,6 @@ export default function LeaderHome() {
   const grantItems = useGrantPendingItems();
 
   // the dialogs' code arrives while the leader reads the page (once it is drawn), so the first tap opens them at once
-  useEffect(() => { }, []);
   useEffect(() => loadWhenIdle(RecordServiceModal, RedeemModal), []);
 
   const pick = (id: number) => {
