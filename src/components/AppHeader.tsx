@@ -16,8 +16,8 @@ import { LoadBoundary } from "./LoadBoundary";
 import { loadWhenIdle, preloadable } from "./preloadable";
 import { useIsPhone } from "./useIsPhone";
 
-// The phone's menu drawer loads on phones only (wide screens have the sider).
-// the phone's menu drawer: drawn on the first tap on 菜单, its code fetched once the page is idle
+// The phone's menu drawer (wide screens have the sider): drawn on the first tap on 菜单, its code fetched on
+// phones once the page is idle.
 const MenuDrawer = preloadable(() => import("./MenuDrawer"));
 
 export function LanguageSwitch() {
